@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+/** Every id in the API: a lowercase slug, so it is safe in URLs, CSV headers and rollup keys. */
+export const Slug = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "must be a lowercase slug: [a-z0-9][a-z0-9-]{0,63}");
+
+export const Kind = z.enum(["nps", "csat", "ces", "thumbs", "text"]);
+export type Kind = z.infer<typeof Kind>;
+
+export const Audience = z.enum(["external", "internal"]);
+export type Audience = z.infer<typeof Audience>;
+
+/** The score range of each kind (inclusive); `text` takes no score. */
+export const SCORE_RANGE: Record<Exclude<Kind, "text">, { min: number; max: number }> = {
+  nps: { min: 0, max: 10 },
+  csat: { min: 1, max: 5 },
+  ces: { min: 1, max: 7 },
+  thumbs: { min: 0, max: 1 },
+};
+
+/** BCP 47-ish language tag, e.g. `en`, `pt-BR`, `zh-Hans`. */
+export const Locale = z
+  .string()
+  .max(35)
+  .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "must be a language tag such as en or pt-BR");
+
+/** Localized text: `{en: "...", ru: "..."}`; at least one language. */
+export const LocalizedText = z
+  .record(Locale, z.string().min(1).max(500))
+  .refine((value) => Object.keys(value).length > 0, "needs at least one language");
+export type LocalizedText = z.infer<typeof LocalizedText>;
+
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;

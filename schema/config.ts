@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { Audience, Kind, LocalizedText, Slug } from "./common";
+
+/**
+ * An origin as browsers send it in the `Origin` header: scheme, host and port only.
+ * Normalised (lowercase, default port dropped) so comparisons are exact.
+ */
+export const Origin = z.string().transform((value, ctx) => {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    ctx.addIssue({ code: "custom", message: "must be an origin such as https://shop.example" });
+    return z.NEVER;
+  }
+  if ((url.protocol !== "https:" && url.protocol !== "http:") || url.origin !== value.replace(/\/$/, "").toLowerCase()) {
+    ctx.addIssue({ code: "custom", message: "must be an origin only (scheme://host[:port]), no path, query or wildcard" });
+    return z.NEVER;
+  }
+  return url.origin;
+});
+
+/** Segment dimensions are slugs too, but also allow camelCase (`customerType`) as the contract does. */
+export const Dimension = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,31}$/, "must be a name such as team or customerType");
+
+export const SiteInput = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  audience: Audience,
+  origins: z.array(Origin).max(50),
+  dimensions: z.array(Dimension).max(20).default([]),
+  minGroupSize: z.number().int().min(2).max(1000).default(5),
+});
+export type SiteInput = z.infer<typeof SiteInput>;
+export type Site = SiteInput & { id: string; createdAt: string; updatedAt: string };
+
+export const ServiceInput = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  owner: Slug.nullish(),
+});
+export type ServiceInput = z.infer<typeof ServiceInput>;
+export type Service = { id: string; name: string; owner: string | null; createdAt: string; updatedAt: string };
+
+export const SurveyInput = z.strictObject({
+  kind: Kind,
+  question: LocalizedText,
+  commentPrompt: LocalizedText.nullish(),
+  services: z.array(Slug).max(100).default([]),
+  topics: z.array(Slug).max(20).default([]),
+  active: z.boolean().default(true),
+});
+export type SurveyInput = z.infer<typeof SurveyInput>;
+export type Survey = {
+  site: string;
+  id: string;
+  kind: z.infer<typeof Kind>;
+  question: LocalizedText;
+  commentPrompt: LocalizedText | null;
+  services: string[];
+  topics: string[];
+  active: boolean;
+  createdAt: string;
+  updatedAt: string;
+};

@@ -1,0 +1,47 @@
+/**
+ * What `GET /v1/widget/{site}/{survey}` returns: everything the widget renders, already in the
+ * visitor's language, so the widget bundle carries no translations. Types only: the widget imports
+ * this file with `import type`, so none of it ships to browsers.
+ */
+import type { Audience, Kind } from "./common";
+
+export type UiStrings = {
+  /** The floating button's label. */
+  button: string;
+  close: string;
+  submit: string;
+  sending: string;
+  thanks: string;
+  /** Shown when the answer could not be sent now and waits to be sent later. */
+  queued: string;
+  error: string;
+  /** Label of the optional comment box when the survey has no comment prompt of its own. */
+  comment: string;
+  /** Appended to a label of an optional field. */
+  optional: string;
+  topic: string;
+  service: string;
+  thumbsUp: string;
+  thumbsDown: string;
+  /** Shown when a `text` survey is submitted with an empty comment. */
+  commentRequired: string;
+  /** Label of one point of a numeric scale, with `{score}` replaced. */
+  scoreLabel: string;
+};
+
+export type WidgetConfig = {
+  site: string;
+  survey: string;
+  kind: Kind;
+  audience: Audience;
+  /** The locale that was chosen for the strings and the question, e.g. `ru`. */
+  locale: string;
+  dir: "ltr" | "rtl";
+  question: string;
+  commentPrompt: string | null;
+  /** Inclusive score range with labels for its two ends; `null` for `text`. */
+  scale: { min: number; max: number; minLabel: string; maxLabel: string } | null;
+  topics: { id: string; label: string }[];
+  services: { id: string; name: string }[];
+  strings: UiStrings;
+};

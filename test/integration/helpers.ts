@@ -1,0 +1,75 @@
+import { env, SELF } from "cloudflare:test";
+import { expect } from "vitest";
+
+export const BASE = "http://feedloop.test";
+export const ORIGIN = "https://shop.example";
+const TOKEN = "test-admin-token";
+
+let counter = 0;
+/** A fresh id per call, so tests never share rows however they are ordered. */
+export const uid = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+
+export function api(path: string, init: RequestInit = {}): Promise<Response> {
+  return SELF.fetch(`${BASE}${path}`, init);
+}
+
+export function admin(method: string, path: string, body?: unknown, token = TOKEN): Promise<Response> {
+  return api(path, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+export async function adminOk<T = any>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await admin(method, path, body);
+  if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+export function postResponse(body: unknown, init: { origin?: string | null; headers?: Record<string, string> } = {}): Promise<Response> {
+  const origin = init.origin === undefined ? ORIGIN : init.origin;
+  return api("/v1/responses", {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(origin ? { origin } : {}), ...init.headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+}
+
+type SiteOptions = { audience?: "external" | "internal"; dimensions?: string[]; minGroupSize?: number; origins?: string[] };
+type SurveyOptions = { kind: string; services?: string[]; topics?: string[]; active?: boolean };
+
+/** A site with one survey (and the services it rates), all with fresh ids. */
+export async function seedSurvey(survey: SurveyOptions, site: SiteOptions = {}) {
+  const siteId = uid("site");
+  const surveyId = uid("survey");
+  for (const service of survey.services ?? []) await adminOk("PUT", `/v1/services/${service}`, { name: service, owner: "team-a" });
+  await adminOk("PUT", `/v1/sites/${siteId}`, {
+    name: `Site ${siteId}`,
+    audience: site.audience ?? "external",
+    origins: site.origins ?? [ORIGIN],
+    dimensions: site.dimensions ?? [],
+    ...(site.minGroupSize ? { minGroupSize: site.minGroupSize } : {}),
+  });
+  await adminOk("PUT", `/v1/sites/${siteId}/surveys/${surveyId}`, {
+    kind: survey.kind,
+    question: { en: "How was it?" },
+    services: survey.services ?? [],
+    topics: survey.topics ?? [],
+    active: survey.active ?? true,
+  });
+  return { site: siteId, survey: surveyId };
+}
+
+export async function countRows(table: string, where: string, ...params: unknown[]): Promise<number> {
+  const row = await env.DB.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`).bind(...params).first<{ n: number }>();
+  return row!.n;
+}
+
+export async function expectError(response: Response, status: number, code: string) {
+  expect(response.status).toBe(status);
+  const body = (await response.json()) as { error: { code: string; message: string; details?: { path: string; message: string }[] } };
+  expect(body.error.code).toBe(code);
+  expect(body.error.message).toEqual(expect.any(String));
+  return body.error;
+}

@@ -1,0 +1,24 @@
+import { Hono } from "hono";
+import type { AppEnv } from "./env";
+import { onError, onNotFound } from "./errors";
+import { publicPreflight } from "./middleware/cors";
+import { aggregates } from "./routes/aggregates";
+import { responses } from "./routes/responses";
+import { services } from "./routes/services";
+import { sites } from "./routes/sites";
+import { widget } from "./routes/widget";
+
+export const app = new Hono<AppEnv>()
+  .options("/v1/responses", publicPreflight())
+  .options("/v1/widget/*", publicPreflight())
+  .route("/v1/sites", sites)
+  .route("/v1/services", services)
+  .route("/v1/widget", widget)
+  .route("/v1/responses", responses)
+  .route("/v1/aggregates", aggregates);
+
+app.onError(onError);
+app.notFound(onNotFound);
+
+/** For a typed `hc` client. */
+export type AppType = typeof app;

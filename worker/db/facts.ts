@@ -1,0 +1,159 @@
+import type { Fact } from "../domain/aggregate";
+import type { Bucket } from "../domain/buckets";
+import { emptyTally } from "../domain/metrics";
+import { coverRange, nextPeriod, type Grain } from "../domain/rollup-plan";
+
+/** What to count: equality filters on stored columns, and at most one topic/segment attribute. */
+export type FactFilter = {
+  kind: string;
+  site?: string;
+  survey?: string;
+  service?: string;
+  topic?: string;
+  segment: Record<string, string>;
+  /** Allowed values, from owner/audience filters and key limits; an empty list matches nothing. */
+  sitesIn?: string[];
+  servicesIn?: string[];
+};
+
+export type FactRead = { facts: Fact[]; rowsRead: number; source: "rollups" | "raw" };
+
+const SCORES = Array.from({ length: 11 }, (_, s) => `s${s}`).join(", ");
+const MAX_BOUND = 90; // D1 allows 100 bound parameters per statement
+
+function whereClauses(filter: FactFilter, columns: { service: string }): { sql: string[]; params: unknown[] } {
+  const sql: string[] = [];
+  const params: unknown[] = [];
+  if (filter.site) sql.push("site_id = ?"), params.push(filter.site);
+  if (filter.survey) sql.push("survey_id = ?"), params.push(filter.survey);
+  if (filter.service) sql.push(`${columns.service} = ?`), params.push(filter.service);
+  for (const [name, values] of [["site_id", filter.sitesIn], [columns.service, filter.servicesIn]] as const) {
+    if (!values) continue;
+    sql.push(values.length ? `${name} IN (${values.map(() => "?").join(", ")})` : "0");
+    params.push(...values);
+  }
+  return { sql, params };
+}
+
+/**
+ * Reads rollup rows for each bucket's cover (see rollup-plan), as signed facts. `attribute` is the one
+ * topic or segment dimension the query filters or groups on ('' for none).
+ */
+export async function readRollupFacts(db: D1Database, filter: FactFilter, buckets: Bucket[], attribute: string): Promise<FactRead> {
+  const uses = new Map<string, [bucket: number, sign: 1 | -1][]>();
+  const periods: Record<Grain, Set<number>> = { h: new Set(), d: new Set(), m: new Set() };
+  buckets.forEach((bucket, index) => {
+    for (const piece of coverRange(bucket.from, bucket.to)) {
+      const key = `${piece.grain}:${piece.period}`;
+      uses.set(key, [...(uses.get(key) ?? []), [index, piece.sign]]);
+      periods[piece.grain].add(piece.period);
+    }
+  });
+  const attributeValue = attribute === "topic" ? filter.topic : attribute.startsWith("segment.") ? filter.segment[attribute.slice(8)] : undefined;
+  const where = whereClauses(filter, { service: "service_id" });
+  if (attributeValue !== undefined) where.sql.push("value = ?"), where.params.push(attributeValue);
+
+  // Grouping by an attribute: responses without a value form the group `null`, which is the base
+  // rows minus every valued row (so it stays exact after a site gains a dimension).
+  const dims = attribute && attributeValue === undefined ? ["", attribute] : [attribute];
+  const statements: D1PreparedStatement[] = [];
+  for (const dim of dims) {
+    for (const grain of ["h", "d", "m"] as Grain[]) {
+      const ranges = contiguousRanges(grain, [...periods[grain]].sort((a, b) => a - b));
+      const perStatement = Math.max(1, Math.floor((MAX_BOUND - where.params.length - 3) / 2));
+      for (let i = 0; i < ranges.length; i += perStatement) {
+        const chunk = ranges.slice(i, i + perStatement);
+        statements.push(
+          db
+            .prepare(
+              `SELECT grain, dim, period, site_id, survey_id, service_id, value, n, ${SCORES} FROM rollups
+               WHERE grain = ? AND kind = ? AND dim = ? AND (${chunk.map(() => "(period >= ? AND period < ?)").join(" OR ")})
+               ${where.sql.map((clause) => `AND ${clause}`).join(" ")}`,
+            )
+            .bind(grain, filter.kind, dim, ...chunk.flat(), ...where.params),
+        );
+      }
+    }
+  }
+  const results = statements.length ? await db.batch<RollupRow>(statements) : [];
+  const facts: Fact[] = [];
+  let rowsRead = 0;
+  for (const result of results) {
+    rowsRead += result.meta.rows_read ?? 0;
+    for (const row of result.results) {
+      const tally = { n: row.n, scores: Array.from({ length: 11 }, (_, s) => row[`s${s}` as `s${number}`] as number) };
+      const base = { site: row.site_id, survey: row.survey_id, service: row.service_id, tally };
+      for (const [bucket, sign] of uses.get(`${row.grain}:${row.period}`) ?? []) {
+        if (!attribute) facts.push({ ...base, bucket, sign, attrs: {} });
+        else if (row.dim === "") facts.push({ ...base, bucket, sign, attrs: { [attribute]: "" } });
+        else {
+          facts.push({ ...base, bucket, sign, attrs: { [attribute]: row.value } });
+          if (dims.length === 2) facts.push({ ...base, bucket, sign: sign === 1 ? -1 : 1, attrs: { [attribute]: "" } });
+        }
+      }
+    }
+  }
+  return { facts, rowsRead, source: "rollups" };
+}
+
+type RollupRow = { grain: Grain; dim: string; period: number; site_id: string; survey_id: string; service_id: string; value: string; n: number } & Record<`s${number}`, number>;
+
+function contiguousRanges(grain: Grain, sorted: number[]): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const period of sorted) {
+    const last = ranges[ranges.length - 1];
+    const end = nextPeriod(grain, period);
+    if (last && last[1] === period) last[1] = end;
+    else ranges.push([period, end]);
+  }
+  return ranges;
+}
+
+type RawRow = { site_id: string; survey_id: string; service_id: string; topic: string; segment: string; score: number | null; created_at: number };
+
+/**
+ * Reads the raw responses of [first bucket start, last bucket end) through the time indexes: for
+ * queries rollups cannot answer (two attributes at once, ranges not on a UTC hour).
+ */
+export async function readRawFacts(db: D1Database, filter: FactFilter, buckets: Bucket[]): Promise<FactRead> {
+  const where = whereClauses(filter, { service: "service_id" });
+  if (filter.topic) where.sql.push("topic = ?"), where.params.push(filter.topic);
+  for (const [dimension, value] of Object.entries(filter.segment)) {
+    where.sql.push("json_extract(segment, ?) = ?");
+    where.params.push(`$."${dimension}"`, value);
+  }
+  const from = buckets[0]?.from ?? 0;
+  const to = buckets[buckets.length - 1]?.to ?? 0;
+  const result = await db
+    .prepare(
+      `SELECT site_id, survey_id, service_id, topic, segment, score, created_at FROM responses
+       WHERE kind = ? AND created_at >= ? AND created_at < ? ${where.sql.map((clause) => `AND ${clause}`).join(" ")}`,
+    )
+    .bind(filter.kind, from, to, ...where.params)
+    .all<RawRow>();
+  const facts: Fact[] = [];
+  for (const row of result.results) {
+    const bucket = findBucket(buckets, row.created_at);
+    if (bucket < 0) continue;
+    const tally = emptyTally();
+    tally.n = 1;
+    if (row.score !== null) tally.scores[row.score] = 1;
+    const attrs: Record<string, string> = { topic: row.topic };
+    for (const [dimension, value] of Object.entries(JSON.parse(row.segment) as Record<string, string>)) attrs[`segment.${dimension}`] = value;
+    facts.push({ bucket, sign: 1, site: row.site_id, survey: row.survey_id, service: row.service_id, attrs, tally });
+  }
+  return { facts, rowsRead: result.meta.rows_read ?? 0, source: "raw" };
+}
+
+function findBucket(buckets: Bucket[], t: number): number {
+  let low = 0;
+  let high = buckets.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const bucket = buckets[mid]!;
+    if (t < bucket.from) high = mid - 1;
+    else if (t >= bucket.to) low = mid + 1;
+    else return mid;
+  }
+  return -1;
+}

@@ -1,0 +1,35 @@
+import type { Service, ServiceInput } from "../../schema/config";
+
+type ServiceRow = { id: string; name: string; owner: string | null; created_at: number; updated_at: number };
+
+export const toService = (row: ServiceRow): Service => ({
+  id: row.id,
+  name: row.name,
+  owner: row.owner,
+  createdAt: new Date(row.created_at).toISOString(),
+  updatedAt: new Date(row.updated_at).toISOString(),
+});
+
+export async function listServices(db: D1Database): Promise<Service[]> {
+  const { results } = await db.prepare("SELECT * FROM services ORDER BY id").all<ServiceRow>();
+  return results.map(toService);
+}
+
+export async function getService(db: D1Database, id: string): Promise<Service | null> {
+  const row = await db.prepare("SELECT * FROM services WHERE id = ?").bind(id).first<ServiceRow>();
+  return row ? toService(row) : null;
+}
+
+export async function upsertService(db: D1Database, id: string, input: ServiceInput, now: number): Promise<{ service: Service; created: boolean }> {
+  const [existing, upserted] = await db.batch([
+    db.prepare("SELECT 1 AS found FROM services WHERE id = ?").bind(id),
+    db
+      .prepare(
+        `INSERT INTO services (id, name, owner, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, owner = excluded.owner, updated_at = excluded.updated_at
+         RETURNING *`,
+      )
+      .bind(id, input.name, input.owner ?? null, now),
+  ]);
+  return { service: toService(upserted!.results[0] as ServiceRow), created: existing!.results.length === 0 };
+}

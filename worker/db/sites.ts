@@ -1,0 +1,65 @@
+import type { Site, SiteInput } from "../../schema/config";
+
+type SiteRow = {
+  id: string;
+  name: string;
+  audience: "external" | "internal";
+  origins: string;
+  dimensions: string;
+  min_group_size: number;
+  created_at: number;
+  updated_at: number;
+};
+
+export const toSite = (row: SiteRow): Site => ({
+  id: row.id,
+  name: row.name,
+  audience: row.audience,
+  origins: JSON.parse(row.origins) as string[],
+  dimensions: JSON.parse(row.dimensions) as string[],
+  minGroupSize: row.min_group_size,
+  createdAt: new Date(row.created_at).toISOString(),
+  updatedAt: new Date(row.updated_at).toISOString(),
+});
+
+export async function getSite(db: D1Database, id: string): Promise<Site | null> {
+  const row = await db.prepare("SELECT * FROM sites WHERE id = ?").bind(id).first<SiteRow>();
+  return row ? toSite(row) : null;
+}
+
+/** Every site, or those in `ids` when the caller is limited to some. */
+export async function listSites(db: D1Database, ids: string[] | null): Promise<Site[]> {
+  const { results } = await db.prepare("SELECT * FROM sites ORDER BY id").all<SiteRow>();
+  return results.map(toSite).filter((site) => !ids || ids.includes(site.id));
+}
+
+export async function siteHasResponses(db: D1Database, id: string): Promise<boolean> {
+  return (await db.prepare("SELECT 1 AS found FROM responses WHERE site_id = ? LIMIT 1").bind(id).first()) !== null;
+}
+
+/** Creates or replaces a site and its origin index in one transaction; tells which it was. */
+export async function upsertSite(db: D1Database, id: string, input: SiteInput, now: number): Promise<{ site: Site; created: boolean }> {
+  const origins = [...new Set(input.origins)];
+  const dimensions = [...new Set(input.dimensions)];
+  const results = await db.batch([
+    db.prepare("SELECT 1 AS found FROM sites WHERE id = ?").bind(id),
+    db
+      .prepare(
+        `INSERT INTO sites (id, name, audience, origins, dimensions, min_group_size, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, audience = excluded.audience, origins = excluded.origins,
+           dimensions = excluded.dimensions, min_group_size = excluded.min_group_size, updated_at = excluded.updated_at
+         RETURNING *`,
+      )
+      .bind(id, input.name, input.audience, JSON.stringify(origins), JSON.stringify(dimensions), input.minGroupSize, now),
+    db.prepare("DELETE FROM site_origins WHERE site_id = ?").bind(id),
+    ...origins.map((origin) => db.prepare("INSERT INTO site_origins (origin, site_id) VALUES (?, ?)").bind(origin, id)),
+  ]);
+  const created = results[0]!.results.length === 0;
+  return { site: toSite(results[1]!.results[0] as SiteRow), created };
+}
+
+/** Whether any site accepts this origin: answers a CORS preflight, which names no site. */
+export async function isKnownOrigin(db: D1Database, origin: string): Promise<boolean> {
+  return (await db.prepare("SELECT 1 AS found FROM site_origins WHERE origin = ? LIMIT 1").bind(origin).first()) !== null;
+}

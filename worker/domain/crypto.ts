@@ -1,0 +1,28 @@
+const encoder = new TextEncoder();
+
+export async function sha256(text: string): Promise<ArrayBuffer> {
+  return crypto.subtle.digest("SHA-256", encoder.encode(text));
+}
+
+export async function sha256Hex(text: string): Promise<string> {
+  return toHex(await sha256(text));
+}
+
+export function toHex(buffer: ArrayBuffer): string {
+  return [...new Uint8Array(buffer)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+/**
+ * Compares two secrets in constant time. Digests first, so inputs of different lengths take the
+ * same time and the length of the expected secret does not leak.
+ */
+export async function secretsEqual(given: string, expected: string): Promise<boolean> {
+  const [a, b] = await Promise.all([sha256(given), sha256(expected)]);
+  return crypto.subtle.timingSafeEqual(a, b);
+}
+
+/** A URL-safe random token with `bytes` bytes of entropy. */
+export function randomToken(bytes = 24): string {
+  const data = crypto.getRandomValues(new Uint8Array(bytes));
+  return btoa(String.fromCharCode(...data)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}

@@ -1,0 +1,72 @@
+import type { Site, Survey } from "../../schema/config";
+import type { ResponseInput } from "../../schema/response";
+import type { ResponseRecord } from "../db/responses";
+import { validationFailed, type Problem } from "../errors";
+import { scoreProblem } from "./kinds";
+
+const HOUR = 3_600_000;
+
+/** Only origin and path of the page: query strings and fragments often carry tokens and emails. */
+export function pageWithoutQuery(page: string): string | null {
+  try {
+    const url = new URL(page);
+    return url.protocol === "http:" || url.protocol === "https:" ? url.origin + url.pathname : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Checks an answer against its survey and site (what the schema alone cannot know) and shapes the
+ * row to store. Every problem is reported at once, so a form can show them all.
+ */
+export function buildResponse(site: Site, survey: Survey, input: ResponseInput, ids: { id: string; followUpHash: string }, now: number): ResponseRecord {
+  const problems: Problem[] = [];
+  const scoreIssue = scoreProblem(survey.kind, input.score);
+  if (scoreIssue) problems.push({ path: "score", message: scoreIssue });
+  const comment = input.comment?.trim() ? input.comment : null;
+  if (survey.kind === "text" && !comment) problems.push({ path: "comment", message: "required for text surveys" });
+  if (input.service && !survey.services.includes(input.service)) {
+    problems.push({ path: "service", message: survey.services.length ? `must be one of ${survey.services.join(", ")}` : "this survey rates no service" });
+  }
+  if (input.topic && !survey.topics.includes(input.topic)) {
+    problems.push({ path: "topic", message: survey.topics.length ? `must be one of ${survey.topics.join(", ")}` : "this survey has no topics" });
+  }
+  for (const dimension of Object.keys(input.segment ?? {})) {
+    if (!site.dimensions.includes(dimension)) {
+      problems.push({ path: `segment.${dimension}`, message: site.dimensions.length ? `not a dimension of this site (${site.dimensions.join(", ")})` : "this site takes no segment" });
+    }
+  }
+  const page = input.page ? pageWithoutQuery(input.page) : null;
+  if (input.page && !page) problems.push({ path: "page", message: "must be an http(s) URL" });
+  if (problems.length > 0) throw validationFailed(problems);
+
+  return {
+    id: ids.id,
+    site: site.id,
+    survey: survey.id,
+    kind: survey.kind,
+    score: survey.kind === "text" ? null : input.score!,
+    comment,
+    service: input.service ?? "",
+    topic: input.topic ?? "",
+    segment: input.segment ?? {},
+    locale: input.locale ?? null,
+    page,
+    followUpHash: ids.followUpHash,
+    // Employees' answers keep no time finer than the hour: a minute would help tie them to a person.
+    createdAt: site.audience === "internal" ? Math.floor(now / HOUR) * HOUR : now,
+  };
+}
+
+/** Canonical JSON (sorted keys) of a payload, so the same answer hashes the same however it was sent. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined && v !== null)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}

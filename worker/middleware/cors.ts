@@ -1,0 +1,38 @@
+import type { Context, MiddlewareHandler } from "hono";
+import { isKnownOrigin } from "../db/sites";
+import type { AppEnv } from "../env";
+import { ApiError } from "../errors";
+
+/** Lets the page read the answer: only for origins on the site's list (public endpoints). */
+export function allowOrigin(c: Context, origin: string): void {
+  c.header("Access-Control-Allow-Origin", origin);
+  c.header("Vary", "Origin", { append: true });
+}
+
+/** Refuses a browser request from an origin the site does not list (403, nothing stored). */
+export function assertOrigin(c: Context, origins: string[]): string | null {
+  const origin = c.req.header("origin");
+  if (!origin || !origins.includes(origin.toLowerCase())) {
+    throw new ApiError(403, "origin_not_allowed", origin ? `Origin ${origin} may not post to this site` : "Requests must send an Origin header");
+  }
+  allowOrigin(c, origin);
+  return origin;
+}
+
+/**
+ * Answers CORS preflights of the public endpoints. A preflight names no site, so it is allowed for
+ * an origin that any site lists; the request itself is then checked against its own site.
+ */
+export function publicPreflight(): MiddlewareHandler<AppEnv> {
+  return async function publicPreflight(c) {
+    const origin = c.req.header("origin");
+    if (!origin || !(await isKnownOrigin(c.env.DB, origin.toLowerCase()))) {
+      throw new ApiError(403, "origin_not_allowed", "This origin is not allowed by any site");
+    }
+    allowOrigin(c, origin);
+    c.header("Access-Control-Allow-Methods", "GET, POST, DELETE");
+    c.header("Access-Control-Allow-Headers", "Content-Type, Idempotency-Key");
+    c.header("Access-Control-Max-Age", "86400");
+    return c.body(null, 204);
+  };
+}

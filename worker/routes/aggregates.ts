@@ -1,0 +1,70 @@
+import { Hono } from "hono";
+import { AggregatesQuery } from "../../schema/aggregates";
+import type { Kind } from "../../schema/common";
+import { readRawFacts, readRollupFacts, type FactFilter } from "../db/facts";
+import { listServices } from "../db/services";
+import { listSites } from "../db/sites";
+import { surveyKinds } from "../db/surveys";
+import { buildAnswer, type Context } from "../domain/aggregate";
+import { bucketRanges, isoWithOffset, MAX_BUCKETS, type Bucket } from "../domain/buckets";
+import { isHourAligned } from "../domain/rollup-plan";
+import { resolveRange } from "../domain/time-range";
+import type { AppEnv } from "../env";
+import { validationFailed } from "../errors";
+import { assertSiteAccess, requireAuth } from "../middleware/auth";
+import { validate } from "../middleware/validate";
+
+/** NPS, CSAT, CES and thumbs figures over time and by group, from rollups wherever they can answer. */
+export const aggregates = new Hono<AppEnv>().get("/", requireAuth({ scope: "read" }), validate("query", AggregatesQuery), async (c) => {
+  const query = c.req.valid("query");
+  const principal = c.var.principal;
+  const db = c.env.DB;
+  const started = performance.now();
+  if (query.site) assertSiteAccess(principal, query.site);
+
+  const kind = await resolveKind(db, query);
+  const { from, to } = resolveRange(query, query.tz, Date.now());
+  if (!(from < to)) throw validationFailed([{ path: "query.to", message: "must be after from" }]);
+  let buckets: Bucket[];
+  try {
+    buckets = query.bucket ? bucketRanges(query.bucket, query.tz, from, to) : [{ start: from, from, to }];
+  } catch {
+    throw validationFailed([{ path: "query.bucket", message: `the range holds more than ${MAX_BUCKETS} buckets; use a larger bucket or a shorter range` }]);
+  }
+
+  const [sites, services] = await Promise.all([listSites(db, null), listServices(db)]);
+  const context: Context = {
+    sites: new Map(sites.map((site) => [site.id, { audience: site.audience, minGroupSize: site.minGroupSize }])),
+    ownerOf: new Map(services.map((service) => [service.id, service.owner])),
+  };
+  const filter: FactFilter = { kind, site: query.site, survey: query.survey, service: query.service, topic: query.topic, segment: query.segment };
+  const visibleSites = sites.filter((site) => (!principal.sites || principal.sites.includes(site.id)) && (!query.audience || site.audience === query.audience));
+  if (principal.sites || query.audience) filter.sitesIn = visibleSites.map((site) => site.id);
+  if (query.owner) filter.servicesIn = services.filter((service) => service.owner === query.owner).map((service) => service.id);
+
+  // Rollups keep one attribute (topic or one segment dimension) per row, on UTC hours.
+  const attributes = new Set([...(query.topic ? ["topic"] : []), ...Object.keys(query.segment).map((d) => `segment.${d}`), ...query.groupBy.filter((f) => f === "topic" || f.startsWith("segment."))]);
+  const fromRollups = attributes.size <= 1 && buckets.every((bucket) => isHourAligned(bucket.from, bucket.to));
+  const read = fromRollups ? await readRollupFacts(db, filter, buckets, [...attributes][0] ?? "") : await readRawFacts(db, filter, buckets);
+
+  const answer = buildAnswer(kind, read.facts, { groupBy: query.groupBy, bucketLabels: query.bucket ? buckets.map((b) => isoWithOffset(query.tz, b.start)) : null }, context);
+  const elapsed = performance.now() - started;
+  c.header("Server-Timing", `d1;dur=${elapsed.toFixed(1)};desc="rows_read=${read.rowsRead}"`);
+  c.header("X-Feedloop-Source", read.source);
+  return c.json(answer, 200);
+});
+
+async function resolveKind(db: D1Database, query: AggregatesQuery): Promise<Kind> {
+  if (!query.survey) {
+    if (!query.kind) throw validationFailed([{ path: "query.kind", message: "required unless survey is given" }]);
+    return query.kind;
+  }
+  const kinds = await surveyKinds(db, query.survey, query.site ?? null);
+  if (query.kind) {
+    if (kinds.length > 0 && !kinds.includes(query.kind)) throw validationFailed([{ path: "query.kind", message: `survey ${query.survey} is ${kinds.join("/")}, not ${query.kind}` }]);
+    return query.kind;
+  }
+  if (kinds.length === 0) throw validationFailed([{ path: "query.survey", message: "no such survey" }]);
+  if (kinds.length > 1) throw validationFailed([{ path: "query.kind", message: `surveys named ${query.survey} have kinds ${kinds.join(", ")}: name one, or the site` }]);
+  return kinds[0]!;
+}

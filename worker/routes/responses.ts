@@ -1,0 +1,86 @@
+import { Hono, type Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { z } from "zod";
+import { MAX_BODY_BYTES, ResponseInput } from "../../schema/response";
+import { toSite } from "../db/sites";
+import { toSurvey } from "../db/surveys";
+import { findAnswer, findAnswerStatement, rememberAnswerStatement, toRememberedAnswer, type RememberedAnswer } from "../db/idempotency";
+import { insertResponseStatements } from "../db/responses";
+import { randomToken, sha256Hex } from "../domain/crypto";
+import { buildResponse, canonicalJson } from "../domain/ingest";
+import type { AppEnv } from "../env";
+import { ApiError, notFound, validationFailed } from "../errors";
+import { assertOrigin } from "../middleware/cors";
+import { jsonBody } from "../middleware/validate";
+
+const IdempotencyKey = z.uuid();
+
+function idempotencyKeyOf(c: Context, fromBody: string | null | undefined): string | null {
+  // The body wins: navigator.sendBeacon cannot set headers.
+  if (fromBody) return fromBody.toLowerCase();
+  const header = c.req.header("idempotency-key");
+  if (header === undefined) return null;
+  if (!IdempotencyKey.safeParse(header).success) throw validationFailed([{ path: "Idempotency-Key", message: "must be a UUID" }]);
+  return header.toLowerCase();
+}
+
+function replay(c: Context, answer: RememberedAnswer, requestHash: string): Response {
+  if (answer.requestHash !== requestHash) {
+    throw new ApiError(422, "idempotency_conflict", "This Idempotency-Key was already used with a different payload");
+  }
+  return c.body(answer.body, answer.status as 201, { "Content-Type": "application/json", "Idempotent-Replayed": "true" });
+}
+
+const isDuplicateKey = (error: unknown) => error instanceof Error && /UNIQUE constraint failed: idempotency_keys/.test(error.message);
+
+/** Collection (public): the widget's answers, checked against the site's origins and the survey. */
+export const responses = new Hono<AppEnv>().post(
+  "/",
+  bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new ApiError(413, "payload_too_large", `The body is over ${MAX_BODY_BYTES} bytes`);
+    },
+  }),
+  jsonBody(ResponseInput),
+  async (c) => {
+    const input = c.req.valid("json");
+    const db = c.env.DB;
+    const key = idempotencyKeyOf(c, input.idempotencyKey);
+    const requestHash = key ? await sha256Hex(canonicalJson({ ...input, idempotencyKey: null })) : "";
+
+    // One round trip for everything the checks need.
+    const [siteResult, surveyResult, answerResult] = await db.batch([
+      db.prepare("SELECT * FROM sites WHERE id = ?").bind(input.site),
+      db.prepare("SELECT * FROM surveys WHERE site_id = ? AND id = ?").bind(input.site, input.survey),
+      findAnswerStatement(db, input.site, key ?? ""),
+    ]);
+    const siteRow = siteResult!.results[0];
+    const surveyRow = surveyResult!.results[0];
+    if (!siteRow) throw notFound("site");
+    const site = toSite(siteRow as Parameters<typeof toSite>[0]);
+    const survey = surveyRow ? toSurvey(surveyRow as Parameters<typeof toSurvey>[0]) : null;
+    if (!survey || !survey.active) throw notFound("survey");
+    assertOrigin(c, site.origins);
+
+    const previous = key ? toRememberedAnswer(answerResult!.results[0] as Parameters<typeof toRememberedAnswer>[0]) : null;
+    if (key && previous) return replay(c, previous, requestHash);
+
+    const followUp = randomToken(24);
+    const record = buildResponse(site, survey, input, { id: crypto.randomUUID(), followUpHash: await sha256Hex(followUp) }, Date.now());
+    const body = JSON.stringify({ id: record.id, followUp });
+    const statements = insertResponseStatements(db, record);
+    if (key) statements.push(rememberAnswerStatement(db, site.id, key, { requestHash, status: 201, body }, Date.now()));
+    try {
+      await db.batch(statements);
+    } catch (error) {
+      // A concurrent request with the same key won the race; its transaction holds, ours rolled back.
+      if (key && isDuplicateKey(error)) {
+        const winner = await findAnswer(db, site.id, key);
+        if (winner) return replay(c, winner, requestHash);
+      }
+      throw error;
+    }
+    return c.body(body, 201, { "Content-Type": "application/json" });
+  },
+);

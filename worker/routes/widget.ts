@@ -1,0 +1,59 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import { Locale } from "../../schema/common";
+import { SurveyParam } from "../../schema/params";
+import type { WidgetConfig } from "../../schema/widget";
+import { listServices } from "../db/services";
+import { getSite } from "../db/sites";
+import { getSurvey } from "../db/surveys";
+import { sha256Hex } from "../domain/crypto";
+import type { AppEnv } from "../env";
+import { ApiError, notFound } from "../errors";
+import { CATALOGS } from "../i18n/ui-strings";
+import { directionOf, parseAcceptLanguage, pickLocale } from "../i18n/negotiate";
+import { allowOrigin } from "../middleware/cors";
+import { validate } from "../middleware/validate";
+
+const WidgetQuery = z.object({ locale: Locale.optional() });
+
+/** What the widget shows, in the visitor's language (public, cacheable). */
+export const widget = new Hono<AppEnv>().get("/:site/:survey", validate("param", SurveyParam), validate("query", WidgetQuery), async (c) => {
+  const { site: siteId, survey: surveyId } = c.req.valid("param");
+  const [site, survey] = await Promise.all([getSite(c.env.DB, siteId), getSurvey(c.env.DB, siteId, surveyId)]);
+  if (!site || !survey || !survey.active) throw notFound("survey");
+  // A page may only embed a survey of a site that lists it; requests without Origin (curl) may read it.
+  const origin = c.req.header("origin");
+  if (origin) {
+    if (!site.origins.includes(origin.toLowerCase())) throw new ApiError(403, "origin_not_allowed", `Origin ${origin} may not embed this site`);
+    allowOrigin(c, origin);
+  }
+  const preferences = [c.req.valid("query").locale, ...parseAcceptLanguage(c.req.header("accept-language"))].filter((tag): tag is string => !!tag);
+  const uiLocale = pickLocale(preferences, Object.keys(CATALOGS));
+  const catalog = CATALOGS[uiLocale]!;
+  const questionLocale = pickLocale([...preferences, uiLocale], Object.keys(survey.question));
+  const promptLocale = survey.commentPrompt ? pickLocale([...preferences, uiLocale], Object.keys(survey.commentPrompt)) : null;
+  const serviceNames = new Map((await listServices(c.env.DB)).map((service) => [service.id, service.name]));
+  const scale = survey.kind === "text" ? null : { nps: [0, 10], csat: [1, 5], ces: [1, 7], thumbs: [0, 1] }[survey.kind];
+
+  const config: WidgetConfig = {
+    site: site.id,
+    survey: survey.id,
+    kind: survey.kind,
+    audience: site.audience,
+    locale: uiLocale,
+    dir: directionOf(uiLocale),
+    question: survey.question[questionLocale]!,
+    commentPrompt: promptLocale ? survey.commentPrompt![promptLocale]! : null,
+    scale: scale ? { min: scale[0]!, max: scale[1]!, minLabel: catalog.scale[survey.kind]![0], maxLabel: catalog.scale[survey.kind]![1] } : null,
+    topics: survey.topics.map((id) => ({ id, label: catalog.topics[id] ?? id })),
+    services: survey.services.map((id) => ({ id, name: serviceNames.get(id) ?? id })),
+    strings: catalog.strings,
+  };
+  const body = JSON.stringify(config);
+  const etag = `"${(await sha256Hex(body)).slice(0, 32)}"`;
+  c.header("ETag", etag);
+  c.header("Cache-Control", "public, max-age=60");
+  c.header("Vary", "Accept-Language", { append: true });
+  if (c.req.header("if-none-match") === etag) return c.body(null, 304);
+  return c.body(body, 200, { "Content-Type": "application/json; charset=UTF-8" });
+});
