@@ -16,6 +16,7 @@ export default defineConfig(async () => {
     test: {
       include: ["test/unit/**/*.test.ts", "test/integration/**/*.test.ts"],
       setupFiles: ["test/integration/setup.ts"],
+      reporters: ["default", "./test/summary-reporter.ts"],
     },
   };
 });

@@ -1,0 +1,123 @@
+// The demo config, and how `npm run dev` puts it in place through the real admin API.
+// Only what is missing is written, so a developer's own edits to the demo survive a restart.
+
+const TOPICS = ["complaint", "suggestion", "praise", "question"];
+
+export const services = {
+  checkout: { name: "Checkout", owner: "web-shop" },
+  delivery: { name: "Delivery", owner: "logistics" },
+  support: { name: "Customer support", owner: "support" },
+  "it-helpdesk": { name: "IT helpdesk", owner: "it" },
+  payroll: { name: "Payroll", owner: "finance" },
+};
+
+/** Sites and their surveys; `origins` are filled in with the dev server's own origins. */
+export const sites = {
+  "demo-shop": {
+    site: { name: "Demo shop", audience: "external", dimensions: ["plan"] },
+    surveys: {
+      nps: {
+        kind: "nps",
+        question: {
+          en: "How likely are you to recommend Demo shop to a friend or colleague?",
+          de: "Wie wahrscheinlich ist es, dass Sie Demo shop einem Freund oder Kollegen empfehlen?",
+          ru: "Насколько вероятно, что вы порекомендуете Demo shop другу или коллеге?",
+          pl: "Jak bardzo prawdopodobne jest, że polecisz Demo shop znajomemu lub współpracownikowi?",
+        },
+        commentPrompt: {
+          en: "What is the main reason for your score?",
+          de: "Was ist der wichtigste Grund für Ihre Bewertung?",
+          ru: "Какова главная причина вашей оценки?",
+          pl: "Jaki jest główny powód Twojej oceny?",
+        },
+        services: ["checkout", "delivery", "support"],
+        topics: TOPICS,
+      },
+    },
+  },
+  "demo-intranet": {
+    site: { name: "Demo intranet", audience: "internal", dimensions: ["team", "role"], minGroupSize: 5 },
+    surveys: {
+      helpdesk: {
+        kind: "csat",
+        question: { en: "How satisfied are you with the help you got?" },
+        services: ["it-helpdesk", "payroll"],
+        topics: TOPICS,
+      },
+    },
+  },
+};
+
+export class SeedError extends Error {}
+
+/**
+ * Seeds services, sites and surveys that are missing; adds the dev origins to an existing site that lacks them.
+ * `log` receives one line per change. Throws SeedError on any answer that is not 2xx.
+ */
+export async function seedDemo({ baseUrl, token, origins, log }) {
+  const api = adminClient(baseUrl, token);
+
+  const existingServices = idsOf(await api("GET", "/v1/services"));
+  for (const [id, body] of Object.entries(services)) {
+    if (existingServices.has(id)) continue;
+    await api("PUT", `/v1/services/${id}`, body);
+    log(`created service ${id}`);
+  }
+
+  for (const [siteId, { site, surveys }] of Object.entries(sites)) {
+    const existing = await api("GET", `/v1/sites/${siteId}`, undefined, { allow404: true });
+    if (existing === null) {
+      await api("PUT", `/v1/sites/${siteId}`, { ...site, origins });
+      log(`created site ${siteId}`);
+    } else {
+      const missing = origins.filter((origin) => !(existing.origins ?? []).includes(origin));
+      if (missing.length > 0) {
+        await api("PUT", `/v1/sites/${siteId}`, { ...siteInput(existing), origins: [...existing.origins, ...missing] });
+        log(`site ${siteId} existed without ${missing.join(" and ")}: added to its origins`);
+      }
+    }
+
+    const existingSurveys = idsOf(await api("GET", `/v1/sites/${siteId}/surveys`));
+    for (const [surveyId, body] of Object.entries(surveys)) {
+      if (existingSurveys.has(surveyId)) continue;
+      await api("PUT", `/v1/sites/${siteId}/surveys/${surveyId}`, body);
+      log(`created survey ${siteId}/${surveyId}`);
+    }
+  }
+}
+
+/** The PUT body of a site as the API returned it: only the contract's input fields, so a re-PUT keeps the rest. */
+function siteInput(site) {
+  const input = { name: site.name, audience: site.audience, origins: site.origins };
+  if (site.dimensions !== undefined) input.dimensions = site.dimensions;
+  if (site.minGroupSize !== undefined) input.minGroupSize = site.minGroupSize;
+  return input;
+}
+
+function idsOf(list) {
+  const items = Array.isArray(list) ? list : (list?.items ?? []);
+  return new Set(items.map((item) => item.id));
+}
+
+function adminClient(baseUrl, token) {
+  return async function api(method, path, body, { allow404 = false } = {}) {
+    const response = await fetch(baseUrl + path, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (allow404 && response.status === 404) return null;
+    const text = await response.text();
+    if (!response.ok) {
+      throw new SeedError(`${method} ${path} answered ${response.status} ${response.statusText}\n${text}`);
+    }
+    try {
+      return text === "" ? null : JSON.parse(text);
+    } catch {
+      throw new SeedError(`${method} ${path} answered ${response.status} with a body that is not JSON:\n${text}`);
+    }
+  };
+}
