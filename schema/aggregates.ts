@@ -53,10 +53,12 @@ export const AggregatesQuery = z
     ...Filters,
     bucket: z.enum(["hour", "day", "week", "month"]).optional(),
     groupBy: GroupBy.default([]),
+    /** `raw` forces a scan of the raw responses: the reference the rollups are checked against. */
+    source: z.enum(["auto", "raw"]).default("auto"),
   })
   .superRefine((query, ctx) => {
     for (const key of Object.keys(query)) {
-      if (key in Filters || key === "bucket" || key === "groupBy") continue;
+      if (key in Filters || key === "bucket" || key === "groupBy" || key === "source") continue;
       if (key.startsWith("segment.") && Dimension.safeParse(key.slice(8)).success) continue;
       ctx.addIssue({ code: "custom", path: [key], message: "unknown parameter" });
     }
@@ -79,6 +81,7 @@ export const AggregatesQuery = z
       tz: query.tz,
       bucket: query.bucket,
       groupBy: query.groupBy as string[],
+      source: query.source,
       segment,
     };
   });

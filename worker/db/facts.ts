@@ -109,51 +109,49 @@ function contiguousRanges(grain: Grain, sorted: number[]): [number, number][] {
   return ranges;
 }
 
-type RawRow = { site_id: string; survey_id: string; service_id: string; topic: string; segment: string; score: number | null; created_at: number };
+/**
+ * SQL that maps `created_at` to its bucket's index: a balanced tree of CASE expressions, so each row
+ * costs log2(buckets) comparisons. Boundaries are integers we computed, inlined as literals.
+ */
+export function bucketIndexSql(buckets: Bucket[], lo = 0, hi = buckets.length - 1): string {
+  if (lo >= hi) return String(lo);
+  const mid = (lo + hi + 1) >> 1;
+  return `CASE WHEN created_at < ${Math.trunc(buckets[mid]!.from)} THEN ${bucketIndexSql(buckets, lo, mid - 1)} ELSE ${bucketIndexSql(buckets, mid, hi)} END`;
+}
+
+type RawRow = { bucket: number; site_id: string; survey_id: string; service_id: string; score: number | null; n: number } & Record<`a${number}`, string | null>;
 
 /**
- * Reads the raw responses of [first bucket start, last bucket end) through the time indexes: for
- * queries rollups cannot answer (two attributes at once, ranges not on a UTC hour).
+ * Aggregates raw responses in SQL, through the time indexes: for queries rollups cannot answer (two
+ * attributes at once, range ends not on a UTC hour), and as the reference the benchmark compares to.
+ * `attributes` are the topic/segment fields the query groups on.
  */
-export async function readRawFacts(db: D1Database, filter: FactFilter, buckets: Bucket[]): Promise<FactRead> {
+export async function readRawFacts(db: D1Database, filter: FactFilter, buckets: Bucket[], attributes: string[]): Promise<FactRead> {
   const where = whereClauses(filter, { service: "service_id" });
   if (filter.topic) where.sql.push("topic = ?"), where.params.push(filter.topic);
   for (const [dimension, value] of Object.entries(filter.segment)) {
     where.sql.push("json_extract(segment, ?) = ?");
     where.params.push(`$."${dimension}"`, value);
   }
+  const columns = attributes.map((attribute, i) => (attribute === "topic" ? `topic AS a${i}` : `json_extract(segment, ?) AS a${i}`));
+  const columnParams = attributes.filter((a) => a !== "topic").map((a) => `$."${a.slice(8)}"`);
   const from = buckets[0]?.from ?? 0;
   const to = buckets[buckets.length - 1]?.to ?? 0;
   const result = await db
     .prepare(
-      `SELECT site_id, survey_id, service_id, topic, segment, score, created_at FROM responses
-       WHERE kind = ? AND created_at >= ? AND created_at < ? ${where.sql.map((clause) => `AND ${clause}`).join(" ")}`,
+      `SELECT ${bucketIndexSql(buckets)} AS bucket, site_id, survey_id, service_id, ${columns.map((c) => `${c}, `).join("")}score, COUNT(*) AS n
+       FROM responses
+       WHERE kind = ? AND created_at >= ? AND created_at < ? ${where.sql.map((clause) => `AND ${clause}`).join(" ")}
+       GROUP BY bucket, site_id, survey_id, service_id, ${attributes.map((_, i) => `a${i}, `).join("")}score`,
     )
-    .bind(filter.kind, from, to, ...where.params)
+    .bind(...columnParams, filter.kind, from, to, ...where.params)
     .all<RawRow>();
-  const facts: Fact[] = [];
-  for (const row of result.results) {
-    const bucket = findBucket(buckets, row.created_at);
-    if (bucket < 0) continue;
+  const facts: Fact[] = result.results.map((row) => {
     const tally = emptyTally();
-    tally.n = 1;
-    if (row.score !== null) tally.scores[row.score] = 1;
-    const attrs: Record<string, string> = { topic: row.topic };
-    for (const [dimension, value] of Object.entries(JSON.parse(row.segment) as Record<string, string>)) attrs[`segment.${dimension}`] = value;
-    facts.push({ bucket, sign: 1, site: row.site_id, survey: row.survey_id, service: row.service_id, attrs, tally });
-  }
+    tally.n = row.n;
+    if (row.score !== null) tally.scores[row.score] = row.n;
+    const attrs = Object.fromEntries(attributes.map((attribute, i) => [attribute, row[`a${i}`] ?? ""]));
+    return { bucket: row.bucket, sign: 1, site: row.site_id, survey: row.survey_id, service: row.service_id, attrs, tally };
+  });
   return { facts, rowsRead: result.meta.rows_read ?? 0, source: "raw" };
-}
-
-function findBucket(buckets: Bucket[], t: number): number {
-  let low = 0;
-  let high = buckets.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const bucket = buckets[mid]!;
-    if (t < bucket.from) high = mid - 1;
-    else if (t >= bucket.to) low = mid + 1;
-    else return mid;
-  }
-  return -1;
 }

@@ -1,6 +1,6 @@
 import type { Kind } from "../../schema/common";
 import { addTally, emptyTally, toCell, type Cell, type Tally } from "./metrics";
-import { isSmall, suppressionMask } from "./privacy";
+import { suppressLines } from "./privacy";
 
 /** A group-by field: `site`, `survey`, `service`, `owner`, `audience`, `topic` or `segment.<dim>`. */
 export type Field = string;
@@ -28,7 +28,7 @@ export type Answer = {
   kind: Kind;
   total: PublicCell;
   series?: ({ start: string } & PublicCell)[];
-  groups?: ({ key: Record<string, string | null> } & PublicCell)[];
+  groups?: ({ key: Record<string, string | null>; series?: ({ start: string } & PublicCell)[] } & PublicCell)[];
 };
 
 type Accumulator = { tally: Tally; perSite: Map<string, number> };
@@ -66,9 +66,12 @@ function guard(acc: Accumulator | undefined, context: Context) {
   return { count: acc?.tally.n ?? 0, threshold };
 }
 
+type GroupOut = { key: Record<string, string | null> } & PublicCell & { series?: ({ start: string } & PublicCell)[] };
+
 /**
- * Folds facts into the contract's answer: the total, one point per bucket, one entry per group, with
- * small internal cells suppressed, and their siblings too where subtraction would reveal them.
+ * Folds facts into the contract's answer: the total, one point per bucket, one entry per group (with
+ * its own series when both are asked for). Small internal cells are suppressed, and so is whatever
+ * would let them be worked out by subtraction within the answer (see privacy.ts).
  */
 export function buildAnswer(
   kind: Kind,
@@ -76,38 +79,46 @@ export function buildAnswer(
   options: { groupBy: Field[]; bucketLabels: string[] | null },
   context: Context,
 ): Answer {
-  const total = new Map<string, Accumulator>();
-  const series = new Map<string, Accumulator>();
-  const groups = new Map<string, Accumulator>();
+  const buckets = options.bucketLabels?.length ?? 0;
+  const cells = new Map<string, Accumulator>();
   const groupKeys = new Map<string, (string | null)[]>();
   for (const fact of facts) {
-    accumulate(total, "", fact);
-    if (options.bucketLabels) accumulate(series, String(fact.bucket), fact);
+    accumulate(cells, "total", fact);
+    if (buckets) accumulate(cells, `point:${fact.bucket}`, fact);
     if (options.groupBy.length > 0) {
       const values = options.groupBy.map((field) => fieldValue(fact, field, context));
       const key = JSON.stringify(values);
       groupKeys.set(key, values);
-      accumulate(groups, key, fact);
+      accumulate(cells, `group:${key}`, fact);
+      if (buckets) accumulate(cells, `group:${key}:${fact.bucket}`, fact);
     }
   }
-  const reveal = (acc: Accumulator | undefined, hidden: boolean): PublicCell =>
-    hidden ? { suppressed: true } : toCell(kind, acc?.tally ?? emptyTally());
+  // Groups whose responses netted out to nothing (a deleted answer) are not listed.
+  const groups = [...groupKeys.keys()].filter((key) => cells.get(`group:${key}`)!.tally.n !== 0).sort();
+  const points = Array.from({ length: buckets }, (_, b) => b);
 
-  const totalAcc = total.get("");
-  const answer: Answer = { kind, total: reveal(totalAcc, isSmall(guard(totalAcc, context))) };
-  if (options.bucketLabels) {
-    const accs = options.bucketLabels.map((_, i) => series.get(String(i)));
-    const mask = suppressionMask(accs.map((acc) => guard(acc, context)));
-    answer.series = options.bucketLabels.map((start, i) => ({ start, ...reveal(accs[i], mask[i]!) }));
+  // Every cell of the answer, and the lines of cells that add up.
+  const names = ["total", ...points.map((b) => `point:${b}`), ...groups.map((g) => `group:${g}`), ...groups.flatMap((g) => points.map((b) => `group:${g}:${b}`))];
+  const index = new Map(names.map((name, i) => [name, i]));
+  const at = (name: string) => index.get(name)!;
+  const lines: number[][] = [];
+  if (buckets) lines.push([at("total"), ...points.map((b) => at(`point:${b}`))]);
+  if (groups.length) lines.push([at("total"), ...groups.map((g) => at(`group:${g}`))]);
+  if (buckets && groups.length) {
+    for (const g of groups) lines.push([at(`group:${g}`), ...points.map((b) => at(`group:${g}:${b}`))]);
+    for (const b of points) lines.push([at(`point:${b}`), ...groups.map((g) => at(`group:${g}:${b}`))]);
   }
+  const hidden = suppressLines(names.map((name) => guard(cells.get(name), context)), lines);
+  const reveal = (name: string): PublicCell => (hidden[at(name)] ? { suppressed: true } : toCell(kind, cells.get(name)?.tally ?? emptyTally()));
+
+  const answer: Answer = { kind, total: reveal("total") };
+  if (options.bucketLabels) answer.series = options.bucketLabels.map((start, b) => ({ start, ...reveal(`point:${b}`) }));
   if (options.groupBy.length > 0) {
-    // Groups whose responses netted out to nothing (a deleted answer) are not listed.
-    const keys = [...groups.keys()].filter((key) => groups.get(key)!.tally.n !== 0).sort();
-    const mask = suppressionMask(keys.map((key) => guard(groups.get(key), context)));
-    answer.groups = keys.map((key, i) => ({
-      key: Object.fromEntries(options.groupBy.map((field, f) => [field, groupKeys.get(key)![f]!])),
-      ...reveal(groups.get(key), mask[i]!),
-    }));
+    answer.groups = groups.map((g) => {
+      const group: GroupOut = { key: Object.fromEntries(options.groupBy.map((field, f) => [field, groupKeys.get(g)![f]!])), ...reveal(`group:${g}`) };
+      if (options.bucketLabels) group.series = options.bucketLabels.map((start, b) => ({ start, ...reveal(`group:${g}:${b}`) }));
+      return group;
+    });
   }
   return answer;
 }

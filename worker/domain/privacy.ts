@@ -11,27 +11,37 @@ export type GuardedCount = {
 export const isSmall = ({ count, threshold }: GuardedCount) => threshold > 0 && count < threshold;
 
 /**
- * Which sibling cells (the parts of one visible whole: the groups of a breakdown, the points of a
- * series) to hide. Small cells are hidden; then, because the whole minus the visible parts equals
- * the sum of the hidden ones, the next-smallest cells are hidden as well until the hidden ones
- * together count at least the threshold, so no subtraction within one answer singles anyone out.
+ * Which cells to hide. `lines` are sets of cells tied by a sum (a total and its groups, a group and
+ * its series points): one hidden cell alone in a line could be worked out from the others by
+ * subtraction. So small cells are hidden, then, in every line holding a hidden cell, the next-smallest
+ * visible cells too, until the line hides at least two non-empty cells that together reach the
+ * threshold. Repeated until no line changes, since hiding a cell can expose another line.
  */
-export function suppressionMask(cells: GuardedCount[]): boolean[] {
+export function suppressLines(cells: GuardedCount[], lines: number[][]): boolean[] {
   const mask = cells.map(isSmall);
-  if (!mask.includes(true)) return mask;
-  let needed = 0;
-  let hidden = 0;
-  cells.forEach((cell, i) => {
-    if (mask[i]) {
-      needed = Math.max(needed, cell.threshold);
-      hidden += cell.count;
+  for (let changed = mask.includes(true); changed; ) {
+    changed = false;
+    for (const line of lines) {
+      const hidden = line.filter((i) => mask[i] && cells[i]!.count > 0);
+      if (hidden.length === 0) continue;
+      const needed = Math.max(...hidden.map((i) => cells[i]!.threshold));
+      let hiddenCount = hidden.reduce((sum, i) => sum + cells[i]!.count, 0);
+      let hiddenCells = hidden.length;
+      const visible = line.filter((i) => !mask[i] && cells[i]!.count > 0).sort((a, b) => cells[a]!.count - cells[b]!.count);
+      for (const i of visible) {
+        if (hiddenCells >= 2 && hiddenCount >= needed) break;
+        mask[i] = true;
+        hiddenCount += cells[i]!.count;
+        hiddenCells++;
+        changed = true;
+      }
     }
-  });
-  const bySize = cells.map((cell, i) => ({ cell, i })).filter(({ cell, i }) => !mask[i] && cell.count > 0).sort((a, b) => a.cell.count - b.cell.count);
-  for (const { cell, i } of bySize) {
-    if (hidden >= needed) break;
-    mask[i] = true;
-    hidden += cell.count;
   }
   return mask;
+}
+
+/** The parts of one visible whole (the groups of a breakdown, the points of a series). */
+export function suppressionMask(cells: GuardedCount[]): boolean[] {
+  const whole = { count: cells.reduce((sum, cell) => sum + cell.count, 0), threshold: 0 };
+  return suppressLines([...cells, whole], [[...cells.keys(), cells.length]]).slice(0, cells.length);
 }

@@ -44,8 +44,10 @@ export const aggregates = new Hono<AppEnv>().get("/", requireAuth({ scope: "read
 
   // Rollups keep one attribute (topic or one segment dimension) per row, on UTC hours.
   const attributes = new Set([...(query.topic ? ["topic"] : []), ...Object.keys(query.segment).map((d) => `segment.${d}`), ...query.groupBy.filter((f) => f === "topic" || f.startsWith("segment."))]);
-  const fromRollups = attributes.size <= 1 && buckets.every((bucket) => isHourAligned(bucket.from, bucket.to));
-  const read = fromRollups ? await readRollupFacts(db, filter, buckets, [...attributes][0] ?? "") : await readRawFacts(db, filter, buckets);
+  const fromRollups = query.source !== "raw" && attributes.size <= 1 && buckets.every((bucket) => isHourAligned(bucket.from, bucket.to));
+  const read = fromRollups
+    ? await readRollupFacts(db, filter, buckets, [...attributes][0] ?? "")
+    : await readRawFacts(db, filter, buckets, [...attributes].filter((a) => query.groupBy.includes(a)));
 
   const answer = buildAnswer(kind, read.facts, { groupBy: query.groupBy, bucketLabels: query.bucket ? buckets.map((b) => isoWithOffset(query.tz, b.start)) : null }, context);
   const elapsed = performance.now() - started;
