@@ -43,7 +43,9 @@ type SurveyOptions = { kind: string; services?: string[]; topics?: string[]; act
 export async function seedSurvey(survey: SurveyOptions, site: SiteOptions = {}) {
   const siteId = uid("site");
   const surveyId = uid("survey");
-  for (const service of survey.services ?? []) await adminOk("PUT", `/v1/services/${service}`, { name: service, owner: "team-a" });
+  for (const service of survey.services ?? []) {
+    if ((await admin("GET", `/v1/services/${service}`)).status === 404) await adminOk("PUT", `/v1/services/${service}`, { name: service, owner: "team-a" });
+  }
   await adminOk("PUT", `/v1/sites/${siteId}`, {
     name: `Site ${siteId}`,
     audience: site.audience ?? "external",
