@@ -3,6 +3,8 @@ import type { AppEnv } from "./env";
 import { onError, onNotFound } from "./errors";
 import { publicPreflight } from "./middleware/cors";
 import { aggregates } from "./routes/aggregates";
+import { followups } from "./routes/followups";
+import { inbox } from "./routes/inbox";
 import { responses } from "./routes/responses";
 import { services } from "./routes/services";
 import { sites } from "./routes/sites";
@@ -11,10 +13,13 @@ import { widget } from "./routes/widget";
 export const app = new Hono<AppEnv>()
   .options("/v1/responses", publicPreflight())
   .options("/v1/widget/*", publicPreflight())
+  .options("/v1/followups/*", publicPreflight())
   .route("/v1/sites", sites)
   .route("/v1/services", services)
   .route("/v1/widget", widget)
   .route("/v1/responses", responses)
+  .route("/v1/responses", inbox)
+  .route("/v1/followups", followups)
   .route("/v1/aggregates", aggregates);
 
 app.onError(onError);

@@ -30,7 +30,7 @@ export function rollupDims(subject: RollupSubject): [dim: string, value: string]
  * Upserts that add (`delta` 1) or remove (-1) a response in every rollup it counts in. Run them in
  * the same `db.batch` as the insert or delete of the response row, so the two never disagree.
  */
-export function rollupStatements(db: D1Database, subject: RollupSubject, delta: 1 | -1): D1PreparedStatement[] {
+export function rollupStatements(db: D1Database, subject: RollupSubject, delta: 1 | -1, guard?: { whileResponseExists: string }): D1PreparedStatement[] {
   if (!/^[a-z]+$/.test(subject.kind)) throw new Error(`unexpected kind ${subject.kind}`);
   const scores = SCORE_COLUMNS.map((_, s) => (subject.score === s ? delta : 0));
   const rows: { sql: string; params: string[] }[] = [];
@@ -46,15 +46,20 @@ export function rollupStatements(db: D1Database, subject: RollupSubject, delta: 
   const statements: D1PreparedStatement[] = [];
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
     const chunk = rows.slice(i, i + ROWS_PER_STATEMENT);
+    // With a guard, the rows are counted only while the response row still exists, so two deletes
+    // of one response racing each other subtract it once (the batch is a transaction).
+    const source = guard
+      ? `SELECT * FROM (VALUES ${chunk.map((row) => row.sql).join(", ")}) WHERE EXISTS (SELECT 1 FROM responses WHERE id = ?)`
+      : `VALUES ${chunk.map((row) => row.sql).join(", ")}`;
     statements.push(
       db
         .prepare(
           `INSERT INTO rollups (grain, kind, dim, period, site_id, survey_id, service_id, value, n, ${SCORE_COLUMNS.join(", ")})
-           VALUES ${chunk.map((row) => row.sql).join(", ")}
+           ${source}
            ON CONFLICT (grain, kind, dim, period, site_id, survey_id, service_id, value) DO UPDATE SET
              n = n + excluded.n, ${SCORE_COLUMNS.map((column) => `${column} = ${column} + excluded.${column}`).join(", ")}`,
         )
-        .bind(...chunk.flatMap((row) => row.params)),
+        .bind(...chunk.flatMap((row) => row.params), ...(guard ? [guard.whileResponseExists] : [])),
     );
   }
   return statements;

@@ -1,36 +1,20 @@
-import type { UiStrings } from "../../schema/widget";
+import type { Catalog } from "./catalog";
+import { ar } from "./locales/ar";
+import { de } from "./locales/de";
+import { en } from "./locales/en";
+import { es } from "./locales/es";
+import { fr } from "./locales/fr";
+import { pl } from "./locales/pl";
+import { ru } from "./locales/ru";
+import { uk } from "./locales/uk";
+import { zh } from "./locales/zh";
 
-type Catalog = { strings: UiStrings; topics: Record<string, string>; scale: Record<string, [low: string, high: string]> };
+export type { Catalog, LocaleCatalog, ScaleKind, TopicId } from "./catalog";
 
 /**
  * The widget's words, served with its config so the bundle carries no translations. Add a language
- * by adding an entry; a survey's own question and prompt come from its configuration.
+ * by adding a file under locales/ (typed `LocaleCatalog`, so every key is required) and an entry
+ * here; a survey's own question and prompt come from its configuration. Keys are language tags as
+ * pickLocale matches them: `zh` also serves zh-CN, zh-Hans-CN, zh-SG and so on.
  */
-export const CATALOGS: Record<string, Catalog> = {
-  en: {
-    strings: {
-      button: "Feedback",
-      close: "Close",
-      submit: "Send",
-      sending: "Sending…",
-      thanks: "Thank you! Your feedback was sent.",
-      queued: "You seem to be offline. Your answer is saved and will be sent automatically.",
-      error: "Sorry, that did not work. Please try again.",
-      comment: "Anything you would like to add?",
-      optional: "(optional)",
-      topic: "What is it about?",
-      service: "Which service?",
-      thumbsUp: "Yes, helpful",
-      thumbsDown: "No, not helpful",
-      commentRequired: "Please write a few words.",
-      scoreLabel: "{score}",
-    },
-    topics: { complaint: "Complaint", suggestion: "Suggestion", praise: "Praise", question: "Question" },
-    scale: {
-      nps: ["Not at all likely", "Extremely likely"],
-      csat: ["Very unsatisfied", "Very satisfied"],
-      ces: ["Very difficult", "Very easy"],
-      thumbs: ["No", "Yes"],
-    },
-  },
-};
+export const CATALOGS: Record<string, Catalog> = { en, ru, pl, zh, de, es, fr, uk, ar };

@@ -1,0 +1,28 @@
+import type { LocaleCatalog } from "../catalog";
+
+export const en: LocaleCatalog = {
+  strings: {
+    button: "Feedback",
+    close: "Close",
+    submit: "Send",
+    sending: "Sending…",
+    thanks: "Thank you! Your feedback was sent.",
+    queued: "You seem to be offline. Your answer is saved and will be sent automatically.",
+    error: "Sorry, that did not work. Please try again.",
+    comment: "Anything you would like to add?",
+    optional: "(optional)",
+    topic: "What is it about?",
+    service: "Which service?",
+    thumbsUp: "Yes, helpful",
+    thumbsDown: "No, not helpful",
+    commentRequired: "Please write a few words.",
+    scoreLabel: "{score}",
+  },
+  topics: { complaint: "Complaint", suggestion: "Suggestion", praise: "Praise", question: "Question" },
+  scale: {
+    nps: ["Not at all likely", "Extremely likely"],
+    csat: ["Very unsatisfied", "Very satisfied"],
+    ces: ["Very difficult", "Very easy"],
+    thumbs: ["No", "Yes"],
+  },
+};
