@@ -1,14 +1,13 @@
 import { Hono, type Context } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { FollowUpParam, ReplyInput } from "../../schema/followup";
-import { MAX_BODY_BYTES } from "../../schema/response";
 import { deleteResponse, findByFollowUpHash } from "../db/responses";
 import { insertReply, listReplies } from "../db/replies";
 import { getSite } from "../db/sites";
 import { sha256Hex } from "../domain/crypto";
 import type { AppEnv } from "../env";
-import { ApiError, notFound } from "../errors";
+import { notFound } from "../errors";
 import { assertOrigin } from "../middleware/cors";
+import { limitBody } from "../middleware/body-limit";
 import { jsonBody, validate } from "../middleware/validate";
 
 const HOUR = 3_600_000;
@@ -35,12 +34,7 @@ export const followups = new Hono<AppEnv>()
   })
   .post(
     "/:token/replies",
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new ApiError(413, "payload_too_large", `The body is over ${MAX_BODY_BYTES} bytes`);
-      },
-    }),
+      limitBody(),
     validate("param", FollowUpParam),
     jsonBody(ReplyInput),
     async (c) => {

@@ -1,7 +1,6 @@
 import { Hono, type Context } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
-import { MAX_BODY_BYTES, ResponseInput } from "../../schema/response";
+import { ResponseInput } from "../../schema/response";
 import { toSite } from "../db/sites";
 import { toSurvey } from "../db/surveys";
 import { findAnswer, findAnswerStatement, rememberAnswerStatement, toRememberedAnswer, type RememberedAnswer } from "../db/idempotency";
@@ -11,6 +10,7 @@ import { buildResponse, canonicalJson } from "../domain/ingest";
 import type { AppEnv } from "../env";
 import { ApiError, notFound, validationFailed } from "../errors";
 import { assertOrigin } from "../middleware/cors";
+import { limitBody } from "../middleware/body-limit";
 import { jsonBody } from "../middleware/validate";
 
 const IdempotencyKey = z.uuid();
@@ -36,12 +36,7 @@ const isDuplicateKey = (error: unknown) => error instanceof Error && /UNIQUE con
 /** Collection (public): the widget's answers, checked against the site's origins and the survey. */
 export const responses = new Hono<AppEnv>().post(
   "/",
-  bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: () => {
-      throw new ApiError(413, "payload_too_large", `The body is over ${MAX_BODY_BYTES} bytes`);
-    },
-  }),
+    limitBody(),
   jsonBody(ResponseInput),
   async (c) => {
     const input = c.req.valid("json");
