@@ -18,11 +18,11 @@ export const ru: LocaleCatalog = {
     commentRequired: "Пожалуйста, напишите хотя бы пару слов.",
     scoreLabel: "{score}",
   },
-  topics: { complaint: "Жалоба", suggestion: "Предложение", praise: "Благодарность" },
+  topics: { complaint: "Жалоба", suggestion: "Предложение", praise: "Благодарность", question: "Вопрос" },
   scale: {
     nps: ["Крайне маловероятно", "Очень вероятно"],
     csat: ["Очень плохо", "Отлично"],
     ces: ["Очень сложно", "Очень легко"],
-
+    thumbs: ["Нет", "Да"],
   },
 };
