@@ -5,6 +5,7 @@ import { publicPreflight } from "./middleware/cors";
 import { aggregates } from "./routes/aggregates";
 import { followups } from "./routes/followups";
 import { inbox } from "./routes/inbox";
+import { keys } from "./routes/keys";
 import { responses } from "./routes/responses";
 import { services } from "./routes/services";
 import { sites } from "./routes/sites";
@@ -20,6 +21,7 @@ export const app = new Hono<AppEnv>()
   .route("/v1/responses", responses)
   .route("/v1/responses", inbox)
   .route("/v1/followups", followups)
+  .route("/v1/keys", keys)
   .route("/v1/aggregates", aggregates);
 
 app.onError(onError);

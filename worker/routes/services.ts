@@ -3,7 +3,7 @@ import { ServiceInput } from "../../schema/config";
 import { ServiceParam } from "../../schema/params";
 import { getService, listServices, upsertService } from "../db/services";
 import type { AppEnv } from "../env";
-import { ApiError, notFound } from "../errors";
+import { notFound } from "../errors";
 import { requireAuth } from "../middleware/auth";
 import { jsonBody, validate } from "../middleware/validate";
 
@@ -17,9 +17,8 @@ export const services = new Hono<AppEnv>()
     if (!service) throw notFound("service");
     return c.json(service, 200);
   })
-  .put("/:service", requireAuth({ scope: "admin" }), validate("param", ServiceParam), jsonBody(ServiceInput), async (c) => {
-    // Services span sites, so a key limited to some sites may not redefine them.
-    if (c.var.principal.sites) throw new ApiError(403, "forbidden", "Only keys for every site may configure services");
+  // Services span sites, so a key limited to some sites may not redefine them.
+  .put("/:service", requireAuth({ scope: "admin", everySite: true }), validate("param", ServiceParam), jsonBody(ServiceInput), async (c) => {
     const { service, created } = await upsertService(c.env.DB, c.req.valid("param").service, c.req.valid("json"), Date.now());
     return c.json(service, created ? 201 : 200);
   });
