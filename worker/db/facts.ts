@@ -1,39 +1,16 @@
 import type { Fact } from "../domain/aggregate";
+import { scopeConditions, type ScopeFilter } from "./scope";
 import type { Bucket } from "../domain/buckets";
 import { emptyTally } from "../domain/metrics";
 import { coverRange, nextPeriod, type Grain } from "../domain/rollup-plan";
 
-/** What to count: equality filters on stored columns, and at most one topic/segment attribute. */
-export type FactFilter = {
-  kind: string;
-  site?: string;
-  survey?: string;
-  service?: string;
-  topic?: string;
-  segment: Record<string, string>;
-  /** Allowed values, from owner/audience filters and key limits; an empty list matches nothing. */
-  sitesIn?: string[];
-  servicesIn?: string[];
-};
+/** What to count: the caller's scope, a kind, and at most one topic/segment attribute for rollups. */
+export type FactFilter = ScopeFilter & { kind: string };
 
 export type FactRead = { facts: Fact[]; rowsRead: number; source: "rollups" | "raw" };
 
 const SCORES = Array.from({ length: 11 }, (_, s) => `s${s}`).join(", ");
 const MAX_BOUND = 90; // D1 allows 100 bound parameters per statement
-
-function whereClauses(filter: FactFilter, columns: { service: string }): { sql: string[]; params: unknown[] } {
-  const sql: string[] = [];
-  const params: unknown[] = [];
-  if (filter.site) sql.push("site_id = ?"), params.push(filter.site);
-  if (filter.survey) sql.push("survey_id = ?"), params.push(filter.survey);
-  if (filter.service) sql.push(`${columns.service} = ?`), params.push(filter.service);
-  for (const [name, values] of [["site_id", filter.sitesIn], [columns.service, filter.servicesIn]] as const) {
-    if (!values) continue;
-    sql.push(values.length ? `${name} IN (${values.map(() => "?").join(", ")})` : "0");
-    params.push(...values);
-  }
-  return { sql, params };
-}
 
 /**
  * Reads rollup rows for each bucket's cover (see rollup-plan), as signed facts. `attribute` is the one
@@ -50,7 +27,7 @@ export async function readRollupFacts(db: D1Database, filter: FactFilter, bucket
     }
   });
   const attributeValue = attribute === "topic" ? filter.topic : attribute.startsWith("segment.") ? filter.segment[attribute.slice(8)] : undefined;
-  const where = whereClauses(filter, { service: "service_id" });
+  const where = scopeConditions(filter);
   if (attributeValue !== undefined) where.sql.push("value = ?"), where.params.push(attributeValue);
 
   // Grouping by an attribute: responses without a value form the group `null`, which is the base
@@ -127,7 +104,7 @@ type RawRow = { bucket: number; site_id: string; survey_id: string; service_id: 
  * `attributes` are the topic/segment fields the query groups on.
  */
 export async function readRawFacts(db: D1Database, filter: FactFilter, buckets: Bucket[], attributes: string[]): Promise<FactRead> {
-  const where = whereClauses(filter, { service: "service_id" });
+  const where = scopeConditions(filter);
   if (filter.topic) where.sql.push("topic = ?"), where.params.push(filter.topic);
   for (const [dimension, value] of Object.entries(filter.segment)) {
     where.sql.push("json_extract(segment, ?) = ?");

@@ -2,8 +2,7 @@ import { Hono } from "hono";
 import { AggregatesQuery } from "../../schema/aggregates";
 import type { Kind } from "../../schema/common";
 import { readRawFacts, readRollupFacts, type FactFilter } from "../db/facts";
-import { listServices } from "../db/services";
-import { listSites } from "../db/sites";
+import { resolveScope } from "../db/scope";
 import { surveyKinds } from "../db/surveys";
 import { buildAnswer, type Context } from "../domain/aggregate";
 import { bucketRanges, isoWithOffset, MAX_BUCKETS, type Bucket } from "../domain/buckets";
@@ -11,7 +10,7 @@ import { isHourAligned } from "../domain/rollup-plan";
 import { resolveRange } from "../domain/time-range";
 import type { AppEnv } from "../env";
 import { validationFailed } from "../errors";
-import { assertSiteAccess, requireAuth } from "../middleware/auth";
+import { requireAuth } from "../middleware/auth";
 import { validate } from "../middleware/validate";
 
 /** NPS, CSAT, CES and thumbs figures over time and by group, from rollups wherever they can answer. */
@@ -20,8 +19,7 @@ export const aggregates = new Hono<AppEnv>().get("/", requireAuth({ scope: "read
   const principal = c.var.principal;
   const db = c.env.DB;
   const started = performance.now();
-  if (query.site) assertSiteAccess(principal, query.site);
-
+  const scope = await resolveScope(db, principal, query);
   const kind = await resolveKind(db, query);
   const { from, to } = resolveRange(query, query.tz, Date.now());
   if (!(from < to)) throw validationFailed([{ path: "query.to", message: "must be after from" }]);
@@ -32,15 +30,11 @@ export const aggregates = new Hono<AppEnv>().get("/", requireAuth({ scope: "read
     throw validationFailed([{ path: "query.bucket", message: `the range holds more than ${MAX_BUCKETS} buckets; use a larger bucket or a shorter range` }]);
   }
 
-  const [sites, services] = await Promise.all([listSites(db, null), listServices(db)]);
   const context: Context = {
-    sites: new Map(sites.map((site) => [site.id, { audience: site.audience, minGroupSize: site.minGroupSize }])),
-    ownerOf: new Map(services.map((service) => [service.id, service.owner])),
+    sites: new Map(scope.sites.map((site) => [site.id, { audience: site.audience, minGroupSize: site.minGroupSize }])),
+    ownerOf: new Map(scope.services.map((service) => [service.id, service.owner])),
   };
-  const filter: FactFilter = { kind, site: query.site, survey: query.survey, service: query.service, topic: query.topic, segment: query.segment };
-  const visibleSites = sites.filter((site) => (!principal.sites || principal.sites.includes(site.id)) && (!query.audience || site.audience === query.audience));
-  if (principal.sites || query.audience) filter.sitesIn = visibleSites.map((site) => site.id);
-  if (query.owner) filter.servicesIn = services.filter((service) => service.owner === query.owner).map((service) => service.id);
+  const filter: FactFilter = { ...scope.filter, kind };
 
   // Rollups keep one attribute (topic or one segment dimension) per row, on UTC hours.
   const attributes = new Set([...(query.topic ? ["topic"] : []), ...Object.keys(query.segment).map((d) => `segment.${d}`), ...query.groupBy.filter((f) => f === "topic" || f.startsWith("segment."))]);

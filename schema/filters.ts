@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { Audience, Kind, Slug } from "./common";
+import { Dimension } from "./config";
+
+/** ISO 8601 date (`2026-03-01`) or date-time, with or without offset; read in `tz` when it has none. */
+export const Instant = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/, "must be an ISO 8601 date or date-time");
+
+export const TimeZone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, "must be an IANA time zone such as Europe/Warsaw");
+
+/** The filters shared by aggregates, the inbox and the exports. */
+export const FILTERS = {
+  kind: Kind.optional(),
+  survey: Slug.optional(),
+  site: Slug.optional(),
+  service: Slug.optional(),
+  owner: Slug.optional(),
+  audience: Audience.optional(),
+  topic: Slug.optional(),
+  from: Instant.optional(),
+  to: Instant.optional(),
+  tz: TimeZone.default("UTC"),
+};
+
+/**
+ * A query string of the shared filters plus `extra` parameters, with `segment.<dim>=value` gathered
+ * into `segment`. Unknown parameters are refused, so a typo is an error rather than a silent no-op.
+ */
+export function filterQuery<Extra extends z.ZodRawShape>(extra: Extra) {
+  const shape = { ...FILTERS, ...extra };
+  return z
+    .looseObject(shape)
+    .superRefine((query, ctx) => {
+      for (const key of Object.keys(query)) {
+        if (key in shape) continue;
+        if (key.startsWith("segment.") && Dimension.safeParse(key.slice(8)).success) continue;
+        ctx.addIssue({ code: "custom", path: [key], message: "unknown parameter" });
+      }
+    })
+    .transform((query) => {
+      const known: Record<string, unknown> = {};
+      const segment: Record<string, string> = {};
+      for (const [key, value] of Object.entries(query)) {
+        if (key in shape) known[key] = value;
+        else if (typeof value === "string") segment[key.slice(8)] = value;
+      }
+      return { ...(known as z.output<z.ZodObject<typeof shape>>), segment };
+    });
+}

@@ -1,0 +1,48 @@
+import type { Service, Site } from "../../schema/config";
+import type { Principal } from "../env";
+import { assertSiteAccess } from "../middleware/auth";
+import { listServices } from "./services";
+import { listSites } from "./sites";
+
+/** Equality filters on stored columns; an empty `...In` list matches nothing. */
+export type ScopeFilter = {
+  site?: string;
+  survey?: string;
+  service?: string;
+  topic?: string;
+  segment: Record<string, string>;
+  sitesIn?: string[];
+  servicesIn?: string[];
+};
+
+type ScopeQuery = { site?: string; survey?: string; service?: string; topic?: string; owner?: string; audience?: string; segment: Record<string, string> };
+
+/**
+ * What a caller may see of a query's filters: the site filter checked against the caller's sites, and
+ * owner, audience and site limits turned into lists of service and site ids.
+ */
+export async function resolveScope(db: D1Database, principal: Principal, query: ScopeQuery): Promise<{ filter: ScopeFilter; sites: Site[]; services: Service[] }> {
+  if (query.site) assertSiteAccess(principal, query.site);
+  const [sites, services] = await Promise.all([listSites(db, null), listServices(db)]);
+  const filter: ScopeFilter = { site: query.site, survey: query.survey, service: query.service, topic: query.topic, segment: query.segment };
+  if (principal.sites || query.audience) {
+    filter.sitesIn = sites.filter((site) => (!principal.sites || principal.sites.includes(site.id)) && (!query.audience || site.audience === query.audience)).map((site) => site.id);
+  }
+  if (query.owner) filter.servicesIn = services.filter((service) => service.owner === query.owner).map((service) => service.id);
+  return { filter, sites, services };
+}
+
+/** SQL conditions (joined with AND) for a scope filter, with their parameters. */
+export function scopeConditions(filter: ScopeFilter): { sql: string[]; params: unknown[] } {
+  const sql: string[] = [];
+  const params: unknown[] = [];
+  if (filter.site) sql.push("site_id = ?"), params.push(filter.site);
+  if (filter.survey) sql.push("survey_id = ?"), params.push(filter.survey);
+  if (filter.service) sql.push("service_id = ?"), params.push(filter.service);
+  for (const [column, values] of [["site_id", filter.sitesIn], ["service_id", filter.servicesIn]] as const) {
+    if (!values) continue;
+    sql.push(values.length ? `${column} IN (${values.map(() => "?").join(", ")})` : "0");
+    params.push(...values);
+  }
+  return { sql, params };
+}
