@@ -27,6 +27,16 @@ export type UiStrings = {
   commentRequired: string;
   /** Label of one point of a numeric scale, with `{score}` replaced. */
   scoreLabel: string;
+  /** Heading of the team's replies to the respondent's earlier answer. */
+  replies: string;
+  /** Added to the floating button's accessible name while a reply is unread. */
+  newReply: string;
+  /** Names the author of a reply written by the team. */
+  team: string;
+  /** Names the author of a reply written by the respondent. */
+  you: string;
+  /** Label of the box for answering the team's replies. */
+  answer: string;
 };
 
 export type WidgetConfig = {

@@ -18,6 +18,11 @@ export const ar: LocaleCatalog = {
     thumbsDown: "لا، غير مفيد",
     commentRequired: "يُرجى كتابة بضع كلمات.",
     scoreLabel: "{score}",
+    replies: "الردود على ملاحظاتك",
+    newReply: "رد جديد",
+    team: "الفريق",
+    you: "أنت",
+    answer: "اكتب ردًا",
   },
   topics: { complaint: "شكوى", suggestion: "اقتراح", praise: "إشادة", question: "استفسار" },
   scale: {

@@ -17,6 +17,11 @@ export const de: LocaleCatalog = {
     thumbsDown: "Nein, nicht hilfreich",
     commentRequired: "Bitte schreiben Sie ein paar Worte.",
     scoreLabel: "{score}",
+    replies: "Antworten auf Ihr Feedback",
+    newReply: "Neue Antwort",
+    team: "Team",
+    you: "Sie",
+    answer: "Antwort schreiben",
   },
   topics: { complaint: "Beschwerde", suggestion: "Vorschlag", praise: "Lob", question: "Frage" },
   scale: {

@@ -17,6 +17,11 @@ export const en: LocaleCatalog = {
     thumbsDown: "No, not helpful",
     commentRequired: "Please write a few words.",
     scoreLabel: "{score}",
+    replies: "Replies to your feedback",
+    newReply: "New reply",
+    team: "Team",
+    you: "You",
+    answer: "Write a reply",
   },
   topics: { complaint: "Complaint", suggestion: "Suggestion", praise: "Praise", question: "Question" },
   scale: {

@@ -17,6 +17,11 @@ export const es: LocaleCatalog = {
     thumbsDown: "No, no fue útil",
     commentRequired: "Por favor, escriba unas palabras.",
     scoreLabel: "{score}",
+    replies: "Respuestas a su opinión",
+    newReply: "Nueva respuesta",
+    team: "Equipo",
+    you: "Usted",
+    answer: "Escriba una respuesta",
   },
   topics: { complaint: "Queja", suggestion: "Sugerencia", praise: "Felicitación", question: "Pregunta" },
   scale: {

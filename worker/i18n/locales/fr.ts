@@ -18,6 +18,11 @@ export const fr: LocaleCatalog = {
     thumbsDown: "Non, pas utile",
     commentRequired: "Veuillez écrire quelques mots.",
     scoreLabel: "{score}",
+    replies: "Réponses à votre avis",
+    newReply: "Nouvelle réponse",
+    team: "Équipe",
+    you: "Vous",
+    answer: "Écrire une réponse",
   },
   topics: { complaint: "Réclamation", suggestion: "Suggestion", praise: "Compliment", question: "Question" },
   scale: {

@@ -17,6 +17,11 @@ export const pl: LocaleCatalog = {
     thumbsDown: "Nie, nie pomogło",
     commentRequired: "Prosimy napisać kilka słów.",
     scoreLabel: "{score}",
+    replies: "Odpowiedzi na opinię",
+    newReply: "Nowa odpowiedź",
+    team: "Zespół",
+    you: "Ty",
+    answer: "Napisz odpowiedź",
   },
   topics: { complaint: "Skarga", suggestion: "Sugestia", praise: "Pochwała", question: "Pytanie" },
   scale: {

@@ -17,6 +17,11 @@ export const ru: LocaleCatalog = {
     thumbsDown: "Нет, не помогло",
     commentRequired: "Пожалуйста, напишите хотя бы пару слов.",
     scoreLabel: "{score}",
+    replies: "Ответы на ваш отзыв",
+    newReply: "Новый ответ",
+    team: "Команда",
+    you: "Вы",
+    answer: "Напишите ответ",
   },
   topics: { complaint: "Жалоба", suggestion: "Предложение", praise: "Благодарность", question: "Вопрос" },
   scale: {

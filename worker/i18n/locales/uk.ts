@@ -17,6 +17,11 @@ export const uk: LocaleCatalog = {
     thumbsDown: "Ні, не допомогло",
     commentRequired: "Будь ласка, напишіть кілька слів.",
     scoreLabel: "{score}",
+    replies: "Відповіді на ваш відгук",
+    newReply: "Нова відповідь",
+    team: "Команда",
+    you: "Ви",
+    answer: "Напишіть відповідь",
   },
   topics: { complaint: "Скарга", suggestion: "Пропозиція", praise: "Подяка", question: "Запитання" },
   scale: {

@@ -18,6 +18,11 @@ export const zh: LocaleCatalog = {
     thumbsDown: "不，没有帮助",
     commentRequired: "请简单写几句话。",
     scoreLabel: "{score}",
+    replies: "对您反馈的回复",
+    newReply: "新回复",
+    team: "团队",
+    you: "您",
+    answer: "写回复",
   },
   topics: { complaint: "投诉", suggestion: "建议", praise: "表扬", question: "咨询" },
   scale: {
