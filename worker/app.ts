@@ -3,6 +3,7 @@ import type { AppEnv } from "./env";
 import { onError, onNotFound } from "./errors";
 import { publicPreflight } from "./middleware/cors";
 import { aggregates } from "./routes/aggregates";
+import { csvExport, ndjsonExport } from "./routes/exports";
 import { followups } from "./routes/followups";
 import { inbox } from "./routes/inbox";
 import { keys } from "./routes/keys";
@@ -18,6 +19,8 @@ export const app = new Hono<AppEnv>()
   .route("/v1/sites", sites)
   .route("/v1/services", services)
   .route("/v1/widget", widget)
+  .route("/v1/responses.csv", csvExport)
+  .route("/v1/responses.ndjson", ndjsonExport)
   .route("/v1/responses", responses)
   .route("/v1/responses", inbox)
   .route("/v1/followups", followups)

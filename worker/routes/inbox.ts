@@ -1,5 +1,9 @@
 import { Hono } from "hono";
 import { ReplyInput, ResponseParam, StatusInput } from "../../schema/followup";
+import { InboxQuery } from "../../schema/inbox";
+import { inboxConditions, presentRows, readPage } from "../db/inbox";
+import { resolveScope } from "../db/scope";
+import { resolveRange } from "../domain/time-range";
 import { deleteResponse, getResponse, setStatus } from "../db/responses";
 import { insertReply } from "../db/replies";
 import type { AppEnv, Principal } from "../env";
@@ -14,8 +18,17 @@ async function responseFor(db: D1Database, principal: Principal, id: string) {
   return response;
 }
 
-/** Triage (admin): status, team replies that reach the respondent by their token, and deletion. */
+/** The inbox (read) and triage (admin): status, team replies that reach the respondent, deletion. */
 export const inbox = new Hono<AppEnv>()
+  .get("/", requireAuth({ scope: "read" }), validate("query", InboxQuery), async (c) => {
+    const query = c.req.valid("query");
+    const { filter, sites } = await resolveScope(c.env.DB, c.var.principal, query);
+    const window = resolveRange(query, query.tz, Date.now());
+    const rows = await readPage(c.env.DB, inboxConditions(filter, query, window), query.cursor ?? null, query.limit + 1);
+    const page = rows.slice(0, query.limit);
+    const items = await presentRows(c.env.DB, page, new Map(sites.map((site) => [site.id, site])));
+    return c.json({ items, nextCursor: rows.length > query.limit ? page[page.length - 1]!.id : null }, 200);
+  })
   .patch("/:id", requireAuth({ scope: "admin" }), validate("param", ResponseParam), jsonBody(StatusInput), async (c) => {
     const response = await responseFor(c.env.DB, c.var.principal, c.req.valid("param").id);
     const { status } = c.req.valid("json");

@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { Status } from "./followup";
+import { filterQuery } from "./filters";
+
+const Score = z.coerce.number().int().min(0).max(10);
+const Bool = z.enum(["true", "false"]).transform((value) => value === "true");
+
+/** Filters of the inbox and the exports, beyond those shared with aggregates. */
+const RESPONSE_FILTERS = {
+  status: Status.optional(),
+  minScore: Score.optional(),
+  maxScore: Score.optional(),
+  hasComment: Bool.optional(),
+};
+
+export const InboxQuery = filterQuery({
+  ...RESPONSE_FILTERS,
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.uuid().optional(),
+});
+export type InboxQuery = z.output<typeof InboxQuery>;
+
+export const ExportQuery = filterQuery(RESPONSE_FILTERS);
+export type ExportQuery = z.output<typeof ExportQuery>;
+
+export type InboxItem = {
+  id: string;
+  site: string;
+  survey: string;
+  kind: string;
+  score: number | null;
+  comment: string | null;
+  service: string | null;
+  topic: string | null;
+  segment: Record<string, string>;
+  locale: string | null;
+  page: string | null;
+  status: z.infer<typeof Status>;
+  /** ISO 8601; the day only (midnight UTC) when `anonymized`. */
+  createdAt: string;
+  replies: number;
+  /** An employee in a group smaller than the site's minGroupSize: no segment, no time finer than the day. */
+  anonymized: boolean;
+};

@@ -1,0 +1,60 @@
+import { Hono } from "hono";
+import type { Site } from "../../schema/config";
+import { ExportQuery, type InboxItem } from "../../schema/inbox";
+import { inboxConditions, presentRows, readPage } from "../db/inbox";
+import { resolveScope } from "../db/scope";
+import { csvRow } from "../domain/csv";
+import { resolveRange } from "../domain/time-range";
+import type { AppEnv } from "../env";
+import { requireAuth } from "../middleware/auth";
+import { validate } from "../middleware/validate";
+
+const PAGE = 500;
+const COLUMNS = ["id", "createdAt", "site", "survey", "kind", "score", "comment", "service", "topic", "status", "locale", "page", "replies", "anonymized"] as const;
+
+type Format = { type: string; extension: string; header: (dimensions: string[]) => string; line: (item: InboxItem, dimensions: string[]) => string };
+
+const FORMATS: Record<"csv" | "ndjson", Format> = {
+  csv: {
+    type: "text/csv; charset=utf-8; header=present",
+    extension: "csv",
+    header: (dimensions) => csvRow([...COLUMNS, ...dimensions.map((d) => `segment.${d}`)]),
+    line: (item, dimensions) => csvRow([...COLUMNS.map((column) => item[column]), ...dimensions.map((d) => item.segment[d])]),
+  },
+  ndjson: { type: "application/x-ndjson; charset=utf-8", extension: "ndjson", header: () => "", line: (item) => `${JSON.stringify(item)}\n` },
+};
+
+/**
+ * The inbox's rows as a file, streamed page by page through the keyset, so a million rows export in
+ * constant memory.
+ */
+function exportRoute(format: Format) {
+  return new Hono<AppEnv>().get("/", requireAuth({ scope: "read" }), validate("query", ExportQuery), async (c) => {
+    const query = c.req.valid("query");
+    const db = c.env.DB;
+    const { filter, sites } = await resolveScope(db, c.var.principal, query);
+    const where = inboxConditions(filter, query, resolveRange(query, query.tz, Date.now()));
+    const siteMap = new Map<string, Site>(sites.map((site) => [site.id, site]));
+    const visible = sites.filter((site) => (!filter.sitesIn || filter.sitesIn.includes(site.id)) && (!filter.site || filter.site === site.id));
+    const dimensions = [...new Set(visible.flatMap((site) => site.dimensions))].sort();
+    const encoder = new TextEncoder();
+    let after: string | null = null;
+    let started = false;
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        const rows = await readPage(db, where, after, PAGE);
+        let chunk = started ? "" : format.header(dimensions);
+        started = true;
+        for (const item of await presentRows(db, rows, siteMap)) chunk += format.line(item, dimensions);
+        if (chunk) controller.enqueue(encoder.encode(chunk));
+        if (rows.length < PAGE) controller.close();
+        else after = rows[rows.length - 1]!.id;
+      },
+    });
+    const stamp = new Date().toISOString().slice(0, 10);
+    return c.body(body, 200, { "Content-Type": format.type, "Content-Disposition": `attachment; filename="feedloop-responses-${stamp}.${format.extension}"` });
+  });
+}
+
+export const csvExport = exportRoute(FORMATS.csv);
+export const ndjsonExport = exportRoute(FORMATS.ndjson);
