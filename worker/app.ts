@@ -10,6 +10,7 @@ import { keys } from "./routes/keys";
 import { responses } from "./routes/responses";
 import { services } from "./routes/services";
 import { sites } from "./routes/sites";
+import { webhooks } from "./routes/webhooks";
 import { widget } from "./routes/widget";
 
 export const app = new Hono<AppEnv>()
@@ -25,6 +26,7 @@ export const app = new Hono<AppEnv>()
   .route("/v1/responses", inbox)
   .route("/v1/followups", followups)
   .route("/v1/keys", keys)
+  .route("/v1/webhooks", webhooks)
   .route("/v1/aggregates", aggregates);
 
 app.onError(onError);

@@ -2,6 +2,10 @@ export type Bindings = {
   DB: D1Database;
   /** The deployment's admin secret (`wrangler secret put ADMIN_TOKEN`; `.dev.vars` locally). */
   ADMIN_TOKEN?: string;
+  /** Webhook deliveries (Cloudflare Queues; miniflare runs it locally). */
+  WEBHOOKS?: Queue<import("../schema/webhooks").Delivery>;
+  /** First retry delay of a failed webhook delivery, doubled on each attempt (seconds). */
+  WEBHOOK_RETRY_BASE_SECONDS?: string;
 };
 
 /** Who is calling an admin endpoint, once authenticated. `sites: null` means every site. */

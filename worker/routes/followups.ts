@@ -4,6 +4,8 @@ import { deleteResponse, findByFollowUpHash } from "../db/responses";
 import { insertReply, listReplies } from "../db/replies";
 import { getSite } from "../db/sites";
 import { sha256Hex } from "../domain/crypto";
+import { replyEvent } from "../domain/events";
+import { emit } from "../emit";
 import type { AppEnv } from "../env";
 import { notFound } from "../errors";
 import { assertOrigin } from "../middleware/cors";
@@ -41,7 +43,9 @@ export const followups = new Hono<AppEnv>()
       const { response, site } = await resolve(c, c.req.valid("param").token, true);
       // An employee's reply keeps no time finer than the hour, like their response.
       const now = site.audience === "internal" ? Math.floor(Date.now() / HOUR) * HOUR : Date.now();
-      return c.json(await insertReply(c.env.DB, response.id, "respondent", c.req.valid("json").text, now), 201);
+      const reply = await insertReply(c.env.DB, response.id, "respondent", c.req.valid("json").text, now);
+      await emit(c.env, [replyEvent(response.id, response.site, reply)]);
+      return c.json(reply, 201);
     },
   )
   .delete("/:token", validate("param", FollowUpParam), async (c) => {

@@ -3,7 +3,9 @@ import { ReplyInput, ResponseParam, StatusInput } from "../../schema/followup";
 import { InboxQuery } from "../../schema/inbox";
 import { inboxConditions, presentRows, readPage } from "../db/inbox";
 import { resolveScope } from "../db/scope";
+import { replyEvent } from "../domain/events";
 import { resolveRange } from "../domain/time-range";
+import { emit } from "../emit";
 import { deleteResponse, getResponse, setStatus } from "../db/responses";
 import { insertReply } from "../db/replies";
 import type { AppEnv, Principal } from "../env";
@@ -37,7 +39,9 @@ export const inbox = new Hono<AppEnv>()
   })
   .post("/:id/replies", requireAuth({ scope: "admin" }), validate("param", ResponseParam), jsonBody(ReplyInput), async (c) => {
     const response = await responseFor(c.env.DB, c.var.principal, c.req.valid("param").id);
-    return c.json(await insertReply(c.env.DB, response.id, "team", c.req.valid("json").text, Date.now()), 201);
+    const reply = await insertReply(c.env.DB, response.id, "team", c.req.valid("json").text, Date.now());
+    await emit(c.env, [replyEvent(response.id, response.site, reply)]);
+    return c.json(reply, 201);
   })
   .delete("/:id", requireAuth({ scope: "admin" }), validate("param", ResponseParam), async (c) => {
     const response = await responseFor(c.env.DB, c.var.principal, c.req.valid("param").id);

@@ -5,6 +5,9 @@ import { toSite } from "../db/sites";
 import { toSurvey } from "../db/surveys";
 import { findAnswer, findAnswerStatement, rememberAnswerStatement, toRememberedAnswer, type RememberedAnswer } from "../db/idempotency";
 import { insertResponseStatements } from "../db/responses";
+import { listWebhooksStatement, toWebhook } from "../db/webhooks";
+import { responseEvents } from "../domain/events";
+import { emit } from "../emit";
 import { randomToken, sha256Hex } from "../domain/crypto";
 import { buildResponse, canonicalJson } from "../domain/ingest";
 import type { AppEnv } from "../env";
@@ -45,10 +48,11 @@ export const responses = new Hono<AppEnv>().post(
     const requestHash = key ? await sha256Hex(canonicalJson({ ...input, idempotencyKey: null })) : "";
 
     // One round trip for everything the checks need.
-    const [siteResult, surveyResult, answerResult] = await db.batch([
+    const [siteResult, surveyResult, answerResult, webhookResult] = await db.batch([
       db.prepare("SELECT * FROM sites WHERE id = ?").bind(input.site),
       db.prepare("SELECT * FROM surveys WHERE site_id = ? AND id = ?").bind(input.site, input.survey),
       findAnswerStatement(db, input.site, key ?? ""),
+      listWebhooksStatement(db),
     ]);
     const siteRow = siteResult!.results[0];
     const surveyRow = surveyResult!.results[0];
@@ -76,6 +80,7 @@ export const responses = new Hono<AppEnv>().post(
       }
       throw error;
     }
+    await emit(c.env, responseEvents(record, site.audience), webhookResult!.results.map((row) => toWebhook(row as Parameters<typeof toWebhook>[0])));
     return c.body(body, 201, { "Content-Type": "application/json" });
   },
 );

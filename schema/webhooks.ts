@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { Slug } from "./common";
+
+export const EVENTS = ["response.created", "response.low_score", "reply.created"] as const;
+export type WebhookEvent = (typeof EVENTS)[number];
+
+/** `whsec_` + base64 of 24 to 64 random bytes, as the Standard Webhooks spec describes secrets. */
+export const WebhookSecret = z.string().regex(/^whsec_[A-Za-z0-9+/]{32,88}={0,2}$/, "must be whsec_ followed by base64 of at least 24 bytes");
+
+export const WebhookInput = z.strictObject({
+  url: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).max(2048),
+  events: z.array(z.enum(EVENTS)).min(1).max(EVENTS.length),
+  secret: WebhookSecret.optional(),
+  /** `slack`: a body Slack's incoming webhooks accept (`{text}`), instead of the Standard Webhooks JSON. */
+  format: z.enum(["standard", "slack"]).default("standard"),
+});
+export type WebhookInput = z.infer<typeof WebhookInput>;
+
+export const WebhookParam = z.object({ id: Slug });
+
+export type Webhook = { id: string; url: string; events: WebhookEvent[]; format: "standard" | "slack"; createdAt: string; updatedAt: string };
+
+/** What the queue carries: one delivery of one event to one webhook. */
+export type Delivery = { webhookId: string; deliveryId: string; event: WebhookEvent; timestamp: number; data: Record<string, unknown> };

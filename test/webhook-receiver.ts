@@ -1,0 +1,29 @@
+/**
+ * The outside world of the Worker under test: miniflare sends every outbound fetch here. It plays
+ * webhook receivers on https://hooks.test, the one outside party the tests mock:
+ *   POST /receive/<name>        records the delivery, answers 204;
+ *   POST /flaky/<name>/<n>      answers 500 to the first n deliveries, then records them;
+ *   GET  /log/<name>            the recorded deliveries, as JSON.
+ * Anything else is refused: tests have no network.
+ */
+type Recorded = { headers: Record<string, string>; body: string };
+const logs = new Map<string, Recorded[]>();
+const failures = new Map<string, number>();
+
+export async function webhookReceiver(request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  if (url.hostname !== "hooks.test") return new Response(`no network in tests: ${url.hostname}`, { status: 502 });
+  const [kind, name = "", failTimes] = url.pathname.split("/").filter(Boolean);
+  if (request.method === "GET" && kind === "log") return Response.json(logs.get(name) ?? []);
+  if (request.method !== "POST" || (kind !== "receive" && kind !== "flaky")) return new Response("not found", { status: 404 });
+  const body = await request.text();
+  if (kind === "flaky") {
+    const failed = failures.get(name) ?? 0;
+    if (failed < Number(failTimes)) {
+      failures.set(name, failed + 1);
+      return new Response("receiver down", { status: 500 });
+    }
+  }
+  logs.set(name, [...(logs.get(name) ?? []), { headers: Object.fromEntries(request.headers), body }]);
+  return new Response(null, { status: 204 });
+}

@@ -1,0 +1,52 @@
+import type { Reply } from "../../schema/followup";
+import type { Delivery, WebhookEvent } from "../../schema/webhooks";
+import type { ResponseRecord } from "../db/responses";
+import type { StoredWebhook } from "../db/webhooks";
+
+/** A detractor, CSAT ≤ 2, CES ≤ 3 or thumbs down: the answers a team wants to hear about at once. */
+export function isLowScore(kind: string, score: number | null): boolean {
+  if (score === null) return false;
+  return { nps: score <= 6, csat: score <= 2, ces: score <= 3, thumbs: score === 0 }[kind] ?? false;
+}
+
+type Event = { event: WebhookEvent; data: Record<string, unknown> };
+
+/**
+ * What leaves feedloop about a response. No segment: a webhook cannot apply the anonymity rules of
+ * internal sites, so it gets only what any aggregate may show of one answer.
+ */
+export function responseEvents(record: ResponseRecord, audience: string): Event[] {
+  const data = {
+    id: record.id,
+    site: record.site,
+    survey: record.survey,
+    audience,
+    kind: record.kind,
+    score: record.score,
+    comment: record.comment,
+    service: record.service || null,
+    topic: record.topic || null,
+    createdAt: new Date(record.createdAt).toISOString(),
+  };
+  const events: Event[] = [{ event: "response.created", data }];
+  if (isLowScore(record.kind, record.score)) events.push({ event: "response.low_score", data });
+  return events;
+}
+
+export const replyEvent = (responseId: string, site: string, reply: Reply): Event => ({ event: "reply.created", data: { responseId, site, ...reply } });
+
+/** One delivery per webhook subscribed to each event. */
+export function deliveriesFor(webhooks: StoredWebhook[], events: Event[], now: number): Delivery[] {
+  return webhooks.flatMap((webhook) =>
+    events.filter(({ event }) => webhook.events.includes(event)).map(({ event, data }) => ({ webhookId: webhook.id, deliveryId: `msg_${crypto.randomUUID()}`, event, timestamp: now, data })),
+  );
+}
+
+/** The text of a Slack incoming-webhook message for an event. */
+export function slackText(delivery: Delivery): string {
+  const d = delivery.data as Record<string, string | number | null>;
+  if (delivery.event === "reply.created") return `New reply from the ${d.from} on response ${d.responseId} (${d.site}): ${d.text}`;
+  const score = d.score === null ? "" : ` ${String(d.kind).toUpperCase()} ${d.score}`;
+  const low = delivery.event === "response.low_score" ? "Low score" : "New response";
+  return `${low}${score} on ${d.site}/${d.survey}${d.service ? ` for ${d.service}` : ""}${d.comment ? `: “${d.comment}”` : ""}`;
+}
