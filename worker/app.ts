@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import type { AppEnv } from "./env";
 import { onError, onNotFound } from "./errors";
+import { openApiDocument } from "./openapi";
 import { publicPreflight } from "./middleware/cors";
 import { aggregates } from "./routes/aggregates";
 import { csvExport, ndjsonExport } from "./routes/exports";
@@ -27,7 +28,8 @@ export const app = new Hono<AppEnv>()
   .route("/v1/followups", followups)
   .route("/v1/keys", keys)
   .route("/v1/webhooks", webhooks)
-  .route("/v1/aggregates", aggregates);
+  .route("/v1/aggregates", aggregates)
+  .get("/openapi.json", (c) => c.json(openApiDocument(), 200, { "Access-Control-Allow-Origin": "*" }));
 
 app.onError(onError);
 app.notFound(onNotFound);
