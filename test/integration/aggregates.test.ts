@@ -64,7 +64,7 @@ describe("GET /v1/aggregates: time", () => {
     await at("2026-03-04T00:00:00Z", 9); // outside: `to` is exclusive
     const response = await admin("GET", `/v1/aggregates?survey=${survey}&site=${site}&from=2026-03-01&to=2026-03-04&bucket=day`);
     expect(response.status).toBe(200);
-    expect(response.headers.get("server-timing")).toMatch(/^d1;dur=[\d.]+;desc="rows_read=\d+"$/);
+    expect(response.headers.get("server-timing")).toMatch(/^d1;dur=[\d.]+;desc="rows_read=\d+", total;dur=[\d.]+$/);
     expect(response.headers.get("x-feedloop-source")).toBe("rollups");
     const answer = (await response.json()) as Answer;
     expect(answer.total).toMatchObject({ count: 3, nps: (100 * (2 - 1)) / 3 });

@@ -7,7 +7,8 @@ import { coverRange, nextPeriod, type Grain } from "../domain/rollup-plan";
 /** What to count: the caller's scope, a kind, and at most one topic/segment attribute for rollups. */
 export type FactFilter = ScopeFilter & { kind: string };
 
-export type FactRead = { facts: Fact[]; rowsRead: number; source: "rollups" | "raw" };
+/** `d1Ms`: the time D1 reports spending on the statements (meta.duration), without the round trips. */
+export type FactRead = { facts: Fact[]; rowsRead: number; d1Ms: number; source: "rollups" | "raw" };
 
 const SCORES = Array.from({ length: 11 }, (_, s) => `s${s}`).join(", ");
 const MAX_BOUND = 90; // D1 allows 100 bound parameters per statement
@@ -16,6 +17,14 @@ const MAX_BOUND = 90; // D1 allows 100 bound parameters per statement
  * Reads rollup rows for each bucket's cover (see rollup-plan), as signed facts. `attribute` is the one
  * topic or segment dimension the query filters or groups on ('' for none).
  */
+/**
+ * The key columns an answer needs: always the site (each internal site has its own anonymity
+ * threshold, and the audience comes from it), the survey and service only when grouped by.
+ */
+export function keyColumns(groupBy: string[]): { survey: boolean; service: boolean } {
+  return { survey: groupBy.includes("survey"), service: groupBy.includes("service") || groupBy.includes("owner") };
+}
+
 export async function readRollupFacts(db: D1Database, filter: FactFilter, buckets: Bucket[], attribute: string): Promise<FactRead> {
   const uses = new Map<string, [bucket: number, sign: 1 | -1][]>();
   const periods: Record<Grain, Set<number>> = { h: new Set(), d: new Set(), m: new Set() };
@@ -33,33 +42,37 @@ export async function readRollupFacts(db: D1Database, filter: FactFilter, bucket
   // Grouping by an attribute: responses without a value form the group `null`, which is the base
   // rows minus every valued row (so it stays exact after a site gains a dimension).
   const dims = attribute && attributeValue === undefined ? ["", attribute] : [attribute];
+  // SQLite uses the primary key (grain, kind, dim, period) for one range or an IN list, but not for
+  // an OR of ranges: so each run of consecutive periods is a range of its own, and lone periods go
+  // together in IN lists.
   const statements: D1PreparedStatement[] = [];
+  // Rows as stored: summing them in SQL would carry fewer rows out but read each twice (the sorter).
+  const select = `SELECT grain, dim, period, site_id, survey_id, service_id, value, n, ${SCORES} FROM rollups WHERE grain = ? AND kind = ? AND dim = ?`;
+  const rest = where.sql.map((clause) => `AND ${clause}`).join(" ");
   for (const dim of dims) {
     for (const grain of ["h", "d", "m"] as Grain[]) {
       const ranges = contiguousRanges(grain, [...periods[grain]].sort((a, b) => a - b));
-      const perStatement = Math.max(1, Math.floor((MAX_BOUND - where.params.length - 3) / 2));
-      for (let i = 0; i < ranges.length; i += perStatement) {
-        const chunk = ranges.slice(i, i + perStatement);
-        statements.push(
-          db
-            .prepare(
-              `SELECT grain, dim, period, site_id, survey_id, service_id, value, n, ${SCORES} FROM rollups
-               WHERE grain = ? AND kind = ? AND dim = ? AND (${chunk.map(() => "(period >= ? AND period < ?)").join(" OR ")})
-               ${where.sql.map((clause) => `AND ${clause}`).join(" ")}`,
-            )
-            .bind(grain, filter.kind, dim, ...chunk.flat(), ...where.params),
-        );
+      const lone = ranges.filter(([start, end]) => nextPeriod(grain, start) === end).map(([start]) => start);
+      for (const [start, end] of ranges.filter(([start, end]) => nextPeriod(grain, start) !== end)) {
+        statements.push(db.prepare(`${select} AND period >= ? AND period < ? ${rest}`).bind(grain, filter.kind, dim, start, end, ...where.params));
+      }
+      const perStatement = Math.max(1, MAX_BOUND - where.params.length - 3);
+      for (let i = 0; i < lone.length; i += perStatement) {
+        const chunk = lone.slice(i, i + perStatement);
+        statements.push(db.prepare(`${select} AND period IN (${chunk.map(() => "?").join(", ")}) ${rest}`).bind(grain, filter.kind, dim, ...chunk, ...where.params));
       }
     }
   }
   const results = statements.length ? await db.batch<RollupRow>(statements) : [];
   const facts: Fact[] = [];
   let rowsRead = 0;
+  let d1Ms = 0;
   for (const result of results) {
     rowsRead += result.meta.rows_read ?? 0;
+    d1Ms += result.meta.duration ?? 0;
     for (const row of result.results) {
       const tally = { n: row.n, scores: Array.from({ length: 11 }, (_, s) => row[`s${s}` as `s${number}`] as number) };
-      const base = { site: row.site_id, survey: row.survey_id, service: row.service_id, tally };
+      const base = { site: row.site_id, survey: row.survey_id ?? "", service: row.service_id ?? "", tally };
       for (const [bucket, sign] of uses.get(`${row.grain}:${row.period}`) ?? []) {
         if (!attribute) facts.push({ ...base, bucket, sign, attrs: {} });
         else if (row.dim === "") facts.push({ ...base, bucket, sign, attrs: { [attribute]: "" } });
@@ -70,10 +83,10 @@ export async function readRollupFacts(db: D1Database, filter: FactFilter, bucket
       }
     }
   }
-  return { facts, rowsRead, source: "rollups" };
+  return { facts, rowsRead, d1Ms, source: "rollups" };
 }
 
-type RollupRow = { grain: Grain; dim: string; period: number; site_id: string; survey_id: string; service_id: string; value: string; n: number } & Record<`s${number}`, number>;
+type RollupRow = { grain: Grain; dim: string; period: number; site_id: string; survey_id?: string; service_id?: string; value: string; n: number } & Record<`s${number}`, number>;
 
 function contiguousRanges(grain: Grain, sorted: number[]): [number, number][] {
   const ranges: [number, number][] = [];
@@ -96,14 +109,14 @@ export function bucketIndexSql(buckets: Bucket[], lo = 0, hi = buckets.length - 
   return `CASE WHEN created_at < ${Math.trunc(buckets[mid]!.from)} THEN ${bucketIndexSql(buckets, lo, mid - 1)} ELSE ${bucketIndexSql(buckets, mid, hi)} END`;
 }
 
-type RawRow = { bucket: number; site_id: string; survey_id: string; service_id: string; score: number | null; n: number } & Record<`a${number}`, string | null>;
+type RawRow = { bucket: number; site_id: string; survey_id?: string; service_id?: string; score: number | null; n: number } & Record<`a${number}`, string | null>;
 
 /**
  * Aggregates raw responses in SQL, through the time indexes: for queries rollups cannot answer (two
  * attributes at once, range ends not on a UTC hour), and as the reference the benchmark compares to.
  * `attributes` are the topic/segment fields the query groups on.
  */
-export async function readRawFacts(db: D1Database, filter: FactFilter, buckets: Bucket[], attributes: string[]): Promise<FactRead> {
+export async function readRawFacts(db: D1Database, filter: FactFilter, buckets: Bucket[], attributes: string[], groupBy: string[]): Promise<FactRead> {
   const where = scopeConditions(filter);
   if (filter.topic) where.sql.push("topic = ?"), where.params.push(filter.topic);
   for (const [dimension, value] of Object.entries(filter.segment)) {
@@ -114,12 +127,14 @@ export async function readRawFacts(db: D1Database, filter: FactFilter, buckets: 
   const columnParams = attributes.filter((a) => a !== "topic").map((a) => `$."${a.slice(8)}"`);
   const from = buckets[0]?.from ?? 0;
   const to = buckets[buckets.length - 1]?.to ?? 0;
+  const keys = keyColumns(groupBy);
+  const keyList = ["site_id", ...(keys.survey ? ["survey_id"] : []), ...(keys.service ? ["service_id"] : [])].join(", ");
   const result = await db
     .prepare(
-      `SELECT ${bucketIndexSql(buckets)} AS bucket, site_id, survey_id, service_id, ${columns.map((c) => `${c}, `).join("")}score, COUNT(*) AS n
+      `SELECT ${bucketIndexSql(buckets)} AS bucket, ${keyList}, ${columns.map((c) => `${c}, `).join("")}score, COUNT(*) AS n
        FROM responses
        WHERE kind = ? AND created_at >= ? AND created_at < ? ${where.sql.map((clause) => `AND ${clause}`).join(" ")}
-       GROUP BY bucket, site_id, survey_id, service_id, ${attributes.map((_, i) => `a${i}, `).join("")}score`,
+       GROUP BY bucket, ${keyList}, ${attributes.map((_, i) => `a${i}, `).join("")}score`,
     )
     .bind(...columnParams, filter.kind, from, to, ...where.params)
     .all<RawRow>();
@@ -128,7 +143,7 @@ export async function readRawFacts(db: D1Database, filter: FactFilter, buckets: 
     tally.n = row.n;
     if (row.score !== null) tally.scores[row.score] = row.n;
     const attrs = Object.fromEntries(attributes.map((attribute, i) => [attribute, row[`a${i}`] ?? ""]));
-    return { bucket: row.bucket, sign: 1, site: row.site_id, survey: row.survey_id, service: row.service_id, attrs, tally };
+    return { bucket: row.bucket, sign: 1, site: row.site_id, survey: row.survey_id ?? "", service: row.service_id ?? "", attrs, tally };
   });
-  return { facts, rowsRead: result.meta.rows_read ?? 0, source: "raw" };
+  return { facts, rowsRead: result.meta.rows_read ?? 0, d1Ms: result.meta.duration ?? 0, source: "raw" };
 }

@@ -1,0 +1,161 @@
+/**
+ * The benchmark's synthetic world: sites of both audiences, 20 services with owners, one survey of
+ * each kind per site, and a year of responses, all from one seeded PRNG so every run is identical.
+ */
+import type { Kind } from "../schema/common";
+import type { ResponseRecord } from "../worker/db/responses";
+
+export const YEAR_START = Date.UTC(2025, 0, 1);
+export const YEAR_END = Date.UTC(2026, 0, 1);
+const HOUR = 3_600_000;
+const KINDS: Kind[] = ["nps", "csat", "ces", "thumbs", "text"];
+export const TOPICS = ["complaint", "suggestion", "praise", "question"];
+
+/** mulberry32: tiny, fast and good enough to draw synthetic data; not for anything secret. */
+export function prng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+type Random = () => number;
+const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+function weighted<T>(random: Random, items: readonly (readonly [T, number])[]): T {
+  let r = random() * items.reduce((sum, [, weight]) => sum + weight, 0);
+  for (const [item, weight] of items) if ((r -= weight) < 0) return item;
+  return items[items.length - 1]![0];
+}
+
+export type SiteSpec = { id: string; name: string; audience: "external" | "internal"; origin: string; dimensions: Record<string, string[]>; weight: number };
+export type ServiceSpec = { id: string; name: string; owner: string };
+export type SurveySpec = { site: string; id: string; kind: Kind; services: string[]; topics: string[] };
+
+export const SITES: SiteSpec[] = [
+  { id: "shop", name: "Web shop", audience: "external", origin: "https://shop.example", dimensions: { plan: ["free", "pro", "enterprise"] }, weight: 40 },
+  { id: "partners", name: "Partner portal", audience: "external", origin: "https://partners.example", dimensions: { plan: ["free", "pro", "enterprise"] }, weight: 20 },
+  {
+    id: "intranet",
+    name: "Intranet",
+    audience: "internal",
+    origin: "https://intranet.corp.example",
+    dimensions: { team: ["sales", "support", "finance", "legal", "platform", "mobile", "data", "hr"], role: ["engineer", "manager", "analyst", "agent"] },
+    weight: 25,
+  },
+  {
+    id: "helpdesk",
+    name: "IT helpdesk",
+    audience: "internal",
+    origin: "https://help.corp.example",
+    dimensions: { team: ["sales", "support", "finance", "legal", "platform", "mobile", "data", "hr"], role: ["engineer", "manager", "analyst", "agent"] },
+    weight: 15,
+  },
+];
+
+const SERVICE_NAMES = [
+  "checkout", "search", "billing", "accounts", "shipping", "returns", "catalog", "reviews", "notifications", "payments",
+  "loyalty", "support-chat", "vpn", "email", "laptops", "onboarding", "payroll", "wiki", "ci", "wifi",
+];
+const OWNERS = ["team-commerce", "team-money", "team-growth", "team-it", "team-people"];
+export const SERVICES: ServiceSpec[] = SERVICE_NAMES.map((id, i) => ({ id, name: id.replace(/-/g, " "), owner: OWNERS[i % OWNERS.length]! }));
+
+/** Each survey rates 5 consecutive services from an offset per site and kind, so sites overlap. */
+const SITE_OFFSETS = [0, 4, 2, 6];
+export const SURVEYS: SurveySpec[] = SITES.flatMap((site, s) =>
+  KINDS.map((kind, k) => ({
+    site: site.id,
+    id: `${site.id}-${kind}`,
+    kind,
+    services: Array.from({ length: 5 }, (_, i) => SERVICES[(SITE_OFFSETS[s]! + 3 * k + i) % SERVICES.length]!.id),
+    topics: (s + k) % 2 === 0 ? TOPICS : [],
+  })),
+);
+
+/** A CSAT-rated service that sites of both audiences rate: headline query 2 splits it by audience. */
+export function sharedCsatService(): string {
+  const ratedBy = (audience: string) =>
+    new Set(SURVEYS.filter((v) => v.kind === "csat" && SITES.find((s) => s.id === v.site)!.audience === audience).flatMap((v) => v.services));
+  const external = ratedBy("external");
+  const shared = [...ratedBy("internal")].filter((service) => external.has(service));
+  if (!shared.length) throw new Error("no CSAT service is rated by both audiences: fix SITE_OFFSETS");
+  return shared[0]!;
+}
+
+// Score weights per kind, index = score. Shaped like real answers: NPS skews high with a tail of
+// detractors, CES clusters in the middle, thumbs mostly up.
+const SCORE_WEIGHTS: Record<Exclude<Kind, "text">, number[]> = {
+  nps: [3, 1, 1, 2, 2, 4, 6, 10, 16, 25, 30],
+  csat: [0, 6, 8, 16, 35, 35],
+  ces: [0, 3, 5, 10, 20, 27, 22, 13],
+  thumbs: [25, 75],
+};
+// Plain ASCII on purpose (statement sizes are counted in characters); one quote tests the escaping.
+const COMMENTS = ["Works fine.", "Too slow at peak hours.", "Couldn't find the button.", "Great support, thanks!", "Please add dark mode.", "The form lost my input."];
+const LOCALES = ["en", "en", "pl", "de", "fr"];
+const PATHS = ["/", "/checkout", "/account", "/help", "/orders"];
+
+const SURVEYS_BY_SITE_KIND = new Map(SURVEYS.map((survey) => [`${survey.site}/${survey.kind}`, survey]));
+const KIND_WEIGHTS: (readonly [Kind, number])[] = [["nps", 30], ["csat", 25], ["ces", 15], ["thumbs", 20], ["text", 10]];
+const SITE_WEIGHTS = SITES.map((site) => [site, site.weight] as const);
+
+/** `words` × 8 random hex digits, 32 bits per draw. */
+const hex = (random: Random, words: number) => {
+  let digits = "";
+  for (let i = 0; i < words; i++) digits += Math.floor(random() * 0x1_0000_0000).toString(16).padStart(8, "0");
+  return digits;
+};
+function uuidV4(random: Random): string {
+  const digits = hex(random, 4);
+  const variant = "89ab"[Math.floor(random() * 4)]!;
+  return `${digits.slice(0, 8)}-${digits.slice(8, 12)}-4${digits.slice(13, 16)}-${variant}${digits.slice(17, 20)}-${digits.slice(20)}`;
+}
+
+/**
+ * `count` responses with created_at uniform over the year, in time order (so rollups can be summed a
+ * period at a time). Internal sites keep only the hour, as ingest does.
+ */
+export function* responses(count: number, seed: number): Generator<ResponseRecord> {
+  const random = prng(seed);
+  const times = new Float64Array(count);
+  for (let i = 0; i < count; i++) times[i] = YEAR_START + Math.floor(random() * (YEAR_END - YEAR_START));
+  times.sort();
+  for (let i = 0; i < count; i++) {
+    const site = weighted(random, SITE_WEIGHTS);
+    const kind = weighted(random, KIND_WEIGHTS);
+    const survey = SURVEYS_BY_SITE_KIND.get(`${site.id}/${kind}`)!;
+    const service = random() < 0.9 ? pick(random, survey.services) : "";
+    const topic = survey.topics.length && random() < 0.7 ? pick(random, survey.topics) : "";
+    const segment: Record<string, string> = {};
+    for (const [dimension, values] of Object.entries(site.dimensions)) if (random() < 0.95) segment[dimension] = pick(random, values);
+    let score: number | null = null;
+    if (kind !== "text") {
+      const weights = SCORE_WEIGHTS[kind];
+      score = weighted(random, weights.map((w, s) => [s, w] as const));
+      // Some services are better than others: nudge a third of their answers one step.
+      const nudge = service ? (SERVICE_NAMES.indexOf(service) % 3) - 1 : 0;
+      if (random() < 0.33) score = Math.min(weights.length - 1, Math.max(kind === "nps" || kind === "thumbs" ? 0 : 1, score + nudge));
+    }
+    const comment = kind === "text" || random() < 0.2 ? pick(random, COMMENTS) : null;
+    const t = times[i]!;
+    yield {
+      id: uuidV4(random),
+      site: site.id,
+      survey: survey.id,
+      kind,
+      score,
+      comment,
+      service,
+      topic,
+      segment,
+      locale: pick(random, LOCALES),
+      page: site.origin + pick(random, PATHS),
+      // Unique by construction: the index, then random digits to look like the SHA-256 it stands for.
+      followUpHash: i.toString(16).padStart(8, "0") + hex(random, 7),
+      createdAt: site.audience === "internal" ? Math.floor(t / HOUR) * HOUR : t,
+    };
+  }
+}
