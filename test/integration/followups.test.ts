@@ -13,7 +13,7 @@ const followUp = (token: string, init: RequestInit = {}) => api(`/v1/followups/$
 
 describe("closing the loop", () => {
   it("a team reply reaches the respondent by token, and the respondent's answer reaches the thread", async () => {
-    const { id, followUp: token } = await respond();
+    const { id, site, followUp: token } = await respond();
     expect(await (await followUp(token)).json()).toEqual({ status: "new", replies: [] });
     const reply = await admin("POST", `/v1/responses/${id}/replies`, { text: "Thanks, we fixed the VPN <b>config</b>" });
     expect(reply.status).toBe(201);
@@ -25,6 +25,9 @@ describe("closing the loop", () => {
     expect(answer.status).toBe(201);
     const after = (await (await followUp(token)).json()) as { replies: { from: string; text: string }[] };
     expect(after.replies.map((r) => [r.from, r.text])).toEqual([["team", "Thanks, we fixed the VPN <b>config</b>"], ["respondent", "Works now, thank you!"]]);
+    // The respondent's answer reaches the team's inbox.
+    const { items } = await adminOk<{ items: { id: string; replies: number; status: string }[] }>("GET", `/v1/responses?site=${site}`);
+    expect(items).toEqual([expect.objectContaining({ id, replies: 2, status: "resolved" })]);
   });
 
   it("refuses unknown tokens (404), other origins (403) and bad input (422), storing nothing", async () => {
