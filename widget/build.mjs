@@ -1,30 +1,63 @@
-// Builds what the Worker serves as static assets: dist/widget.js and dist/demo/.
+// Builds what the Worker serves as static assets: dist/widget.js, dist/widget.mjs, dist/replies.js and
+// dist/demo/.
 // Run from anywhere: paths are resolved against the repository root, not the working directory.
-import { build } from "esbuild";
-import { copyFile, mkdir, readdir, readFile } from "node:fs/promises";
+import { build, transform } from "esbuild";
+import { copyFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
-const outfile = join(dist, "widget.js");
+// The same source twice: a classic script for `<script src>`, and a module for `import { mount }`. And the
+// replies view, which either of them loads only for a respondent who has answered on the site before
+// (replies-loader.ts): only widget.js and widget.mjs are on every visitor's path, and count to the budget.
+const outputs = [
+  { entry: "index.ts", file: "widget.js", format: "iife", budget: true },
+  { entry: "module.ts", file: "widget.mjs", format: "esm", budget: true },
+  // Its "preact" is the widget's own, handed over at load (preact-handoff.ts).
+  { entry: "replies.ts", file: "replies.js", format: "iife", alias: { preact: join(root, "widget/src/preact-handoff.ts") } },
+];
+/** gzip -9 bytes a visitor may download for a full submission (test/browser/size.test.ts). */
+const BUDGET = 8192;
 
-async function buildWidget() {
-  await build({
-    entryPoints: [join(root, "widget/src/index.tsx")],
-    outfile,
+// One cache for all three builds: replies.js and the widget it plugs into must agree on shortened names.
+const mangleCache = {};
+
+/** `import css from "./styles.css"` gives the stylesheet minified, as a string. */
+const minifiedCss = {
+  name: "minified-css",
+  setup(builder) {
+    builder.onLoad({ filter: /\.css$/ }, async (args) => {
+      const { code } = await transform(await readFile(args.path, "utf8"), { loader: "css", minify: true, target: "chrome100" });
+      return { contents: `export default ${JSON.stringify(code.trim())}`, loader: "js" };
+    });
+  },
+};
+
+async function buildWidget({ entry, file, format, alias }) {
+  const result = await build({
+    entryPoints: [join(root, "widget/src", entry)],
+    outfile: join(dist, file),
     bundle: true,
     // An IIFE keeps every name out of the embedding page's global scope.
-    format: "iife",
+    format,
     minify: true,
     target: "es2020",
-    jsx: "automatic",
-    jsxImportSource: "preact",
+    // Classic `h` calls rather than the automatic runtime: Preact's `h` is in its core already.
+    jsx: "transform",
+    jsxFactory: "h",
     define: { "process.env.NODE_ENV": '"production"' },
+    // Shorter names for properties no one outside these bundles reads: Preact's internal `__` and `__x`
+    // fields, and the view's flags and actions. Whatever is sent, stored or read as JSON keeps its name.
+    mangleProps: /^(__[a-zA-Z]?|inline|askService|show|hide|change|thread|widget|host)$/,
+    mangleCache,
+    alias,
+    plugins: [minifiedCss],
     legalComments: "none",
     logLevel: "warning",
   });
+  Object.assign(mangleCache, result.mangleCache);
 }
 
 async function copyDemo() {
@@ -45,16 +78,30 @@ async function copyDemo() {
   return pages.length;
 }
 
+/**
+ * widget.mjs is imported across origins (`import { mount } from "https://HOST/widget.mjs"`), and module
+ * scripts are fetched with CORS: without this header browsers refuse it. Workers static assets take
+ * headers for the files they serve from `_headers` in the assets directory (and do not serve it).
+ */
+async function writeHeaders() {
+  await writeFile(join(dist, "_headers"), "/widget.mjs\n  Access-Control-Allow-Origin: *\n");
+}
+
 function kib(bytes) {
   return `${(bytes / 1024).toFixed(2)} KiB`;
 }
 
 try {
   await mkdir(dist, { recursive: true });
-  const [, demoFiles] = await Promise.all([buildWidget(), copyDemo()]);
-  const bundle = await readFile(outfile);
-  const gzipped = gzipSync(bundle, { level: 9 });
-  console.log(`dist/widget.js  ${kib(bundle.length)} raw, ${kib(gzipped.length)} gzip (${gzipped.length} B)`);
+  const [demoFiles] = await Promise.all([copyDemo(), writeHeaders()]);
+  // One after the other, so each build sees the names the ones before it shortened.
+  for (const output of outputs) await buildWidget(output);
+  for (const { file, budget } of outputs) {
+    const bundle = await readFile(join(dist, file));
+    const gzipped = gzipSync(bundle, { level: 9 }).length;
+    const note = budget ? ` of ${BUDGET} B${gzipped > BUDGET ? ": OVER BUDGET" : ""}` : ", loaded only when needed";
+    console.log(`dist/${file.padEnd(11)} ${kib(bundle.length)} raw, ${kib(gzipped)} gzip (${gzipped} B${note})`);
+  }
   console.log(`dist/demo/      ${demoFiles} file(s) copied`);
 } catch (error) {
   // esbuild has already printed its diagnostics; anything else gets printed here.

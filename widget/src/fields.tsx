@@ -1,85 +1,40 @@
-import type { WidgetConfig } from "../../schema/widget";
-import type { Answer } from "./state";
+import { h } from "preact";
+import { Scale } from "./scale";
+import type { View, WidgetState } from "./state";
+import { TextBox } from "./text-box";
 
-type Props = {
-  config: WidgetConfig;
-  answer: Answer;
-  onChange(patch: Partial<Answer>): void;
-};
-
-/** A field label with the server's "(optional)" suffix. */
-function Optional({ config }: { config: WidgetConfig }) {
-  return <span class="opt"> {config.strings.optional}</span>;
+/**
+ * The survey's form: the score, which service (only when there is a choice to make), the topic, and
+ * the comment (required for `text` surveys, labelled by the survey's own prompt when it has one).
+ */
+export function Fields(view: View) {
+  const { strings, sending } = view;
+  const optional = " " + strings.optional;
+  return [
+    Scale(view),
+    view.askService && Chips(view, "service", strings.service + optional, view.services),
+    Chips(view, "topic", strings.topic + optional, view.topics),
+    TextBox(view, "comment", (view.commentPrompt ?? strings.comment) + (view.kind == "text" ? "" : optional), view.error == strings.commentRequired),
+    // Not disabled while sending: a disabled button loses focus, and the keyboard user with it.
+    <button class="send" onClick={view.submit} disabled={!!view.scale && view.score == null}>
+      {sending ? strings.sending : strings.submit}
+    </button>,
+  ];
 }
 
-/** Which of the survey's services is rated; shown only when there is a choice to make. */
-export function ServicePicker({ config, answer, onChange }: Props) {
-  return (
-    <div class="field">
-      <label class="label" for="fl-svc">
-        {config.strings.service}
-        <Optional config={config} />
-      </label>
-      <select
-        id="fl-svc"
-        value={answer.service ?? ""}
-        onChange={(event) => onChange({ service: event.currentTarget.value || null })}
-      >
-        <option value="" />
-        {config.services.map((service) => (
-          <option key={service.id} value={service.id}>
-            {service.name}
-          </option>
-        ))}
-      </select>
-    </div>
+/** Toggle buttons rather than radios, so a pick can be undone: the answer does not need one. */
+const Chips = (view: View, field: "service" | "topic", legend: string, choices: { id: string; label?: string; name?: string }[]) =>
+  choices[0] && (
+    <fieldset>
+      <legend>{legend}</legend>
+      {choices.map(({ id, label, name }) => (
+        <button
+          class="chip"
+          aria-pressed={view[field] == id}
+          onClick={() => view.change({ [field]: view[field] == id ? undefined : id } as Partial<WidgetState>)}
+        >
+          {label ?? name}
+        </button>
+      ))}
+    </fieldset>
   );
-}
-
-/** Topic chips: toggle buttons rather than radios, so a picked topic can be unpicked again. */
-export function TopicChips({ config, answer, onChange }: Props) {
-  return (
-    <div class="field" role="group" aria-labelledby="fl-tl">
-      <span class="label" id="fl-tl">
-        {config.strings.topic}
-        <Optional config={config} />
-      </span>
-      <div class="chips">
-        {config.topics.map((topic) => (
-          <button
-            type="button"
-            class="chip"
-            key={topic.id}
-            aria-pressed={answer.topic === topic.id}
-            onClick={() => onChange({ topic: answer.topic === topic.id ? null : topic.id })}
-          >
-            {topic.label}
-          </button>
-        ))}
-      </div>
-    </div>
-  );
-}
-
-/** The comment box, labelled by the survey's own prompt when it has one; required for `text` surveys. */
-export function CommentField({ config, answer, onChange, missing }: Props & { missing: boolean }) {
-  const required = config.kind === "text";
-  return (
-    <div class="field">
-      <label class="label" for="fl-c">
-        {config.commentPrompt ?? config.strings.comment}
-        {!required && <Optional config={config} />}
-      </label>
-      <textarea
-        id="fl-c"
-        // The server's limit (contract: 4096 characters after NFC).
-        maxLength={4096}
-        required={required}
-        aria-invalid={missing}
-        aria-describedby={missing ? "fl-msg" : undefined}
-        value={answer.comment}
-        onInput={(event) => onChange({ comment: event.currentTarget.value })}
-      />
-    </div>
-  );
-}

@@ -1,19 +1,15 @@
-/** Follow-up tokens let this browser read the team's replies later; a later version shows them. */
-const MAX_TOKENS = 20;
+import { update } from "./storage";
 
-export function followUpKey(site: string): string {
-  return `feedloop:followups:${site}`;
-}
+/**
+ * A follow-up token lets this browser, and only it, read the team's replies to an answer and answer
+ * back. `at`: when the answer was given; `seen`: when the newest team reply shown here was written.
+ */
+export type FollowUp = { token: string; at: number; seen: number };
 
-/** Appends a token (newest last), keeping the last 20. Never throws: storage is a nicety here. */
-export function rememberFollowUp(site: string, followUpToken: string): void {
-  try {
-    const key = followUpKey(site);
-    const stored: unknown = JSON.parse(localStorage.getItem(key) ?? "[]");
-    const tokens = Array.isArray(stored) ? stored.filter((item) => typeof item === "string") : [];
-    tokens.push(followUpToken);
-    localStorage.setItem(key, JSON.stringify(tokens.slice(-MAX_TOKENS)));
-  } catch {
-    // Storage can be disabled, full, or blocked in sandboxed iframes; the answer itself was saved.
-  }
+export const followUps = (site: string, change?: (list: FollowUp[]) => FollowUp[]) =>
+  update("feedloop:followups:" + site, change);
+
+/** Newest last, keeping the last 20. */
+export function rememberFollowUp(site: string, token: string): void {
+  followUps(site, (list) => [...list, { token, at: Date.now(), seen: 0 }].slice(-20));
 }

@@ -1,50 +1,40 @@
-/** What the embedding page says about this widget, read from its `<script>` tag. */
-export type Position = "bottom-right" | "bottom-left";
+import type { UiStrings } from "../../schema/widget";
 
+/** How one widget is set up: from a script tag's data-*, a <feedloop-widget>'s attributes, or `mount()`. */
 export type WidgetOptions = {
-  /** Where the API lives: the origin the script itself was loaded from. */
+  /** The API's origin: where the script itself came from, unless `mount` is told otherwise. */
   base: string;
   site: string;
   survey: string;
   /** Fixes the rated service, so the respondent is not asked which one. */
-  service: string | null;
-  locale: string | null;
-  position: Position;
+  service?: string;
+  locale?: string;
+  position?: "bottom-right" | "bottom-left";
+  /** `auto` (the default) follows the visitor's `prefers-color-scheme`. */
+  theme?: "light" | "dark" | "auto";
+  /** Shows the panel inline in this element (or the first match of this selector) instead of floating. */
+  target?: Element | string | null;
+  /** A <feedloop-widget>: the widget renders inline in its own shadow root. */
+  host?: HTMLElement;
+  /** Sent with every answer; `setSegment` adds to it. */
   segment: Record<string, string>;
+  /** The page's own wording, over the server's. */
+  strings: Partial<UiStrings>;
 };
 
-const SEGMENT_PREFIX = "segment";
-
-/** `null` when the tag lacks `data-site` or `data-survey`: without them there is nothing to ask. */
-export function readOptions(script: HTMLScriptElement): WidgetOptions | null {
-  const data = script.dataset;
-  if (!data.site || !data.survey) return null;
-  return {
-    base: script.src ? new URL(script.src).origin : location.origin,
-    site: data.site,
-    survey: data.survey,
-    service: data.service || null,
-    locale: data.locale || null,
-    position: data.position === "bottom-left" ? "bottom-left" : "bottom-right",
-    segment: readSegment(data),
-  };
-}
-
 /**
- * `data-segment-customer-type="smb"` arrives in the dataset as `segmentCustomerType`; the dimension
- * is what follows the prefix with its first letter lowered: `customerType`.
+ * Options from an element's attributes after `prefix`: a script tag's `data-*`, or a <feedloop-widget>'s
+ * own. Names are camelCased as in a dataset; `segment-customer-type="smb"` becomes
+ * `segment.customerType`, and `text-button` becomes `strings.button`. Empty values count as unset.
  */
-function readSegment(data: DOMStringMap): Record<string, string> {
+export function readOptions(element: Element, prefix: string, base: string): WidgetOptions {
+  const options: Record<string, string> = { base };
   const segment: Record<string, string> = {};
-  for (const [key, value] of Object.entries(data)) {
-    if (key.length <= SEGMENT_PREFIX.length || !key.startsWith(SEGMENT_PREFIX) || !value) continue;
-    const rest = key.slice(SEGMENT_PREFIX.length);
-    segment[rest.charAt(0).toLowerCase() + rest.slice(1)] = value;
+  const strings: Record<string, string> = {};
+  for (const { name, value } of element.attributes) {
+    const [, group, key] = name.match(`^${prefix}(segment-|text-)?(.+)`) ?? [];
+    const into = group ? (group == "text-" ? strings : segment) : options;
+    if (key && value) into[key.replace(/-(.)/g, (_, letter: string) => letter.toUpperCase())] = value;
   }
-  return segment;
-}
-
-/** The visitor's preferred language, which the server matches against the survey's translations. */
-export function preferredLocale(options: WidgetOptions): string | null {
-  return options.locale ?? navigator.languages?.[0] ?? navigator.language ?? null;
+  return { ...options, segment, strings } as WidgetOptions;
 }

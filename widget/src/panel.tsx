@@ -1,72 +1,40 @@
-import type { WidgetConfig } from "../../schema/widget";
-import { CommentField, ServicePicker, TopicChips } from "./fields";
-import { trapFocus } from "./focus";
-import { Scale } from "./scale";
-import type { Actions, WidgetState } from "./state";
+import { h } from "preact";
+import { Fields } from "./fields";
+import type { View } from "./state";
 
-type Props = {
-  config: WidgetConfig;
-  state: WidgetState;
-  actions: Actions;
-  /** Whether to ask which service is rated (several to choose from and none fixed by the page). */
-  askService: boolean;
-};
-
-export function Panel({ config, state, actions, askService }: Props) {
-  const { strings } = config;
-  const { answer, phase } = state;
-  const sending = phase === "sending";
-  const needsScore = config.kind !== "text" && answer.score === null;
-  const message = state.commentMissing ? strings.commentRequired : phase === "failed" ? strings.error : null;
-  return (
-    <div
-      class="panel"
-      id="fl-panel"
-      role="dialog"
-      aria-modal="true"
-      aria-labelledby="fl-q"
-      dir={config.dir}
-      lang={config.locale}
-      onKeyDown={(event) => {
-        if (event.key === "Escape") {
-          event.stopPropagation();
-          actions.close();
-        } else if (event.key === "Tab") trapFocus(event);
-      }}
-    >
-      <button type="button" class="x" aria-label={strings.close} onClick={actions.close}>
-        <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
-          <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
-        </svg>
+/**
+ * The survey, after the team's replies when there are some. Floating, it is a modal `<dialog>` (the
+ * shell calls `showModal`), showing one of the two at a time: the browser keeps focus inside, makes the
+ * page inert, closes it on Escape and puts it in the top layer, above any z-index. Inline, it is a
+ * labelled region showing both. `dir` and `lang` follow the survey's language. Labelled by whichever headings exist. No `<form>`: nothing is posted
+ * by the browser, and buttons outside a form need no `type`.
+ */
+export function Panel(view: View) {
+  const { inline, thread, done, error } = view;
+  return h(
+    // A labelled <section> is a region landmark.
+    inline ? "section" : "dialog",
+    { class: "panel " + view.position, dir: view.dir, lang: view.locale, tabIndex: -1, "aria-labelledby": "r q", onClose: view.hide },
+    !inline && (
+      <button class="x" aria-label={view.strings.close} onClick={view.hide}>
+        ×
       </button>
-      <h2 class="q" id="fl-q">
-        {config.question}
-      </h2>
-      {phase === "done" ? (
-        // Focused on arrival (shell.tsx) so screen readers announce it; tabIndex -1 keeps it out of the tab order.
-        <p class="thanks" tabIndex={-1} role="status">
-          {strings.thanks}
+    ),
+    thread && thread.Show(),
+    (inline || !thread) && [
+      <h2 id="q">{view.question}</h2>,
+      done ? (
+        <p class="thanks" role="status">
+          {done}
         </p>
       ) : (
-        <form
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            actions.submit();
-          }}
-        >
-          <Scale config={config} score={answer.score} onPick={(score) => actions.change({ score })} />
-          {askService && <ServicePicker config={config} answer={answer} onChange={actions.change} />}
-          {config.topics.length > 0 && <TopicChips config={config} answer={answer} onChange={actions.change} />}
-          <CommentField config={config} answer={answer} onChange={actions.change} missing={state.commentMissing} />
-          <p class="msg" id="fl-msg" role="alert" hidden={!message}>
-            {message}
-          </p>
-          <button type="submit" class="send" disabled={sending || needsScore}>
-            {sending ? strings.sending : strings.submit}
-          </button>
-        </form>
-      )}
-    </div>
+        Fields(view)
+      ),
+    ],
+    error && (
+      <p class="msg" role="alert">
+        {error}
+      </p>
+    ),
   );
 }

@@ -1,65 +1,35 @@
-import type { WidgetConfig } from "../../schema/widget";
-
-type Point = { score: number; text: string; ariaLabel?: string };
-
-type Props = {
-  config: WidgetConfig;
-  score: number | null;
-  onPick(score: number): void;
-};
+import { h } from "preact";
+import type { View } from "./state";
 
 /**
  * The score as a radio group of real `<input type="radio">`s: arrow keys, one tab stop and the
- * announced "2 of 11" come from the browser. The inputs lie invisibly over their labels, which are
- * what is seen (styles.ts: `.pt`).
+ * announced "2 of 11" come from the browser, and the end labels describe the group. Thumbs: 1 is up,
+ * 0 is down.
  */
-export function Scale({ config, score, onPick }: Props) {
-  const { scale, strings } = config;
-  if (!scale) return null;
-  const thumbs = config.kind === "thumbs";
-  const points: Point[] = thumbs
-    ? [
-        { score: 1, text: strings.thumbsUp },
-        { score: 0, text: strings.thumbsDown },
-      ]
-    : range(scale.min, scale.max).map((value) => ({
-        score: value,
-        text: String(value),
-        ariaLabel: strings.scoreLabel.replace("{score}", String(value)),
-      }));
-  return (
-    <div>
-      <div
-        class={thumbs ? "scale thumbs" : "scale"}
-        role="radiogroup"
-        aria-labelledby="fl-q"
-        aria-describedby={thumbs ? undefined : "fl-ends"}
-      >
-        {points.map((point) => (
-          <span class="pt" key={point.score}>
-            <input
-              type="radio"
-              name="score"
-              id={`fl-s${point.score}`}
-              value={point.score}
-              checked={score === point.score}
-              aria-label={point.ariaLabel}
-              onChange={() => onPick(point.score)}
-            />
-            <label for={`fl-s${point.score}`}>{point.text}</label>
-          </span>
-        ))}
+export function Scale({ scale, strings, kind, score: picked, change }: View) {
+  if (!scale) return;
+  const thumbs = kind == "thumbs";
+  const scores = thumbs ? [1, 0] : Array.from({ length: scale.max - scale.min + 1 }, (_, index) => scale.min + index);
+  return [
+    <div class="scale" role="radiogroup" aria-labelledby="q" aria-describedby="e">
+      {scores.map((score) => (
+        <label class="pt">
+          <input
+            type="radio"
+            name="score"
+            checked={picked == score}
+            aria-label={thumbs ? undefined : strings.scoreLabel.replace("{score}", `${score}`)}
+            onChange={() => change({ score })}
+          />
+          {thumbs ? (score ? strings.thumbsUp : strings.thumbsDown) : score}
+        </label>
+      ))}
+    </div>,
+    !thumbs && (
+      <div class="scale" id="e">
+        <span>{scale.minLabel}</span>
+        <span>{scale.maxLabel}</span>
       </div>
-      {!thumbs && (
-        <div class="ends" id="fl-ends">
-          <span>{scale.minLabel}</span>
-          <span>{scale.maxLabel}</span>
-        </div>
-      )}
-    </div>
-  );
-}
-
-function range(min: number, max: number): number[] {
-  return Array.from({ length: max - min + 1 }, (_, index) => min + index);
+    ),
+  ];
 }

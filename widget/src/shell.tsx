@@ -1,88 +1,111 @@
 import { render } from "preact";
 import type { WidgetConfig } from "../../schema/widget";
-import { rememberFollowUp } from "./follow-ups";
-import { initialFocus } from "./focus";
-import { randomId } from "./ids";
-import { mount } from "./mount";
+import { moveFocus } from "./focus";
+import { attach } from "./host";
 import type { WidgetOptions } from "./options";
-import { buildPayload, fixedService } from "./payload";
-import type { Actions, WidgetState } from "./state";
-import { emptyAnswer } from "./state";
-import { send } from "./transport";
+import { buildPayload } from "./payload";
+import { send } from "./queue";
+import { loadReplies } from "./replies-loader";
+import { idle, request } from "./request";
+import type { View, WidgetState } from "./state";
 import { Widget } from "./widget";
 
-/** What the page can do with a widget: `window.feedloop` for the script-tag instance. */
-export type FeedloopApi = { open(): void; close(): void; destroy(): void };
+/** What the page can do with a widget: `window.feedloop`, or what `mount()` returns. */
+export type FeedloopApi = {
+  open(): void;
+  close(): void;
+  destroy(): void;
+  /** Adds to (or changes) the segment sent with the next answer. */
+  setSegment(segment: Record<string, string>): void;
+};
 
 /**
- * The imperative shell: it owns all state and re-renders the dumb components on every change.
- * Preact's top-level `render` is synchronous, so focus can be moved right after it.
+ * Starts one widget: the imperative shell that owns all state and re-renders the dumb components on
+ * every change. Preact's top-level `render` is synchronous, so focus can be moved right after it.
+ * `open` and `close` called before the config arrives take effect once it does.
  */
-export function showWidget(config: WidgetConfig, options: WidgetOptions): FeedloopApi {
-  const { host, root } = mount(options.position);
-  const askService = !fixedService(config, options) && config.services.length > 1;
-  if (options.service && fixedService(config, options) !== options.service) {
-    console.warn(`feedloop: survey "${options.survey}" does not rate service "${options.service}"; ignoring it`);
-  }
-  let state: WidgetState = { open: false, phase: "answering", answer: emptyAnswer, commentMissing: false };
-  // One key per answer, made on the first submit and kept across retries, so a retry of a request
-  // that did reach the server is answered from the server's memory instead of stored twice.
-  let idempotencyKey: string | null = null;
-  let destroyed = false;
+export function start(options: WidgetOptions): FeedloopApi {
+  const { base, site } = options;
+  let view = { comment: "", draft: "" } as View;
+  let host: HTMLElement | undefined;
+  let root: ShadowRoot;
+  let destroyed: unknown;
 
-  const update = (patch: Partial<WidgetState>) => {
-    if (destroyed) return;
-    state = { ...state, ...patch };
-    render(<Widget config={config} state={state} actions={actions} askService={askService} />, root);
+  /** Focus follows when the element holding it goes away (the launcher on open, the form on submit). */
+  const draw = (focus?: boolean) => {
+    if (!host || destroyed) return;
+    const focused = root.activeElement;
+    render(Widget(view), root);
+    root.querySelector<HTMLDialogElement>("dialog:not([open])")?.showModal();
+    if (focus || (focused && !root.activeElement)) moveFocus(root);
   };
-  const focus = (selector: string) => root.querySelector<HTMLElement>(selector)?.focus();
 
-  const actions: Actions = {
-    open() {
-      if (state.open) return;
-      update({ open: true });
-      initialFocus(root)?.focus();
-    },
-    close() {
-      if (!state.open) return;
-      update({ open: false });
-      focus(".launch");
-    },
-    change(patch) {
-      const phase = state.phase === "failed" ? "answering" : state.phase;
-      update({ answer: { ...state.answer, ...patch }, phase, commentMissing: false });
-    },
+  const change = (patch: Partial<WidgetState>) => {
+    Object.assign(view, { error: null }, patch);
+    draw();
+  };
+
+  const toggle = (open: boolean) => {
+    view.open = open;
+    draw(true);
+  };
+
+  const actions = {
+    change,
+    show: () => toggle(true),
+    // Focus goes back to the launcher, also when the browser closed the dialog (Escape) and took it first.
+    hide: () => toggle(false),
     async submit() {
-      const { answer, phase } = state;
-      if (phase === "sending" || phase === "done") return;
-      if (config.kind === "text" && !answer.comment.trim()) {
-        update({ commentMissing: true });
-        return focus("textarea");
-      }
-      if (config.kind !== "text" && answer.score === null) return;
-      idempotencyKey ??= randomId();
-      update({ phase: "sending" });
-      const result = await send(options.base, buildPayload(config, options, answer, idempotencyKey));
-      // A conflict means an earlier attempt with this key, before the respondent edited the answer,
-      // was stored after all: the answer is in, so it counts as done rather than as a failure.
-      if (result.status === "sent" || (result.status === "rejected" && result.code === "idempotency_conflict")) {
-        if (result.status === "sent" && result.followUp) rememberFollowUp(options.site, result.followUp);
-        update({ phase: "done" });
-        return focus(".thanks");
-      }
-      if (result.status === "rejected") console.warn(`feedloop: the answer was refused (${result.code})`);
-      update({ phase: "failed" });
+      const { strings } = view;
+      if (view.sending) return;
+      if (view.kind == "text" && !view.comment.trim()) return change({ error: strings.commentRequired });
+      change({ sending: true });
+      const outcome = await send(base, buildPayload(view, options));
+      change({ sending: false, [outcome == "error" ? "error" : "done"]: strings[outcome] });
     },
   };
+  Object.assign(view, actions);
 
-  update({});
+  (async () => {
+    const response = await request(`${base}/v1/widget/${site}/${options.survey}?locale=${options.locale || navigator.language}`);
+    if (!response.ok) throw response.status;
+    const config: WidgetConfig = await response.json();
+    // The target, and an async script's <body>, may not be parsed yet.
+    if (document.readyState == "loading") await new Promise((resolve) => addEventListener("DOMContentLoaded", resolve));
+    if (destroyed) return;
+    const { services } = config;
+    const { target } = options;
+    const element = typeof target == "string" ? document.querySelector(target) : target;
+    // The page's service when the survey lists it (any other would be refused, 422), else the only one.
+    const listed = services.some((service) => service.id == options.service);
+    const service = listed ? options.service : services[1] ? undefined : services[0]?.id;
+    view = Object.assign(config, view, {
+      strings: { ...config.strings, ...options.strings },
+      inline: !!(options.host || element),
+      position: options.position || "bottom-right",
+      askService: !service && !!services[1],
+      service,
+    });
+    ({ host, root } = attach(options, element));
+    draw(view.open);
+    idle(() => loadReplies(view, base, site, root));
+  })()
+    // Whatever went wrong (network, unknown survey, an old browser), the page is better off without
+    // a half-working widget: say why once, show nothing.
+    .catch((error: unknown) => console.warn("feedloop:", error));
+
   return {
-    open: actions.open,
-    close: actions.close,
+    open: actions.show,
+    close: actions.hide,
     destroy() {
+      destroyed = 1;
+      if (!host) return;
       render(null, root);
-      host.remove();
-      destroyed = true;
+      // A <feedloop-widget> is the page's own element: it stays.
+      if (!options.host) host.remove();
+    },
+    setSegment(segment) {
+      Object.assign(options.segment, segment);
     },
   };
 }

@@ -1,26 +1,38 @@
-/** Everything the widget's UI shows, held by the shell (shell.tsx) and passed down to dumb components. */
-export type Phase = "answering" | "sending" | "failed" | "done";
+import type { ComponentChildren } from "preact";
+import type { WidgetConfig } from "../../schema/widget";
 
-export type Answer = {
-  score: number | null;
-  comment: string;
-  service: string | null;
-  topic: string | null;
-};
-
+/** Everything the UI shows. The shell (shell.tsx) owns it, changes it and re-renders. Unset is falsy. */
 export type WidgetState = {
-  open: boolean;
-  phase: Phase;
-  answer: Answer;
-  /** Set when a `text` survey was submitted without a comment. */
-  commentMissing: boolean;
+  open?: boolean;
+  sending?: boolean;
+  score?: number;
+  comment: string;
+  service?: string;
+  topic?: string;
+  /** Under the form: a missing comment, or an answer or reply that was refused. */
+  error?: string | null;
+  /** Replaces the form once answered: thanks, or that the answer is saved to be sent later. */
+  done?: string;
+  /** Team replies to an earlier answer, found and shown by dist/replies.js (replies.ts), before the survey. */
+  thread?: { seen?: boolean; Show(): ComponentChildren } | null;
+  /** The respondent's reply to the thread, as typed so far. */
+  draft: string;
 };
 
-export type Actions = {
-  open(): void;
-  close(): void;
-  change(patch: Partial<Answer>): void;
-  submit(): void;
-};
-
-export const emptyAnswer: Answer = { score: null, comment: "", service: null, topic: null };
+/**
+ * What the dumb components get: one object holding the survey's config, the state and the shell's
+ * actions, so they read `score` rather than `view.state.score`. It is the same object on every render.
+ */
+export type View = WidgetConfig &
+  WidgetState & {
+    /** In a page element rather than floating: no launcher, no dialog, no focus trap. */
+    inline: boolean;
+    /** Where the launcher floats: a class, styled for `bottom-left` (else it is bottom right). */
+    position?: string;
+    /** Several services to choose from and none fixed by the page. */
+    askService: boolean;
+    show(): void;
+    hide(): void;
+    change(patch: Partial<WidgetState>): void;
+    submit(): void;
+  };

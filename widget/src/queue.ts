@@ -1,0 +1,58 @@
+import { rememberFollowUp } from "./follow-ups";
+import { idle, request } from "./request";
+import { update } from "./storage";
+
+/**
+ * The write-ahead queue: every answer is stored before it is sent and removed once the server has
+ * decided about it, so an answer given offline, or on a page closed mid-request, is sent later.
+ */
+type Entry = { body: string; base: string; expires: number };
+/** Which message the respondent sees: keys of UiStrings. */
+export type Outcome = "thanks" | "queued" | "error";
+
+/** The server remembers idempotency keys for at least 24 hours (contract): a replay must come before. */
+const LIFETIME = 20 * 3600e3;
+const queue = (change?: (entries: Entry[]) => Entry[]) =>
+  update<Entry>("feedloop:queue", (entries) => {
+    const live = entries.filter((entry) => entry.expires > Date.now());
+    return change ? change(live) : live;
+  });
+const url = (base: string) => base + "/v1/responses";
+
+/** Stores the answer, then sends it; the outcome is what the respondent is told. */
+export async function send(base: string, payload: object): Promise<Outcome> {
+  const entry = { body: JSON.stringify(payload), base, expires: Date.now() + LIFETIME };
+  const stored = queue((entries) => [...entries, entry]).length;
+  const outcome = await post(entry);
+  // Without storage (blocked, full) nothing waits to be sent later: the respondent must try again.
+  return stored || outcome != "queued" ? outcome : "error";
+}
+
+/** Kept for later: no answer, a timeout, server trouble (5xx, 408) or a rate limit (429). */
+async function post({ body, base }: Entry): Promise<Outcome> {
+  const response = await request(url(base), body).catch(() => null);
+  if (!response || /^5|408|429/.test(`${response.status}`)) return "queued";
+  queue((entries) => entries.filter((entry) => entry.body != body));
+  if (!response.ok) return "error";
+  const { followUp } = await response.json().catch(() => ({}));
+  if (followUp) rememberFollowUp(JSON.parse(body).site, followUp);
+  return "thanks";
+}
+
+/** One at a time, in order; a replay of an answer already stored is deduplicated by its key. */
+async function flush() {
+  for (const entry of queue()) await post(entry);
+}
+
+/**
+ * Sends what is queued: at idle after load, when the browser is back online, and by beacon when the
+ * page goes away. A beacon's fate is unknown, so its entry stays queued until a flush hears back.
+ */
+export function keepSending(): void {
+  idle(flush);
+  addEventListener("online", flush);
+  // A string goes as text/plain;charset=UTF-8, like a Blob of that type (Beacon API, step "extract").
+  addEventListener("pagehide", () => {
+    for (const { body, base } of queue()) navigator.sendBeacon(url(base), body);
+  });
+}

@@ -1,0 +1,36 @@
+/**
+ * Entry point of dist/replies.js, loaded by the widget at idle only for a respondent with follow-up
+ * tokens (replies-loader.ts): looks for team replies not seen yet and, when there are some, hands the
+ * widget the thread and the view that shows it.
+ */
+import type { Reply } from "../../schema/followup";
+import { followUps } from "./follow-ups";
+import { useWidgetPreact } from "./preact-handoff";
+import type { ShowReplies } from "./replies-loader";
+import { request } from "./request";
+import css from "./replies.css";
+import { Thread } from "./thread";
+
+/** The newest thread, among the last three answers', with a team reply not seen yet. */
+const showReplies: ShowReplies = async (view, base, site, preact, root) => {
+  useWidgetPreact(preact);
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  for (const { token, seen } of followUps(site).slice(-3)) {
+    const url = `${base}/v1/followups/${token}`;
+    try {
+      const response = await request(url);
+      // The answer was deleted, or the token is not the server's: forget it.
+      if (response.status == 404) followUps(site, (list) => list.filter((item) => item.token != token));
+      const { replies } = (await response.json()) as { replies: Reply[] };
+      const newest = Math.max(...replies.map((reply) => (reply.from == "team" ? Date.parse(reply.at) : 0)));
+      if (newest > seen) view.thread = { Show: () => Thread(view, { url, replies, site, token, newest }) };
+    } catch {
+      // Offline, or an error body without replies: try again on the next page.
+    }
+  }
+  view.change({});
+};
+
+(document.currentScript as HTMLScriptElement & { feedloop: ShowReplies }).feedloop = showReplies;
