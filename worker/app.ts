@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import type { AppEnv } from "./env";
+import { resilient } from "./db/resilient";
 import { onError, onNotFound } from "./errors";
 import { openApiDocument } from "./openapi";
 import { publicPreflight } from "./middleware/cors";
@@ -15,6 +16,11 @@ import { webhooks } from "./routes/webhooks";
 import { widget } from "./routes/widget";
 
 export const app = new Hono<AppEnv>()
+  // Every handler reads D1 through the retrying wrapper (a new env object: the shared one is not touched).
+  .use(async function resilientD1(c, next) {
+    c.env = { ...c.env, DB: resilient(c.env.DB) };
+    await next();
+  })
   .options("/v1/responses", publicPreflight())
   .options("/v1/widget/*", publicPreflight())
   .options("/v1/followups/*", publicPreflight())

@@ -35,6 +35,9 @@ function replay(c: Context, answer: RememberedAnswer, requestHash: string): Resp
 }
 
 const isDuplicateKey = (error: unknown) => error instanceof Error && /UNIQUE constraint failed: idempotency_keys/.test(error.message);
+// Our own response id, fixed before the first try: a retry that finds it stored means the first try
+// committed although its answer was lost on the way back.
+const isOwnRowAlreadyStored = (error: unknown) => error instanceof Error && /UNIQUE constraint failed: responses\.(id|followup_hash)/.test(error.message);
 
 /** Collection (public): the widget's answers, checked against the site's origins and the survey. */
 export const responses = new Hono<AppEnv>().post(
@@ -78,7 +81,7 @@ export const responses = new Hono<AppEnv>().post(
         const winner = await findAnswer(db, site.id, key);
         if (winner) return replay(c, winner, requestHash);
       }
-      throw error;
+      if (!isOwnRowAlreadyStored(error)) throw error;
     }
     await emit(c.env, responseEvents(record, site.audience), webhookResult!.results.map((row) => toWebhook(row as Parameters<typeof toWebhook>[0])));
     return c.body(body, 201, { "Content-Type": "application/json" });
