@@ -1,9 +1,9 @@
 /**
  * Fills a local D1 with the synthetic world: config rows as the Worker stores them, responses, and
- * their rollup rows summed here with the Worker's own `rollupDims` and `floorTo`, so the table holds
+ * their rollup rows summed here with the Worker's own `rollupKeys` and `floorTo`, so the table holds
  * exactly what inserting each response through the Worker would have left, one row per key.
  */
-import { rollupDims } from "../worker/db/rollups";
+import { rollupKeys } from "../worker/db/rollups";
 import type { ResponseRecord } from "../worker/db/responses";
 import { floorTo, type Grain } from "../worker/domain/rollup-plan";
 import { responses, SERVICES, SITES, SURVEYS, YEAR_START } from "./synthetic";
@@ -106,8 +106,8 @@ class RollupSums {
         open = undefined;
       }
       if (!open) this.open.set(grain, (open = { period, sums: new Map() }));
-      for (const [dim, value] of rollupDims(record)) {
-        const key = [record.kind, dim, record.site, record.survey, record.service, value].join(KEY_SEPARATOR);
+      for (const { dim, value, survey, service } of rollupKeys(record)) {
+        const key = [record.kind, dim, record.site, survey, service, value].join(KEY_SEPARATOR);
         let sum = open.sums.get(key);
         if (!sum) open.sums.set(key, (sum = new Int32Array(12)));
         sum[0] = sum[0]! + 1;

@@ -15,7 +15,8 @@ const MAX_BOUND = 90; // D1 allows 100 bound parameters per statement
 
 /**
  * Reads rollup rows for each bucket's cover (see rollup-plan), as signed facts. `attribute` is the one
- * topic or segment dimension the query filters or groups on ('' for none).
+ * topic or segment dimension the query filters or groups on ('' for none); `perSite` reads the rows
+ * per site (no survey or service), for queries that neither filter nor group by those.
  */
 /**
  * The key columns an answer needs: always the site (each internal site has its own anonymity
@@ -25,7 +26,7 @@ export function keyColumns(groupBy: string[]): { survey: boolean; service: boole
   return { survey: groupBy.includes("survey"), service: groupBy.includes("service") || groupBy.includes("owner") };
 }
 
-export async function readRollupFacts(db: D1Database, filter: FactFilter, buckets: Bucket[], attribute: string): Promise<FactRead> {
+export async function readRollupFacts(db: D1Database, filter: FactFilter, buckets: Bucket[], attribute: string, perSite = false): Promise<FactRead> {
   const uses = new Map<string, [bucket: number, sign: 1 | -1][]>();
   const periods: Record<Grain, Set<number>> = { h: new Set(), d: new Set(), m: new Set() };
   buckets.forEach((bucket, index) => {
@@ -41,7 +42,7 @@ export async function readRollupFacts(db: D1Database, filter: FactFilter, bucket
 
   // Grouping by an attribute: responses without a value form the group `null`, which is the base
   // rows minus every valued row (so it stays exact after a site gains a dimension).
-  const dims = attribute && attributeValue === undefined ? ["", attribute] : [attribute];
+  const dims = perSite ? ["site"] : attribute && attributeValue === undefined ? ["", attribute] : [attribute];
   // SQLite uses the primary key (grain, kind, dim, period) for one range or an IN list, but not for
   // an OR of ranges: so each run of consecutive periods is a range of its own, and lone periods go
   // together in IN lists.

@@ -18,12 +18,20 @@ const SCORE_COLUMNS = Array.from({ length: 11 }, (_, s) => `s${s}`);
 // (both from fixed sets) and the integers are inlined.
 const ROWS_PER_STATEMENT = 16;
 
-/** The (dim, value) pairs a response counts under: the base row, its topic, each segment value. */
-export function rollupDims(subject: RollupSubject): [dim: string, value: string][] {
-  const dims: [string, string][] = [["", ""]];
-  if (subject.topic) dims.push(["topic", subject.topic]);
-  for (const [dimension, value] of Object.entries(subject.segment)) dims.push([`segment.${dimension}`, value]);
-  return dims;
+export type RollupKey = { dim: string; value: string; survey: string; service: string };
+
+/**
+ * The rollup rows a response counts in (per grain): the base row of its survey and service; one for
+ * its topic and one per segment value; and the site's row (`dim = 'site'`, no survey or service), which
+ * answers the common "everything of this kind" trends reading one row per site and period.
+ */
+export function rollupKeys(subject: RollupSubject): RollupKey[] {
+  const { survey, service } = subject;
+  const keys: RollupKey[] = [{ dim: "", value: "", survey, service }];
+  if (subject.topic) keys.push({ dim: "topic", value: subject.topic, survey, service });
+  for (const [dimension, value] of Object.entries(subject.segment)) keys.push({ dim: `segment.${dimension}`, value, survey, service });
+  keys.push({ dim: "site", value: "", survey: "", service: "" });
+  return keys;
 }
 
 /**
@@ -36,10 +44,10 @@ export function rollupStatements(db: D1Database, subject: RollupSubject, delta: 
   const rows: { sql: string; params: string[] }[] = [];
   for (const grain of GRAINS) {
     const period = floorTo(grain, subject.createdAt);
-    for (const [dim, value] of rollupDims(subject)) {
+    for (const key of rollupKeys(subject)) {
       rows.push({
         sql: `('${grain}', '${subject.kind}', ?, ${period}, ?, ?, ?, ?, ${delta}, ${scores.join(", ")})`,
-        params: [dim, subject.site, subject.survey, subject.service, value],
+        params: [key.dim, subject.site, key.survey, key.service, key.value],
       });
     }
   }

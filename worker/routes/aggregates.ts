@@ -39,8 +39,9 @@ export const aggregates = new Hono<AppEnv>().get("/", requireAuth({ scope: "read
   // Rollups keep one attribute (topic or one segment dimension) per row, on UTC hours.
   const attributes = new Set([...(query.topic ? ["topic"] : []), ...Object.keys(query.segment).map((d) => `segment.${d}`), ...query.groupBy.filter((f) => f === "topic" || f.startsWith("segment."))]);
   const fromRollups = query.source !== "raw" && attributes.size <= 1 && buckets.every((bucket) => isHourAligned(bucket.from, bucket.to));
+  const perSite = attributes.size === 0 && !query.survey && !query.service && !query.owner && query.groupBy.every((field) => field === "site" || field === "audience");
   const read = fromRollups
-    ? await readRollupFacts(db, filter, buckets, [...attributes][0] ?? "")
+    ? await readRollupFacts(db, filter, buckets, [...attributes][0] ?? "", perSite)
     : await readRawFacts(db, filter, buckets, [...attributes].filter((a) => query.groupBy.includes(a)), query.groupBy);
 
   const answer = buildAnswer(kind, read.facts, { groupBy: query.groupBy, bucketLabels: query.bucket ? buckets.map((b) => isoWithOffset(query.tz, b.start)) : null }, context);
