@@ -32,6 +32,8 @@ export const ResponseInput = z.strictObject({
   segment: z.record(Dimension, SegmentValue).optional(),
   locale: Locale.nullish(),
   page: z.string().max(2048).nullish(),
+  /** A respondent token from the intranet's server, for a site that verifies employees by token (README: "Intranet identity"). */
+  respondent: z.string().max(4096).nullish(),
   idempotencyKey: z.uuid().nullish(),
 });
 export type ResponseInput = z.infer<typeof ResponseInput>;

@@ -1,0 +1,55 @@
+import type { Site } from "../../schema/config";
+import { VERIFIED_DIMENSIONS } from "../../schema/identity";
+import { SegmentValue, type ResponseInput } from "../../schema/response";
+import type { SiteIdentity } from "../db/identity";
+import { validationFailed, type Problem } from "../errors";
+import { verifyAccessJwt } from "./access";
+import { ballotHash, castBallotStatement, periodStart } from "./ballot";
+import { verifyRespondentToken } from "./token";
+
+export { alreadyAnswered, isBallotAlreadyCast } from "./ballot";
+export { resolveIdentity } from "./config";
+
+/** A verified employee: the segment their credential gives, and the ballot to cast with their answer. */
+export type Respondent = { segment: Record<string, string>; ballot: D1PreparedStatement };
+
+/**
+ * For a site that requires a verified employee (null for any other site): checks the Access JWT or
+ * the respondent token, takes `team` and `role` from it, and prepares the ballot (one per employee,
+ * survey and period). Throws 422 when the page sends those dimensions itself, 401 when the credential
+ * is missing or fails, 503 when Access's keys cannot be fetched. Nothing of the credential is kept.
+ */
+export async function verifyRespondent(
+  db: D1Database,
+  site: Site,
+  identity: SiteIdentity | null,
+  survey: string,
+  request: Request,
+  input: ResponseInput,
+  now = Date.now(),
+): Promise<Respondent | null> {
+  if (!identity) return null;
+  // Refused rather than ignored: a page that sends them believes they count, and they would not.
+  const sent = VERIFIED_DIMENSIONS.filter((dimension) => input.segment?.[dimension] !== undefined);
+  if (sent.length > 0) throw validationFailed(sent.map((dimension) => ({ path: `segment.${dimension}`, message: "comes from the verified employee on this site; the page may not send it" })));
+
+  const { config, ballotKey } = identity;
+  const verified =
+    config.verify === "access"
+      ? await verifyAccessJwt(config, request.headers.get("cf-access-jwt-assertion") ?? undefined, now)
+      : await verifyRespondentToken(config.secret, input.respondent, now);
+
+  const segment: Record<string, string> = {};
+  const problems: Problem[] = [];
+  for (const dimension of VERIFIED_DIMENSIONS) {
+    const value = verified[dimension];
+    if (value === undefined || value === null || !site.dimensions.includes(dimension)) continue;
+    const parsed = SegmentValue.safeParse(value);
+    if (parsed.success) segment[dimension] = parsed.data;
+    else problems.push({ path: `respondent.${dimension}`, message: `the verified ${dimension} is not a segment value: ${parsed.error.issues[0]?.message ?? "invalid"}` });
+  }
+  if (problems.length > 0) throw validationFailed(problems);
+
+  const hash = await ballotHash(ballotKey, survey, periodStart(config.ballot, now), verified.subject);
+  return { segment, ballot: castBallotStatement(db, hash) };
+}
