@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Audience, Kind, LocalizedText, Slug } from "./common";
+import { IdentityInput, type IdentityView } from "./identity";
 
 /**
  * An origin as browsers send it in the `Origin` header: scheme, host and port only.
@@ -29,9 +30,11 @@ export const SiteInput = z.strictObject({
   origins: z.array(Origin).max(50),
   dimensions: z.array(Dimension).max(20).default([]),
   minGroupSize: z.number().int().min(2).max(1000).default(5),
+  /** Internal sites only: require a verified employee (README: "Intranet identity"). */
+  identity: IdentityInput.nullish(),
 });
 export type SiteInput = z.infer<typeof SiteInput>;
-export type Site = SiteInput & { id: string; createdAt: string; updatedAt: string };
+export type Site = Omit<SiteInput, "identity"> & { identity: IdentityView | null; id: string; createdAt: string; updatedAt: string };
 
 export const ServiceInput = z.strictObject({
   name: z.string().trim().min(1).max(200),

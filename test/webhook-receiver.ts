@@ -4,14 +4,19 @@
  *   POST /receive/<name>        records the delivery, answers 204;
  *   POST /flaky/<name>/<n>      answers 500 to the first n deliveries, then records them;
  *   GET  /log/<name>            the recorded deliveries, as JSON.
- * Anything else is refused: tests have no network.
+ * and Cloudflare Access's signing keys (test/fake-access.ts). Anything else is refused: tests have no network.
  */
+import { accessCerts, accessControl } from "./fake-access.ts";
+
 type Recorded = { headers: Record<string, string>; body: string };
 const logs = new Map<string, Recorded[]>();
 const failures = new Map<string, number>();
 
 export async function webhookReceiver(request: Request): Promise<Response> {
   const url = new URL(request.url);
+  const team = /^([a-z0-9-]+)\.cloudflareaccess\.com$/.exec(url.hostname)?.[1];
+  if (team) return accessCerts(request, team);
+  if (url.hostname === "hooks.test" && url.pathname.startsWith("/access/")) return accessControl(request, url.pathname.split("/")[2] ?? "", url.pathname.split("/")[3] ?? "");
   if (url.hostname !== "hooks.test") return new Response(`no network in tests: ${url.hostname}`, { status: 502 });
   const [kind, name = "", failTimes] = url.pathname.split("/").filter(Boolean);
   if (request.method === "GET" && kind === "log") return Response.json(logs.get(name) ?? []);

@@ -19,9 +19,17 @@ type Operation = {
   query?: z.ZodType;
   body?: z.ZodType;
   ok: [status: number, description: string, schema?: z.ZodType];
+  /** Failures of this operation besides the common ones (or with a more precise meaning). */
+  errors?: Record<number, string>;
 };
 
 const WidgetQuery = z.object({ locale: z.string().optional() });
+
+const RESPONSE_ERRORS = {
+  401: "respondent_unverified: the site requires a verified employee (Cloudflare Access JWT or respondent token) and the request does not prove one",
+  409: "already_answered: this employee already answered this survey in this period (sites with identity)",
+  503: "unavailable (Retry-After): a check could not run, e.g. Cloudflare Access's signing keys could not be fetched; nothing was stored",
+};
 
 /**
  * Every route the Worker serves, with the zod schemas that validate it: the OpenAPI document is made
@@ -38,7 +46,7 @@ export const OPERATIONS: Operation[] = [
   { method: "get", path: "/v1/services/{service}", summary: "Get a service", auth: "read", params: ServiceParam, ok: [200, "The service"] },
   { method: "put", path: "/v1/services/{service}", summary: "Create or replace a service", auth: "admin", params: ServiceParam, body: ServiceInput, ok: [200, "Updated (201 when created)"] },
   { method: "get", path: "/v1/widget/{site}/{survey}", summary: "What the widget shows, in the visitor's language", auth: "public", params: SurveyParam, query: WidgetQuery, ok: [200, "Widget configuration (ETag; 304 when unchanged)"] },
-  { method: "post", path: "/v1/responses", summary: "Submit a response (Origin must be one of the site's)", auth: "public", body: ResponseInput, ok: [201, "Stored; followUp lets the respondent read replies", ResponseCreated] },
+  { method: "post", path: "/v1/responses", summary: "Submit a response (Origin must be one of the site's)", auth: "public", body: ResponseInput, ok: [201, "Stored; followUp lets the respondent read replies", ResponseCreated], errors: RESPONSE_ERRORS },
   { method: "get", path: "/v1/responses", summary: "The inbox, newest first, by cursor", auth: "read", query: InboxQuery, ok: [200, "{items, nextCursor}"] },
   { method: "get", path: "/v1/responses.csv", summary: "The inbox as CSV (RFC 4180), streamed", auth: "read", query: ExportQuery, ok: [200, "CSV file"] },
   { method: "get", path: "/v1/responses.ndjson", summary: "The inbox as NDJSON, streamed", auth: "read", query: ExportQuery, ok: [200, "NDJSON file"] },
@@ -80,7 +88,7 @@ export function openApiDocument(): Record<string, unknown> {
   for (const operation of OPERATIONS) {
     const [status, description, schema] = operation.ok;
     const errorResponses = Object.fromEntries(
-      Object.entries(ERRORS).map(([code, text]) => [code, { description: text, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }]),
+      Object.entries({ ...ERRORS, ...operation.errors }).map(([code, text]) => [code, { description: text, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }]),
     );
     (paths[operation.path] ??= {})[operation.method] = {
       summary: operation.summary,

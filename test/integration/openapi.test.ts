@@ -22,7 +22,19 @@ describe("GET /openapi.json", () => {
     const aggregates = document.paths["/v1/aggregates"]!.get!;
     expect(aggregates.parameters.map((p) => p.name)).toEqual(expect.arrayContaining(["kind", "survey", "from", "to", "bucket", "tz", "groupBy"]));
     expect(document.paths["/v1/responses"]!.post!.requestBody).toMatchObject({
-      content: { "application/json": { schema: { properties: { score: expect.any(Object), idempotencyKey: expect.any(Object) } } } },
+      content: { "application/json": { schema: { properties: { score: expect.any(Object), idempotencyKey: expect.any(Object), respondent: expect.any(Object) } } } },
     });
+  });
+});
+
+describe("GET /openapi.json: intranet identity", () => {
+  it("documents a site's identity and the failures of a verified answer", async () => {
+    const document = (await (await api("/openapi.json")).json()) as any;
+    const site = document.paths["/v1/sites/{site}"].put.requestBody.content["application/json"].schema;
+    expect(site.properties.identity.anyOf.flatMap((s: any) => s.oneOf ?? [s]).map((s: any) => s.properties?.verify?.const).filter(Boolean).sort()).toEqual(["access", "token"]);
+    const answers = document.paths["/v1/responses"].post.responses;
+    expect(answers["401"].description).toMatch(/respondent_unverified/);
+    expect(answers["409"].description).toMatch(/already_answered/);
+    expect(answers["503"].description).toMatch(/unavailable/);
   });
 });

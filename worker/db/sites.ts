@@ -1,4 +1,7 @@
 import type { Site, SiteInput } from "../../schema/config";
+import { identityView, type IdentityConfig } from "../../schema/identity";
+import { newBallotKey } from "../identity/ballot";
+import { identityOf } from "./identity";
 
 type SiteRow = {
   id: string;
@@ -7,6 +10,8 @@ type SiteRow = {
   origins: string;
   dimensions: string;
   min_group_size: number;
+  identity: string | null;
+  ballot_key: string | null;
   created_at: number;
   updated_at: number;
 };
@@ -18,6 +23,7 @@ export const toSite = (row: SiteRow): Site => ({
   origins: JSON.parse(row.origins) as string[],
   dimensions: JSON.parse(row.dimensions) as string[],
   minGroupSize: row.min_group_size,
+  identity: row.identity ? identityView(identityOf(row)!.config) : null,
   createdAt: new Date(row.created_at).toISOString(),
   updatedAt: new Date(row.updated_at).toISOString(),
 });
@@ -38,7 +44,7 @@ export async function siteHasResponses(db: D1Database, id: string): Promise<bool
 }
 
 /** Creates or replaces a site and its origin index in one transaction; tells which it was. */
-export async function upsertSite(db: D1Database, id: string, input: SiteInput, now: number): Promise<{ site: Site; created: boolean }> {
+export async function upsertSite(db: D1Database, id: string, input: SiteInput, now: number, identity: IdentityConfig | null = null): Promise<{ site: Site; created: boolean }> {
   const origins = [...new Set(input.origins)];
   const dimensions = [...new Set(input.dimensions)];
   const results = await db.batch([
@@ -54,9 +60,11 @@ export async function upsertSite(db: D1Database, id: string, input: SiteInput, n
       .bind(id, input.name, input.audience, JSON.stringify(origins), JSON.stringify(dimensions), input.minGroupSize, now),
     db.prepare("DELETE FROM site_origins WHERE site_id = ?").bind(id),
     ...origins.map((origin) => db.prepare("INSERT INTO site_origins (origin, site_id) VALUES (?, ?)").bind(origin, id)),
+    // The ballot key is made once and kept, even while identity is off: ballots already cast stay valid.
+    db.prepare("UPDATE sites SET identity = ?1, ballot_key = COALESCE(ballot_key, ?2) WHERE id = ?3 RETURNING *").bind(identity && JSON.stringify(identity), identity && newBallotKey(), id),
   ]);
   const created = results[0]!.results.length === 0;
-  return { site: toSite(results[1]!.results[0] as SiteRow), created };
+  return { site: toSite(results.at(-1)!.results[0] as SiteRow), created };
 }
 
 /** Whether any site accepts this origin: answers a CORS preflight, which names no site. */

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { ResponseInput } from "../../schema/response";
 import { toSite } from "../db/sites";
 import { toSurvey } from "../db/surveys";
+import { identityOf } from "../db/identity";
 import { findAnswer, findAnswerStatement, rememberAnswerStatement, toRememberedAnswer, type RememberedAnswer } from "../db/idempotency";
 import { insertResponseStatements } from "../db/responses";
 import { listWebhooksStatement, toWebhook } from "../db/webhooks";
@@ -15,6 +16,7 @@ import { ApiError, notFound, validationFailed } from "../errors";
 import { assertOrigin } from "../middleware/cors";
 import { limitBody } from "../middleware/body-limit";
 import { jsonBody } from "../middleware/validate";
+import { alreadyAnswered, isBallotAlreadyCast, verifyRespondent } from "../identity";
 
 const IdempotencyKey = z.uuid();
 
@@ -48,7 +50,9 @@ export const responses = new Hono<AppEnv>().post(
     const input = c.req.valid("json");
     const db = c.env.DB;
     const key = idempotencyKeyOf(c, input.idempotencyKey);
-    const requestHash = key ? await sha256Hex(canonicalJson({ ...input, idempotencyKey: null })) : "";
+    // The answer itself: a credential (the respondent token, fresh on each try) is not part of it, so an
+    // honest retry with a new token still replays the first answer.
+    const requestHash = key ? await sha256Hex(canonicalJson({ ...input, idempotencyKey: null, respondent: null })) : "";
 
     // One round trip for everything the checks need.
     const [siteResult, surveyResult, answerResult, webhookResult] = await db.batch([
@@ -67,12 +71,15 @@ export const responses = new Hono<AppEnv>().post(
 
     const previous = key ? toRememberedAnswer(answerResult!.results[0] as Parameters<typeof toRememberedAnswer>[0]) : null;
     if (key && previous) return replay(c, previous, requestHash);
+    // A verified employee's team and role, and their ballot (null unless the site requires identity).
+    const respondent = await verifyRespondent(db, site, identityOf(siteRow as Parameters<typeof identityOf>[0]), survey.id, c.req.raw, input);
 
     const followUp = randomToken(24);
-    const record = buildResponse(site, survey, input, { id: crypto.randomUUID(), followUpHash: await sha256Hex(followUp) }, Date.now());
+    const record = buildResponse(site, survey, respondent ? { ...input, segment: { ...input.segment, ...respondent.segment } } : input, { id: crypto.randomUUID(), followUpHash: await sha256Hex(followUp) }, Date.now());
     const body = JSON.stringify({ id: record.id, followUp });
     const statements = insertResponseStatements(db, record);
     if (key) statements.push(rememberAnswerStatement(db, site.id, key, { requestHash, status: 201, body }, Date.now()));
+    if (respondent) statements.push(respondent.ballot); // last: a same-key race replays rather than 409
     try {
       await db.batch(statements);
     } catch (error) {
@@ -81,6 +88,7 @@ export const responses = new Hono<AppEnv>().post(
         const winner = await findAnswer(db, site.id, key);
         if (winner) return replay(c, winner, requestHash);
       }
+      if (isBallotAlreadyCast(error)) throw alreadyAnswered();
       if (!isOwnRowAlreadyStored(error)) throw error;
     }
     await emit(c.env, responseEvents(record, site.audience), webhookResult!.results.map((row) => toWebhook(row as Parameters<typeof toWebhook>[0])));

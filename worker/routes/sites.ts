@@ -4,6 +4,8 @@ import { SiteParam, SurveyParam } from "../../schema/params";
 import { getService } from "../db/services";
 import { getSite, listSites, siteHasResponses, upsertSite } from "../db/sites";
 import { getSurvey, listSurveys, surveyHasResponses, upsertSurvey } from "../db/surveys";
+import { getIdentity } from "../db/identity";
+import { resolveIdentity } from "../identity";
 import type { AppEnv } from "../env";
 import { ApiError, notFound, validationFailed } from "../errors";
 import { assertSiteAccess, requireAuth } from "../middleware/auth";
@@ -33,7 +35,8 @@ export const sites = new Hono<AppEnv>()
     if (existing && existing.audience !== input.audience && (await siteHasResponses(c.env.DB, id))) {
       throw validationFailed([{ path: "audience", message: `cannot change from ${existing.audience}: the site already has responses` }]);
     }
-    const { site, created } = await upsertSite(c.env.DB, id, input, Date.now());
+    const identity = resolveIdentity(input.audience, input.identity, input.identity ? await getIdentity(c.env.DB, id) : null);
+    const { site, created } = await upsertSite(c.env.DB, id, input, Date.now(), identity);
     return c.json(site, created ? 201 : 200);
   })
   .get("/:site/surveys", readers, validate("param", SiteParam), async (c) => {
