@@ -6,6 +6,9 @@ export type Bindings = {
   WEBHOOKS?: Queue<import("../schema/webhooks").Delivery>;
   /** First retry delay of a failed webhook delivery, doubled on each attempt (seconds). */
   WEBHOOK_RETRY_BASE_SECONDS?: string;
+  /** Rate limits of POST /v1/responses (Workers Rate Limiting; wrangler.toml `[[ratelimits]]`). */
+  RATE_LIMIT_SITE?: RateLimit;
+  RATE_LIMIT_VISITOR?: RateLimit;
 };
 
 /** Who is calling an admin endpoint, once authenticated. `sites: null` means every site. */

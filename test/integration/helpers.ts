@@ -27,11 +27,18 @@ export async function adminOk<T = any>(method: string, path: string, body?: unkn
   return (await response.json()) as T;
 }
 
+/** A random client address, as Cloudflare's edge sets `CF-Connecting-IP`. */
+export const randomIp = () => Array.from({ length: 4 }, (_, i) => (i === 0 ? 11 : 0) + Math.floor(Math.random() * 200)).join(".");
+
+/**
+ * Posts an answer as the widget would. Each call comes from a new visitor (a random `CF-Connecting-IP`)
+ * unless `headers` names one, so tests that post many answers are not rate limited by accident.
+ */
 export function postResponse(body: unknown, init: { origin?: string | null; headers?: Record<string, string> } = {}): Promise<Response> {
   const origin = init.origin === undefined ? ORIGIN : init.origin;
   return api("/v1/responses", {
     method: "POST",
-    headers: { "content-type": "application/json", ...(origin ? { origin } : {}), ...init.headers },
+    headers: { "content-type": "application/json", "cf-connecting-ip": randomIp(), ...(origin ? { origin } : {}), ...init.headers },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
 }
