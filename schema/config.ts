@@ -30,11 +30,21 @@ export const SiteInput = z.strictObject({
   origins: z.array(Origin).max(50),
   dimensions: z.array(Dimension).max(20).default([]),
   minGroupSize: z.number().int().min(2).max(1000).default(5),
+  /**
+   * Optional Cloudflare Turnstile: the widget renders it with `siteKey`, the Worker verifies each token
+   * with `secretKey`. The secret is write-only (never returned); omit it to keep the stored one.
+   */
+  turnstile: z
+    .strictObject({
+      siteKey: z.string().trim().min(1).max(200),
+      secretKey: z.string().trim().min(1).max(200).optional(),
+    })
+    .nullish(),
   /** Internal sites only: require a verified employee (README: "Intranet identity"). */
   identity: IdentityInput.nullish(),
 });
 export type SiteInput = z.infer<typeof SiteInput>;
-export type Site = Omit<SiteInput, "identity"> & { identity: IdentityView | null; id: string; createdAt: string; updatedAt: string };
+export type Site = Omit<SiteInput, "turnstile" | "identity"> & { turnstile: { siteKey: string } | null; identity: IdentityView | null; id: string; createdAt: string; updatedAt: string };
 
 export const ServiceInput = z.strictObject({
   name: z.string().trim().min(1).max(200),

@@ -54,4 +54,6 @@ export type WidgetConfig = {
   topics: { id: string; label: string }[];
   services: { id: string; name: string }[];
   strings: UiStrings;
+  /** Cloudflare Turnstile's site key when the site requires a Turnstile token with each answer. */
+  turnstile: { siteKey: string } | null;
 };

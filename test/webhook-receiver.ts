@@ -4,9 +4,11 @@
  *   POST /receive/<name>        records the delivery, answers 204;
  *   POST /flaky/<name>/<n>      answers 500 to the first n deliveries, then records them;
  *   GET  /log/<name>            the recorded deliveries, as JSON.
- * and Cloudflare Access's signing keys (test/fake-access.ts). Anything else is refused: tests have no network.
+ * and Turnstile's siteverify (test/fake-turnstile.ts). Anything else is refused: tests have no network.
+ * Also Cloudflare Access's signing keys (test/fake-access.ts).
  */
 import { accessCerts, accessControl } from "./fake-access.ts";
+import { siteverify, turnstileControl } from "./fake-turnstile.ts";
 
 type Recorded = { headers: Record<string, string>; body: string };
 const logs = new Map<string, Recorded[]>();
@@ -14,6 +16,8 @@ const failures = new Map<string, number>();
 
 export async function webhookReceiver(request: Request): Promise<Response> {
   const url = new URL(request.url);
+  if (url.hostname === "challenges.cloudflare.com" && url.pathname === "/turnstile/v0/siteverify") return siteverify(request);
+  if (url.hostname === "hooks.test" && url.pathname.startsWith("/turnstile/")) return turnstileControl(url.pathname.split("/")[2] ?? "");
   const team = /^([a-z0-9-]+)\.cloudflareaccess\.com$/.exec(url.hostname)?.[1];
   if (team) return accessCerts(request, team);
   if (url.hostname === "hooks.test" && url.pathname.startsWith("/access/")) return accessControl(request, url.pathname.split("/")[2] ?? "", url.pathname.split("/")[3] ?? "");

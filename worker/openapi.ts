@@ -81,7 +81,7 @@ function parameters(operation: Operation) {
   return list;
 }
 
-const ERRORS = { 400: "Malformed JSON", 401: "Missing or wrong token", 403: "Forbidden (scope, site or origin)", 404: "Not found", 413: "Body over 16 KiB", 422: "Validation failed", 429: "Rate limited" };
+const ERRORS = { 400: "Malformed JSON", 401: "Missing or wrong token", 403: "Forbidden (scope, site or origin)", 404: "Not found", 413: "Body over 16 KiB", 422: "Validation failed", 429: "Rate limited (see Retry-After)", 503: "Unavailable: the database is overloaded or a dependency (Turnstile, Access certs) is down; nothing stored, retry after Retry-After" };
 
 export function openApiDocument(): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};

@@ -10,6 +10,8 @@ type SiteRow = {
   origins: string;
   dimensions: string;
   min_group_size: number;
+  turnstile_site_key: string | null;
+  turnstile_secret: string | null;
   identity: string | null;
   ballot_key: string | null;
   created_at: number;
@@ -23,6 +25,7 @@ export const toSite = (row: SiteRow): Site => ({
   origins: JSON.parse(row.origins) as string[],
   dimensions: JSON.parse(row.dimensions) as string[],
   minGroupSize: row.min_group_size,
+  turnstile: row.turnstile_site_key ? { siteKey: row.turnstile_site_key } : null,
   identity: row.identity ? identityView(identityOf(row)!.config) : null,
   createdAt: new Date(row.created_at).toISOString(),
   updatedAt: new Date(row.updated_at).toISOString(),
@@ -43,21 +46,42 @@ export async function siteHasResponses(db: D1Database, id: string): Promise<bool
   return (await db.prepare("SELECT 1 AS found FROM responses WHERE site_id = ? LIMIT 1").bind(id).first()) !== null;
 }
 
-/** Creates or replaces a site and its origin index in one transaction; tells which it was. */
-export async function upsertSite(db: D1Database, id: string, input: SiteInput, now: number, identity: IdentityConfig | null = null): Promise<{ site: Site; created: boolean }> {
+/** The site's Turnstile secret (write-only in the API), for verifying tokens and keeping it across PUTs. */
+export function turnstileOf(row: Pick<SiteRow, "turnstile_site_key" | "turnstile_secret">): { siteKey: string; secret: string } | null {
+  return row.turnstile_site_key && row.turnstile_secret ? { siteKey: row.turnstile_site_key, secret: row.turnstile_secret } : null;
+}
+
+export async function getTurnstile(db: D1Database, id: string): Promise<{ siteKey: string; secret: string } | null> {
+  const row = await db.prepare("SELECT turnstile_site_key, turnstile_secret FROM sites WHERE id = ?").bind(id).first<SiteRow>();
+  return row ? turnstileOf(row) : null;
+}
+
+/**
+ * Creates or replaces a site and its origin index in one transaction; tells which it was.
+ * `turnstile` is resolved by the caller (the secret may come from the stored row).
+ */
+export async function upsertSite(
+  db: D1Database,
+  id: string,
+  input: SiteInput,
+  turnstile: { siteKey: string; secret: string } | null,
+  now: number,
+  identity: IdentityConfig | null = null,
+): Promise<{ site: Site; created: boolean }> {
   const origins = [...new Set(input.origins)];
   const dimensions = [...new Set(input.dimensions)];
   const results = await db.batch([
     db.prepare("SELECT 1 AS found FROM sites WHERE id = ?").bind(id),
     db
       .prepare(
-        `INSERT INTO sites (id, name, audience, origins, dimensions, min_group_size, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)
+        `INSERT INTO sites (id, name, audience, origins, dimensions, min_group_size, turnstile_site_key, turnstile_secret, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?8, ?9, ?7, ?7)
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, audience = excluded.audience, origins = excluded.origins,
-           dimensions = excluded.dimensions, min_group_size = excluded.min_group_size, updated_at = excluded.updated_at
+           dimensions = excluded.dimensions, min_group_size = excluded.min_group_size,
+           turnstile_site_key = excluded.turnstile_site_key, turnstile_secret = excluded.turnstile_secret, updated_at = excluded.updated_at
          RETURNING *`,
       )
-      .bind(id, input.name, input.audience, JSON.stringify(origins), JSON.stringify(dimensions), input.minGroupSize, now),
+      .bind(id, input.name, input.audience, JSON.stringify(origins), JSON.stringify(dimensions), input.minGroupSize, now, turnstile?.siteKey ?? null, turnstile?.secret ?? null),
     db.prepare("DELETE FROM site_origins WHERE site_id = ?").bind(id),
     ...origins.map((origin) => db.prepare("INSERT INTO site_origins (origin, site_id) VALUES (?, ?)").bind(origin, id)),
     // The ballot key is made once and kept, even while identity is off: ballots already cast stay valid.

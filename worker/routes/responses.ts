@@ -1,7 +1,7 @@
 import { Hono, type Context } from "hono";
 import { z } from "zod";
 import { ResponseInput } from "../../schema/response";
-import { toSite } from "../db/sites";
+import { toSite, turnstileOf } from "../db/sites";
 import { toSurvey } from "../db/surveys";
 import { identityOf } from "../db/identity";
 import { findAnswer, findAnswerStatement, rememberAnswerStatement, toRememberedAnswer, type RememberedAnswer } from "../db/idempotency";
@@ -17,6 +17,9 @@ import { assertOrigin } from "../middleware/cors";
 import { limitBody } from "../middleware/body-limit";
 import { jsonBody } from "../middleware/validate";
 import { alreadyAnswered, isBallotAlreadyCast, verifyRespondent } from "../identity";
+import { checkRateLimits } from "../abuse/rate-limit";
+import { verifyTurnstile } from "../abuse/turnstile";
+import { visitorHash } from "../abuse/visitor";
 
 const IdempotencyKey = z.uuid();
 
@@ -50,9 +53,12 @@ export const responses = new Hono<AppEnv>().post(
     const input = c.req.valid("json");
     const db = c.env.DB;
     const key = idempotencyKeyOf(c, input.idempotencyKey);
-    // The answer itself: a credential (the respondent token, fresh on each try) is not part of it, so an
+    // The answer itself: credentials (the Turnstile and respondent tokens, fresh on each try) are not part of it, so an
     // honest retry with a new token still replays the first answer.
-    const requestHash = key ? await sha256Hex(canonicalJson({ ...input, idempotencyKey: null, respondent: null })) : "";
+    const requestHash = key ? await sha256Hex(canonicalJson({ ...input, idempotencyKey: null, turnstile: null, respondent: null })) : "";
+
+    // Before any D1 read, so a flood costs D1 nothing (429 with Retry-After; the widget's queue retries).
+    await checkRateLimits(c.env, input.site, await visitorHash(db, input.site, c.req.raw));
 
     // One round trip for everything the checks need.
     const [siteResult, surveyResult, answerResult, webhookResult] = await db.batch([
@@ -69,10 +75,20 @@ export const responses = new Hono<AppEnv>().post(
     if (!survey || !survey.active) throw notFound("survey");
     assertOrigin(c, site.origins);
 
+    // The honeypot: only a bot fills the hidden field. It gets what an answer gets, and nothing is kept.
+    if (input.website) {
+      console.log("honeypot: an answer discarded");
+      return c.json({ id: crypto.randomUUID(), followUp: randomToken(24) }, 201);
+    }
+
     const previous = key ? toRememberedAnswer(answerResult!.results[0] as Parameters<typeof toRememberedAnswer>[0]) : null;
     if (key && previous) return replay(c, previous, requestHash);
     // A verified employee's team and role, and their ballot (null unless the site requires identity).
     const respondent = await verifyRespondent(db, site, identityOf(siteRow as Parameters<typeof identityOf>[0]), survey.id, c.req.raw, input);
+
+    // After the replay check: a Turnstile token is single use, and a retry must not need a second one.
+    const turnstile = turnstileOf(siteRow as Parameters<typeof turnstileOf>[0]);
+    if (turnstile) await verifyTurnstile(turnstile.secret, input.turnstile, site.origins, key);
 
     const followUp = randomToken(24);
     const record = buildResponse(site, survey, respondent ? { ...input, segment: { ...input.segment, ...respondent.segment } } : input, { id: crypto.randomUUID(), followUpHash: await sha256Hex(followUp) }, Date.now());

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { SiteInput, SurveyInput } from "../../schema/config";
 import { SiteParam, SurveyParam } from "../../schema/params";
 import { getService } from "../db/services";
-import { getSite, listSites, siteHasResponses, upsertSite } from "../db/sites";
+import { getSite, getTurnstile, listSites, siteHasResponses, upsertSite } from "../db/sites";
 import { getSurvey, listSurveys, surveyHasResponses, upsertSurvey } from "../db/surveys";
 import { getIdentity } from "../db/identity";
 import { resolveIdentity } from "../identity";
@@ -35,8 +35,16 @@ export const sites = new Hono<AppEnv>()
     if (existing && existing.audience !== input.audience && (await siteHasResponses(c.env.DB, id))) {
       throw validationFailed([{ path: "audience", message: `cannot change from ${existing.audience}: the site already has responses` }]);
     }
+    // The Turnstile secret is write-only: a PUT that names the same site key may leave it out.
+    let turnstile: { siteKey: string; secret: string } | null = null;
+    if (input.turnstile) {
+      const stored = await getTurnstile(c.env.DB, id);
+      const secret = input.turnstile.secretKey ?? (stored?.siteKey === input.turnstile.siteKey ? stored.secret : undefined);
+      if (!secret) throw validationFailed([{ path: "turnstile.secretKey", message: "required when Turnstile is first set or its site key changes" }]);
+      turnstile = { siteKey: input.turnstile.siteKey, secret };
+    }
     const identity = resolveIdentity(input.audience, input.identity, input.identity ? await getIdentity(c.env.DB, id) : null);
-    const { site, created } = await upsertSite(c.env.DB, id, input, Date.now(), identity);
+    const { site, created } = await upsertSite(c.env.DB, id, input, turnstile, Date.now(), identity);
     return c.json(site, created ? 201 : 200);
   })
   .get("/:site/surveys", readers, validate("param", SiteParam), async (c) => {

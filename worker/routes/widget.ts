@@ -48,6 +48,7 @@ export const widget = new Hono<AppEnv>().get("/:site/:survey", validate("param",
     topics: survey.topics.map((id) => ({ id, label: catalog.topics[id] ?? id })),
     services: survey.services.map((id) => ({ id, name: serviceNames.get(id) ?? id })),
     strings: catalog.strings,
+    turnstile: site.turnstile,
   };
   const body = JSON.stringify(config);
   const etag = `"${(await sha256Hex(body)).slice(0, 32)}"`;
