@@ -1,0 +1,58 @@
+// Builds the dashboard the Worker serves at /admin: dist/admin/{index.html, app.js, admin.css}, and its
+// headers (a strict Content-Security-Policy: no inline script, no inline style, nothing from elsewhere).
+// Run after widget/build.mjs (`npm run build` does), which writes dist/_headers first.
+import { build } from "esbuild";
+import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const out = join(root, "dist", "admin");
+
+const CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+const HEADERS = `/admin/*
+  Content-Security-Policy: ${CSP}
+  X-Content-Type-Options: nosniff
+  Referrer-Policy: no-referrer
+  Cache-Control: no-cache
+`;
+
+try {
+  await mkdir(out, { recursive: true });
+  await build({
+    entryPoints: [join(root, "dashboard/src/main.tsx")],
+    outfile: join(out, "app.js"),
+    bundle: true,
+    format: "esm",
+    minify: true,
+    target: "es2022",
+    jsx: "automatic",
+    jsxImportSource: "preact",
+    define: { "process.env.NODE_ENV": '"production"' },
+    legalComments: "none",
+    logLevel: "warning",
+  });
+  await build({ entryPoints: [join(root, "dashboard/admin.css")], outfile: join(out, "admin.css"), bundle: true, minify: true, logLevel: "warning" });
+  await copyFile(join(root, "dashboard/index.html"), join(out, "index.html"));
+  // Appended to what widget/build.mjs wrote, once.
+  const headersFile = join(root, "dist", "_headers");
+  const existing = await readFile(headersFile, "utf8").catch(() => "");
+  if (!existing.includes("/admin/*")) await writeFile(headersFile, `${existing.trimEnd()}\n${HEADERS}`);
+  const app = await readFile(join(out, "app.js"));
+  console.log(`dist/admin/app.js ${(app.length / 1024).toFixed(2)} KiB raw, ${(gzipSync(app, { level: 9 }).length / 1024).toFixed(2)} KiB gzip`);
+} catch (error) {
+  if (!error?.errors) console.error(error);
+  process.exitCode = 1;
+}

@@ -1,0 +1,96 @@
+/**
+ * The dashboard's only way to the data: the public HTTP API, with the key from sessionStorage (never
+ * a URL, never localStorage: it is forgotten when the tab closes).
+ */
+const STORAGE_KEY = "feedloop.key";
+
+export const session = {
+  get key(): string | null {
+    return sessionStorage.getItem(STORAGE_KEY);
+  },
+  set(key: string) {
+    sessionStorage.setItem(STORAGE_KEY, key);
+  },
+  clear() {
+    sessionStorage.removeItem(STORAGE_KEY);
+  },
+};
+
+export class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+/** Calls the API with the session's key; throws ApiFailure with the contract's error code. */
+export async function api<T>(method: string, path: string, body?: unknown, key = session.key): Promise<T> {
+  const response = await fetch(path, {
+    method,
+    headers: { authorization: `Bearer ${key ?? ""}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) {
+    const error = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string; details?: unknown } } | null;
+    throw new ApiFailure(response.status, error?.error?.code ?? "error", error?.error?.message ?? response.statusText, error?.error?.details);
+  }
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+/** Downloads an authenticated file (CSV export) without putting the key in a URL. */
+export async function download(path: string, filename: string): Promise<void> {
+  const response = await fetch(path, { headers: { authorization: `Bearer ${session.key ?? ""}` } });
+  if (!response.ok) throw new ApiFailure(response.status, "error", response.statusText);
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = filename;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Query string from an object, skipping empty values. */
+export function query(params: Record<string, string | number | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== "") search.set(name, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}
+
+// The API's shapes the dashboard reads (contract: ../shared/CONTRACT.md; zod schemas in schema/).
+export type Site = { id: string; name: string; audience: "internal" | "external"; origins: string[]; dimensions: string[]; minGroupSize: number };
+export type Service = { id: string; name: string; owner: string | null };
+export type Survey = {
+  site: string;
+  id: string;
+  kind: "nps" | "csat" | "ces" | "thumbs" | "text";
+  question: Record<string, string>;
+  commentPrompt: Record<string, string> | null;
+  services: string[];
+  topics: string[];
+  active: boolean;
+};
+export type Cell = {
+  suppressed?: true;
+  count?: number;
+  mean?: number | null;
+  distribution?: Record<string, number>;
+  nps?: number | null;
+  csat?: number | null;
+  ces?: number | null;
+  positive?: number | null;
+  promoters?: number;
+  passives?: number;
+  detractors?: number;
+};
+export type Aggregate = {
+  kind: string;
+  total: Cell;
+  series?: (Cell & { start: string })[];
+  groups?: (Cell & { key: Record<string, string>; series?: (Cell & { start: string })[] })[];
+};
