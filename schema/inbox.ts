@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Status } from "./followup";
+import { Status, type Reply } from "./followup";
 import { filterQuery } from "./filters";
 
 const Score = z.coerce.number().int().min(0).max(10);
@@ -42,3 +42,6 @@ export type InboxItem = {
   /** An employee in a group smaller than the site's minGroupSize: no segment, no time finer than the day. */
   anonymized: boolean;
 };
+
+/** One response with its thread (`GET /v1/responses/{id}`): `replies` still counts, `thread` holds them. */
+export type InboxThread = InboxItem & { thread: Reply[] };

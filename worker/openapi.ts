@@ -50,6 +50,7 @@ export const OPERATIONS: Operation[] = [
   { method: "get", path: "/v1/responses", summary: "The inbox, newest first, by cursor", auth: "read", query: InboxQuery, ok: [200, "{items, nextCursor}"] },
   { method: "get", path: "/v1/responses.csv", summary: "The inbox as CSV (RFC 4180), streamed", auth: "read", query: ExportQuery, ok: [200, "CSV file"] },
   { method: "get", path: "/v1/responses.ndjson", summary: "The inbox as NDJSON, streamed", auth: "read", query: ExportQuery, ok: [200, "NDJSON file"] },
+  { method: "get", path: "/v1/responses/{id}", summary: "One response with its reply thread", auth: "read", params: ResponseParam, ok: [200, "The inbox item (same anonymity rule) with `thread`: [{from, text, at}]"] },
   { method: "patch", path: "/v1/responses/{id}", summary: "Change a response's status", auth: "admin", params: ResponseParam, body: StatusInput, ok: [200, "The new status"] },
   { method: "post", path: "/v1/responses/{id}/replies", summary: "Reply to the respondent", auth: "admin", params: ResponseParam, body: ReplyInput, ok: [201, "The reply"] },
   { method: "delete", path: "/v1/responses/{id}", summary: "Delete a response (and its counts)", auth: "admin", params: ResponseParam, ok: [204, "Deleted"] },

@@ -2,7 +2,7 @@ import { env } from "cloudflare:test";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { insertResponseStatements } from "../../worker/db/responses";
-import { admin, adminOk, expectError, postResponse, seedSurvey } from "./helpers";
+import { admin, adminOk, api, expectError, ORIGIN, postResponse, seedSurvey } from "./helpers";
 import { insertAt } from "./seed";
 
 type Item = { id: string; comment: string | null; segment: Record<string, string>; createdAt: string; anonymized: boolean; score: number };
@@ -59,6 +59,37 @@ describe("GET /v1/responses (the inbox)", () => {
     }
     const everything = await (await admin("GET", "/v1/responses.ndjson", undefined, key)).text();
     expect(everything).not.toContain("secret");
+  });
+});
+
+describe("GET /v1/responses/{id} (one answer and its thread)", () => {
+  type Thread = Item & { replies: number; status: string; thread: { from: string; text: string; at: string }[] };
+
+  it("shows the answer with the team's and the respondent's replies, in order, to a read key", async () => {
+    const { site, survey } = await seedSurvey({ kind: "nps" });
+    const created = (await (await postResponse({ site, survey, score: 3, comment: "Too slow" })).json()) as { id: string; followUp: string };
+    await adminOk("POST", `/v1/responses/${created.id}/replies`, { text: "Sorry, what was slow?" });
+    await api(`/v1/followups/${created.followUp}/replies`, { method: "POST", headers: { "content-type": "application/json", origin: ORIGIN }, body: JSON.stringify({ text: "The checkout" }) });
+    const { key } = await adminOk<{ key: string }>("POST", "/v1/keys", { name: "reader", scope: "read" });
+    const response = await admin("GET", `/v1/responses/${created.id}`, undefined, key);
+    expect(response.status).toBe(200);
+    const thread = (await response.json()) as Thread;
+    expect(thread).toMatchObject({ id: created.id, site, survey, score: 3, comment: "Too slow", status: "new", replies: 2 });
+    expect(thread.thread.map((reply) => [reply.from, reply.text])).toEqual([["team", "Sorry, what was slow?"], ["respondent", "The checkout"]]);
+  });
+
+  it("applies the anonymity rule of the list, answers 404 for an unknown id and 403 outside a key's sites", async () => {
+    const { site, survey } = await seedSurvey({ kind: "csat" }, { audience: "internal", dimensions: ["team"], minGroupSize: 5 });
+    const lonely = (await (await postResponse({ site, survey, score: 1, segment: { team: "legal" } })).json()) as { id: string; followUp: string };
+    await api(`/v1/followups/${lonely.followUp}/replies`, { method: "POST", headers: { "content-type": "application/json", origin: ORIGIN }, body: JSON.stringify({ text: "Still broken" }) });
+    const thread = await adminOk<Thread>("GET", `/v1/responses/${lonely.id}`);
+    expect(thread).toMatchObject({ segment: {}, anonymized: true, thread: [{ from: "respondent", text: "Still broken" }] });
+    expect(thread.createdAt).toMatch(/T00:00:00\.000Z$/);
+    expect(thread.thread[0]!.at).toMatch(/T00:00:00\.000Z$/);
+    await expectError(await admin("GET", `/v1/responses/${crypto.randomUUID()}`), 404, "not_found");
+    const other = await seedSurvey({ kind: "nps" });
+    const { key } = await adminOk<{ key: string }>("POST", "/v1/keys", { name: "other", scope: "read", sites: [other.site] });
+    await expectError(await admin("GET", `/v1/responses/${lonely.id}`, undefined, key), 403, "forbidden");
   });
 });
 

@@ -39,6 +39,11 @@ export async function readPage(db: D1Database, where: { sql: string[]; params: u
   return results;
 }
 
+/** One response with its reply count, as the inbox reads it; null when there is none. */
+export async function readOne(db: D1Database, id: string): Promise<InboxRow | null> {
+  return db.prepare("SELECT r.*, (SELECT COUNT(*) FROM replies WHERE response_id = r.id) AS replies FROM responses r WHERE id = ?").bind(id).first<InboxRow>();
+}
+
 /**
  * Presents rows with the anonymity rule: for internal sites, how many responses share each row's
  * site and segment, so a respondent in a group smaller than minGroupSize is shown without segment.

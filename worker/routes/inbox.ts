@@ -1,13 +1,14 @@
 import { Hono } from "hono";
 import { ReplyInput, ResponseParam, StatusInput } from "../../schema/followup";
-import { InboxQuery } from "../../schema/inbox";
-import { inboxConditions, presentRows, readPage } from "../db/inbox";
+import { InboxQuery, type InboxThread } from "../../schema/inbox";
+import { inboxConditions, presentRows, readOne, readPage } from "../db/inbox";
 import { resolveScope } from "../db/scope";
 import { replyEvent } from "../domain/events";
 import { resolveRange } from "../domain/time-range";
 import { emit } from "../emit";
 import { deleteResponse, getResponse, setStatus } from "../db/responses";
-import { insertReply } from "../db/replies";
+import { insertReply, listReplies } from "../db/replies";
+import { getSite } from "../db/sites";
 import type { AppEnv, Principal } from "../env";
 import { notFound } from "../errors";
 import { assertSiteAccess, requireAuth } from "../middleware/auth";
@@ -30,6 +31,18 @@ export const inbox = new Hono<AppEnv>()
     const page = rows.slice(0, query.limit);
     const items = await presentRows(c.env.DB, page, new Map(sites.map((site) => [site.id, site])));
     return c.json({ items, nextCursor: rows.length > query.limit ? page[page.length - 1]!.id : null }, 200);
+  })
+  // One answer and its thread, for a reader who opens it: the same anonymity rule as the list.
+  .get("/:id", requireAuth({ scope: "read" }), validate("param", ResponseParam), async (c) => {
+    const row = await readOne(c.env.DB, c.req.valid("param").id);
+    if (!row) throw notFound("response");
+    assertSiteAccess(c.var.principal, row.site_id);
+    const site = await getSite(c.env.DB, row.site_id);
+    const [item] = await presentRows(c.env.DB, [row], new Map(site ? [[site.id, site]] : []));
+    const replies = await listReplies(c.env.DB, row.id);
+    // An anonymized employee's own replies keep no time finer than the day either, like their answer.
+    const thread: InboxThread = { ...item!, thread: item!.anonymized ? replies.map((reply) => (reply.from === "respondent" ? { ...reply, at: `${reply.at.slice(0, 10)}T00:00:00.000Z` } : reply)) : replies };
+    return c.json(thread, 200);
   })
   .patch("/:id", requireAuth({ scope: "admin" }), validate("param", ResponseParam), jsonBody(StatusInput), async (c) => {
     const response = await responseFor(c.env.DB, c.var.principal, c.req.valid("param").id);
