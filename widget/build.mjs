@@ -11,7 +11,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
 // The same source twice: a classic script for `<script src>`, and a module for `import { mount }`. And the
 // replies view, which either of them loads only for a respondent who has answered on the site before
-// (replies-loader.ts): only widget.js and widget.mjs are on every visitor's path, and count to the budget.
+// (load.ts): only widget.js and widget.mjs are on every visitor's path, and count to the budget.
 const outputs = [
   { entry: "index.ts", file: "widget.js", format: "iife", budget: true },
   { entry: "module.ts", file: "widget.mjs", format: "esm", budget: true },

@@ -6,17 +6,22 @@ import type { View } from "./state";
 export type ShowReplies = (view: View, base: string, site: string, preact: typeof h, root: ShadowRoot) => void;
 
 /**
- * Replies can only exist for a respondent who has answered on this site before, so only they load
- * the code that looks for and shows them: a classic script, which needs no CORS (a module would),
- * handing its function over on its own element rather than under a global name.
+ * Loads one of the widget's lazy parts (replies.js, turnstile.js) and calls what it hands over with
+ * `args`. A classic script, which needs no CORS (a module would), handing its function over on its own
+ * element rather than under a global name. One that fails to load leaves its feature out: no replies
+ * shown, no Turnstile token to send an answer with (it stays queued).
  */
-export function loadReplies(view: View, base: string, site: string, root: ShadowRoot): void {
-  if (!followUps(site)[0]) return;
-  const script = document.createElement("script") as HTMLScriptElement & { feedloop?: ShowReplies };
-  script.src = base + "/replies.js";
+export function load<T extends (...args: any[]) => unknown>(src: string, ...args: Parameters<T>): void {
+  const script = document.createElement("script") as HTMLScriptElement & { feedloop?: T };
+  script.src = src;
   script.onload = () => {
     script.remove();
-    script.feedloop!(view, base, site, h, root);
+    script.feedloop!(...args);
   };
   document.head.append(script);
+}
+
+/** Replies can only exist for a respondent who has answered on this site before: only they load the code. */
+export function loadReplies(view: View, base: string, site: string, root: ShadowRoot): void {
+  if (followUps(site)[0]) load<ShowReplies>(base + "/replies.js", view, base, site, h, root);
 }

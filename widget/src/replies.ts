@@ -1,12 +1,12 @@
 /**
  * Entry point of dist/replies.js, loaded by the widget at idle only for a respondent with follow-up
- * tokens (replies-loader.ts): looks for team replies not seen yet and, when there are some, hands the
+ * tokens (load.ts): looks for team replies not seen yet and, when there are some, hands the
  * widget the thread and the view that shows it.
  */
 import type { Reply } from "../../schema/followup";
 import { followUps } from "./follow-ups";
 import { useWidgetPreact } from "./preact-handoff";
-import type { ShowReplies } from "./replies-loader";
+import type { ShowReplies } from "./load";
 import { request } from "./request";
 import css from "./replies.css";
 import { Thread } from "./thread";
