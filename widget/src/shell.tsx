@@ -82,7 +82,8 @@ export function start(options: WidgetOptions): FeedloopApi {
     view = Object.assign(config, view, {
       strings: { ...config.strings, ...options.strings },
       inline: !!(options.host || element),
-      position: options.position || "bottom-right",
+      // A class: only `bottom-left` is styled, bottom right is where it floats anyway.
+      position: options.position || "",
       askService: !service && !!services[1],
       service,
     });
