@@ -27,6 +27,15 @@ export function widgetParts(scope: Page | Locator, strings: UiStrings) {
 
 export type WidgetParts = ReturnType<typeof widgetParts>;
 
+/** The bodies of every `POST /v1/responses` the page sends by fetch from now on (beacons included), parsed, in order. */
+export function recordPosts(page: Page): Record<string, unknown>[] {
+  const bodies: Record<string, unknown>[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST" && new URL(request.url()).pathname === "/v1/responses") bodies.push(JSON.parse(request.postData() ?? "null"));
+  });
+  return bodies;
+}
+
 /** Picks a score, writes a comment and sends: the whole answer, by mouse. Does not wait for the outcome. */
 export async function answerWith(parts: WidgetParts, answer: { score: number; comment?: string }): Promise<void> {
   await parts.radio(answer.score).click();

@@ -6,11 +6,15 @@ import { TextBox } from "./text-box";
 /**
  * The survey's form: the score, which service (only when there is a choice to make), the topic, and
  * the comment (required for `text` surveys, labelled by the survey's own prompt when it has one).
+ * First, a honeypot for bots that fill in every field: off screen (styles.css), out of the Tab order,
+ * hidden from assistive technology, and with no name or label for autofill to recognise. Its value is
+ * sent as `website` (payload.ts); only a bot's is not empty.
  */
 export function Fields(view: View) {
   const { strings, sending } = view;
   const optional = " " + strings.optional;
   return [
+    <input tabIndex={-1} aria-hidden autocomplete="off" />,
     Scale(view),
     view.askService && Chips(view, "service", strings.service + optional, view.services),
     Chips(view, "topic", strings.topic + optional, view.topics),

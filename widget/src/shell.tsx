@@ -60,7 +60,7 @@ export function start(options: WidgetOptions): FeedloopApi {
       if (view.sending) return;
       if (view.kind == "text" && !view.comment.trim()) return change({ error: strings.commentRequired });
       change({ sending: true });
-      const outcome = await send(base, buildPayload(view, options));
+      const outcome = await send(base, buildPayload(view, options, root));
       change({ sending: false, [outcome == "error" ? "error" : "done"]: strings[outcome] });
     },
   };
