@@ -16,6 +16,8 @@ export type WidgetOptions = {
   target?: Element | string | null;
   /** A <feedloop-widget>: the widget renders inline in its own shadow root. */
   host?: HTMLElement;
+  /** The intranet's signed token for the employee (README: "Intranet identity"), sent with every answer. */
+  respondentToken?: string;
   /** Sent with every answer; `setSegment` adds to it. */
   segment: Record<string, string>;
   /** The page's own wording, over the server's. */

@@ -8,7 +8,7 @@ import type { View } from "./state";
  * are left out (JSON.stringify drops undefined). A fresh idempotency key per attempt: an attempt is
  * only repeated by the queue, with its stored body, and a refused one stored nothing.
  */
-export const buildPayload = (view: View, { segment }: WidgetOptions, root: ShadowRoot): ResponseInput => ({
+export const buildPayload = (view: View, { segment, respondentToken }: WidgetOptions, root: ShadowRoot): ResponseInput => ({
   site: view.site,
   survey: view.survey,
   score: view.score,
@@ -21,6 +21,8 @@ export const buildPayload = (view: View, { segment }: WidgetOptions, root: Shado
   // Origin and path only: query strings and fragments often carry tokens and personal data. The
   // server refuses longer (422), and a refused answer would be lost.
   page: (location.origin + location.pathname).slice(0, 2048),
+  // The intranet's signed respondent token, as the page was given it (README: "Intranet identity").
+  respondent: respondentToken,
   // The honeypot (fields.tsx): empty unless a bot filled it.
   website: root.querySelector<HTMLInputElement>("[aria-hidden]")!.value,
   idempotencyKey: randomId(),
