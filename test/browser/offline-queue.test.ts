@@ -58,4 +58,29 @@ describe("an answer given offline", () => {
     await page.reload();
     expect(await waitFor(() => countResponses(site, survey), (count) => count >= 1, 10_000, "the queued answer")).toBe(1);
   });
+
+  test("a rate limit (429) keeps the answer, and it is sent again a minute later without a reload", async () => {
+    const { site, survey } = await seedSurvey({ kind: "nps" });
+    const { strings } = await widgetConfig(site, survey);
+    faultySite = site;
+    await setFault(site, { status: 429 });
+    const page = await browser.newPage();
+    // The page's timers on a clock the test moves: the retry comes after 60 s, longer than a test may wait.
+    await page.clock.install();
+    await page.goto(await servedWidgetPage({ site, survey }));
+    const widget = widgetParts(page, strings);
+    await widget.launcher.click();
+    await widget.dialog.waitFor();
+
+    await answerWith(widget, { score: 5 });
+    await widget.dialog.getByText(strings.queued).waitFor();
+    await clearFault(site);
+    // No sooner than any Retry-After the server sends (at most 60 s)...
+    await page.clock.runFor(55_000);
+    expect((await proxyLog(site)).length).toBe(1);
+    // ...and once the minute is up, from the same page.
+    await page.clock.runFor(6_000);
+    expect(await waitFor(() => countResponses(site, survey), (count) => count >= 1, 10_000, "the retried answer")).toBe(1);
+    expect(new Set((await proxyLog(site)).map((post) => post.idempotencyKey)).size).toBe(1);
+  });
 });

@@ -18,6 +18,7 @@ const queue = (change?: (entries: Entry[]) => Entry[]) =>
     return change ? change(live) : live;
   });
 const url = (base: string) => base + "/v1/responses";
+let retry: ReturnType<typeof setTimeout>;
 
 /** Stores the answer, then sends it; the outcome is what the respondent is told. */
 export async function send(base: string, payload: object): Promise<Outcome> {
@@ -28,10 +29,20 @@ export async function send(base: string, payload: object): Promise<Outcome> {
   return stored || outcome != "queued" ? outcome : "error";
 }
 
-/** Kept for later: no answer, a timeout, server trouble (5xx, 408) or a rate limit (429). */
+/**
+ * Kept for later: no answer, a timeout, server trouble (5xx, 408) or a rate limit (429). Tried again
+ * in a minute while the page stays open: no sooner than any Retry-After the server sends (30 s for
+ * 503, at most 60 s for 429), which a page cannot read across origins unless the server exposes it.
+ * Anything else is the server's decision, a refused respondent token too: the entry goes, and a
+ * respondent still on the form may try again.
+ */
 async function post({ body, base }: Entry): Promise<Outcome> {
   const response = await request(url(base), body).catch(() => null);
-  if (!response || /^5|408|429/.test(`${response.status}`)) return "queued";
+  if (!response || /^5|408|429/.test(`${response.status}`)) {
+    clearTimeout(retry);
+    retry = setTimeout(flush, 6e4);
+    return "queued";
+  }
   queue((entries) => entries.filter((entry) => entry.body != body));
   if (!response.ok) return "error";
   const { followUp } = await response.json().catch(() => ({}));
