@@ -1,5 +1,5 @@
-// Builds what the Worker serves as static assets: dist/widget.js, dist/widget.mjs, dist/replies.js and
-// dist/demo/.
+// Builds what the Worker serves as static assets: dist/widget.js, dist/widget.mjs, dist/replies.js,
+// dist/turnstile.js and dist/demo/.
 // Run from anywhere: paths are resolved against the repository root, not the working directory.
 import { build, transform } from "esbuild";
 import { copyFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
@@ -10,18 +10,22 @@ import { gzipSync } from "node:zlib";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
 // The same source twice: a classic script for `<script src>`, and a module for `import { mount }`. And the
-// replies view, which either of them loads only for a respondent who has answered on the site before
-// (load.ts): only widget.js and widget.mjs are on every visitor's path, and count to the budget.
+// lazy parts either of them loads only when needed (load.ts): the replies view, for a respondent who has
+// answered on the site before, and the Turnstile challenge, for a site that wants one. Only widget.js and
+// widget.mjs are on every visitor's path, and count to the budget.
 const outputs = [
   { entry: "index.ts", file: "widget.js", format: "iife", budget: true },
   { entry: "module.ts", file: "widget.mjs", format: "esm", budget: true },
   // Its "preact" is the widget's own, handed over at load (preact-handoff.ts).
   { entry: "replies.ts", file: "replies.js", format: "iife", alias: { preact: join(root, "widget/src/preact-handoff.ts") } },
+  // Cloudflare Turnstile's challenge, loaded with the config of a site that wants it (shell.tsx). Its copy of
+  // queue.ts is built with TURNSTILE: answers that need a token wait apart, and it gives each try one.
+  { entry: "turnstile.ts", file: "turnstile.js", format: "iife", turnstile: true },
 ];
 /** gzip -9 bytes a visitor may download for a full submission (test/browser/size.test.ts). */
 const BUDGET = 8192;
 
-// One cache for all three builds: replies.js and the widget it plugs into must agree on shortened names.
+// One cache for all the builds: replies.js and the widget it plugs into must agree on shortened names.
 const mangleCache = {};
 
 /** `import css from "./styles.css"` gives the stylesheet minified, as a string. */
@@ -35,7 +39,7 @@ const minifiedCss = {
   },
 };
 
-async function buildWidget({ entry, file, format, alias }) {
+async function buildWidget({ entry, file, format, alias, turnstile = false }) {
   const result = await build({
     entryPoints: [join(root, "widget/src", entry)],
     outfile: join(dist, file),
@@ -47,7 +51,7 @@ async function buildWidget({ entry, file, format, alias }) {
     // Classic `h` calls rather than the automatic runtime: Preact's `h` is in its core already.
     jsx: "transform",
     jsxFactory: "h",
-    define: { "process.env.NODE_ENV": '"production"' },
+    define: { "process.env.NODE_ENV": '"production"', TURNSTILE: String(turnstile) },
     // Shorter names for properties no one outside these bundles reads: Preact's internal `__` and `__x`
     // fields, and the view's flags and actions. Whatever is sent, stored or read as JSON keeps its name.
     mangleProps: /^(__[a-zA-Z]?|inline|askService|show|hide|change|thread|widget|host)$/,
@@ -100,9 +104,9 @@ try {
     const bundle = await readFile(join(dist, file));
     const gzipped = gzipSync(bundle, { level: 9 }).length;
     const note = budget ? ` of ${BUDGET} B${gzipped > BUDGET ? ": OVER BUDGET" : ""}` : ", loaded only when needed";
-    console.log(`dist/${file.padEnd(11)} ${kib(bundle.length)} raw, ${kib(gzipped)} gzip (${gzipped} B${note})`);
+    console.log(`dist/${file.padEnd(12)} ${kib(bundle.length)} raw, ${kib(gzipped)} gzip (${gzipped} B${note})`);
   }
-  console.log(`dist/demo/      ${demoFiles} file(s) copied`);
+  console.log(`dist/demo/       ${demoFiles} file(s) copied`);
 } catch (error) {
   // esbuild has already printed its diagnostics; anything else gets printed here.
   if (!error?.errors) console.error(error);

@@ -23,13 +23,18 @@ export async function admin<T = any>(method: string, path: string, body?: unknow
   return (text ? JSON.parse(text) : null) as T;
 }
 
-type SurveyOptions = { kind?: "nps" | "csat" | "ces" | "thumbs" | "text"; topics?: string[] };
+type SurveyOptions = {
+  kind?: "nps" | "csat" | "ces" | "thumbs" | "text";
+  topics?: string[];
+  /** More of the site's config, e.g. `turnstile: {siteKey, secretKey}`. */
+  site?: Record<string, unknown>;
+};
 
 /** An external site that lets the test pages' origin post, with one active survey; fresh ids each call. */
 export async function seedSurvey(options: SurveyOptions = {}): Promise<{ site: string; survey: string }> {
   const site = uid("site");
   const survey = uid("survey");
-  await admin("PUT", `/v1/sites/${site}`, { name: `Browser test ${site}`, audience: "external", origins: [env().pageOrigin], dimensions: [] });
+  await admin("PUT", `/v1/sites/${site}`, { name: `Browser test ${site}`, audience: "external", origins: [env().pageOrigin], dimensions: [], ...options.site });
   await admin("PUT", `/v1/sites/${site}/surveys/${survey}`, {
     kind: options.kind ?? "nps",
     question: { en: "How likely are you to recommend us?" },

@@ -3,3 +3,6 @@ declare module "*.css" {
   const css: string;
   export default css;
 }
+
+/** Set by build.mjs: true in dist/turnstile.js's copy of queue.ts, false in the widget's. */
+declare const TURNSTILE: boolean;

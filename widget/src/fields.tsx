@@ -4,8 +4,9 @@ import type { View, WidgetState } from "./state";
 import { TextBox } from "./text-box";
 
 /**
- * The survey's form: the score, which service (only when there is a choice to make), the topic, and
- * the comment (required for `text` surveys, labelled by the survey's own prompt when it has one).
+ * The survey's form: the score, which service (only when there is a choice to make), the topic, the
+ * comment (required for `text` surveys, labelled by the survey's own prompt when it has one), and the
+ * Turnstile challenge when the site wants one (turnstile.ts puts it in the page and slots it in here).
  * First, a honeypot for bots that fill in every field: off screen (styles.css), out of the Tab order,
  * hidden from assistive technology, and with no name or label for autofill to recognise. Its value is
  * sent as `website` (payload.ts); only a bot's is not empty.
@@ -19,6 +20,7 @@ export function Fields(view: View) {
     view.askService && Chips(view, "service", strings.service + optional, view.services),
     Chips(view, "topic", strings.topic + optional, view.topics),
     TextBox(view, "comment", (view.commentPrompt ?? strings.comment) + (view.kind == "text" ? "" : optional), view.error == strings.commentRequired),
+    <slot name="turnstile" />,
     // Not disabled while sending: a disabled button loses focus, and the keyboard user with it.
     <button class="send" onClick={view.submit} disabled={!!view.scale && view.score == null}>
       {sending ? strings.sending : strings.submit}

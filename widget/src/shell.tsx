@@ -2,12 +2,13 @@ import { render } from "preact";
 import type { WidgetConfig } from "../../schema/widget";
 import { moveFocus } from "./focus";
 import { attach } from "./host";
-import { loadReplies } from "./load";
+import { load, loadReplies } from "./load";
 import type { WidgetOptions } from "./options";
 import { buildPayload } from "./payload";
 import { send } from "./queue";
 import { idle, request } from "./request";
 import type { View, WidgetState } from "./state";
+import type { StartTurnstile } from "./turnstile";
 import { Widget } from "./widget";
 
 /** What the page can do with a widget: `window.feedloop`, or what `mount()` returns. */
@@ -60,7 +61,7 @@ export function start(options: WidgetOptions): FeedloopApi {
       if (view.sending) return;
       if (view.kind == "text" && !view.comment.trim()) return change({ error: strings.commentRequired });
       change({ sending: true });
-      const outcome = await send(base, buildPayload(view, options, root));
+      const outcome = await (view.send || send)(base, buildPayload(view, options, root));
       change({ sending: false, [outcome == "error" ? "error" : "done"]: strings[outcome] });
     },
   };
@@ -88,7 +89,10 @@ export function start(options: WidgetOptions): FeedloopApi {
       service,
     });
     ({ host, root } = attach(options, element));
-    draw(view.open);
+    // A site that wants Turnstile: its challenge and queue (dist/turnstile.js) first, so that no answer
+    // can be given without them.
+    if (view.turnstile) load<StartTurnstile>(base + "/turnstile.js", view, host, draw);
+    else draw(view.open);
     idle(() => loadReplies(view, base, site, root));
   })()
     // Whatever went wrong (network, unknown survey, an old browser), the page is better off without

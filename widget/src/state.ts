@@ -1,5 +1,6 @@
 import type { ComponentChildren } from "preact";
 import type { WidgetConfig } from "../../schema/widget";
+import type { send } from "./queue";
 
 /** Everything the UI shows. The shell (shell.tsx) owns it, changes it and re-renders. Unset is falsy. */
 export type WidgetState = {
@@ -35,4 +36,6 @@ export type View = WidgetConfig &
     hide(): void;
     change(patch: Partial<WidgetState>): void;
     submit(): void;
+    /** How answers are sent when the site wants Turnstile: set by dist/turnstile.js (turnstile.ts). */
+    send?: typeof send;
   };
