@@ -127,6 +127,9 @@ describe("rate limits", () => {
     const limited = await postResponse({ site, survey, score: 4 }, { headers: visitor });
     await expectError(limited, 429, "rate_limited");
     expect(limited.headers.get("retry-after")).toBe("60");
+    // Readable by the page: CORS allows it and exposes Retry-After.
+    expect(limited.headers.get("access-control-allow-origin")).toBe("https://shop.example");
+    expect(limited.headers.get("access-control-expose-headers")).toContain("Retry-After");
     expect(statuses[20]).toBe(429);
     // The same IP with another browser is another visitor; so is another IP.
     expect((await postResponse({ site, survey, score: 4 }, { headers: { ...visitor, "user-agent": "Other/2" } })).status).toBe(201);

@@ -6,6 +6,8 @@ import { ApiError } from "../errors";
 /** Lets the page read the answer: only for origins on the site's list (public endpoints). */
 export function allowOrigin(c: Context, origin: string): void {
   c.header("Access-Control-Allow-Origin", origin);
+  // A 429 or 503 says when to come back; the widget may read it from another origin.
+  c.header("Access-Control-Expose-Headers", "Retry-After, Idempotent-Replayed");
   c.header("Vary", "Origin", { append: true });
 }
 

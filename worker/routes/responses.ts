@@ -13,7 +13,7 @@ import { randomToken, sha256Hex } from "../domain/crypto";
 import { buildResponse, canonicalJson } from "../domain/ingest";
 import type { AppEnv } from "../env";
 import { ApiError, notFound, validationFailed } from "../errors";
-import { assertOrigin } from "../middleware/cors";
+import { allowOrigin, assertOrigin } from "../middleware/cors";
 import { limitBody } from "../middleware/body-limit";
 import { jsonBody } from "../middleware/validate";
 import { alreadyAnswered, isBallotAlreadyCast, verifyRespondent } from "../identity";
@@ -58,7 +58,15 @@ export const responses = new Hono<AppEnv>().post(
     const requestHash = key ? await sha256Hex(canonicalJson({ ...input, idempotencyKey: null, turnstile: null, respondent: null })) : "";
 
     // Before any D1 read, so a flood costs D1 nothing (429 with Retry-After; the widget's queue retries).
-    await checkRateLimits(c.env, input.site, await visitorHash(db, input.site, c.req.raw));
+    // The site's origins are not known yet; a 429 reveals nothing, so the page may read it whatever its
+    // origin, rather than seeing a network error.
+    try {
+      await checkRateLimits(c.env, input.site, await visitorHash(db, input.site, c.req.raw));
+    } catch (error) {
+      const origin = c.req.header("origin");
+      if (origin && error instanceof ApiError && error.status === 429) allowOrigin(c, origin);
+      throw error;
+    }
 
     // One round trip for everything the checks need.
     const [siteResult, surveyResult, answerResult, webhookResult] = await db.batch([
