@@ -1,0 +1,108 @@
+import { useEffect, useRef, useState } from "preact/hooks";
+import type { Reply, Status } from "../../../schema/followup";
+import type { InboxItem, InboxThread } from "../../../schema/inbox";
+import { api } from "../api";
+import { firstText, type Catalog } from "../catalog";
+import { strings } from "../strings";
+import { ReplyForm } from "./reply-form";
+import { StatusControl } from "./status-control";
+import { longScore, replyTime, when } from "./present";
+
+type Props = {
+  id: string;
+  catalog: Catalog | null;
+  canWrite: boolean;
+  /** Tells the list what changed here, so it shows the same without a reload. */
+  onChanged: (id: string, patch: Partial<InboxItem>) => void;
+  onClose: () => void;
+};
+
+const t = strings.inbox;
+
+/** One answer as the respondent gave it, its status, and the conversation with them. */
+export function Detail({ id, catalog, canWrite, onChanged, onClose }: Props) {
+  const [thread, setThread] = useState<InboxThread | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    let current = true;
+    setThread(null);
+    setError(null);
+    api<InboxThread>("GET", `/v1/responses/${id}`).then(
+      (loaded) => current && setThread(loaded),
+      (failure: Error) => current && setError(failure.message),
+    );
+    return () => void (current = false);
+  }, [id]);
+
+  // Focus follows the selection, so a keyboard or screen reader user lands on what they opened.
+  useEffect(() => {
+    if (thread) heading.current?.focus();
+  }, [thread?.id]);
+
+  if (error) return <section class="inbox-detail" aria-label={t.detailTitle}><p role="alert" class="error">{strings.common.error(error)}</p></section>;
+  if (!thread) return <section class="inbox-detail" aria-label={t.detailTitle}><p class="muted">{strings.common.loading}</p></section>;
+
+  const survey = catalog?.surveys.find((s) => s.site === thread.site && s.id === thread.survey);
+  const site = catalog?.sites.find((s) => s.id === thread.site);
+  const service = thread.service ? catalog?.services.find((s) => s.id === thread.service) : undefined;
+  const segment = Object.entries(thread.segment);
+
+  const statusChanged = (status: Status) => {
+    setThread({ ...thread, status });
+    onChanged(thread.id, { status });
+  };
+  const replied = (reply: Reply) => {
+    setThread({ ...thread, replies: thread.replies + 1, thread: [...thread.thread, reply] });
+    onChanged(thread.id, { replies: thread.replies + 1 });
+  };
+
+  return (
+    <section class="inbox-detail" aria-labelledby="detail-title">
+      <div class="detail-head">
+        <h2 id="detail-title" tabIndex={-1} ref={heading}>
+          {longScore(thread)}
+        </h2>
+        <button type="button" onClick={onClose}>
+          {t.close}
+        </button>
+      </div>
+      {survey && <p class="detail-question">{firstText(survey.question)}</p>}
+      <p class="detail-comment">{thread.comment ?? <span class="muted">{t.noComment}</span>}</p>
+      <dl class="detail-facts">
+        <dt>{t.site}</dt>
+        <dd>{site?.name ?? thread.site}</dd>
+        <dt>{t.survey}</dt>
+        <dd>{thread.survey}</dd>
+        {thread.service && (<><dt>{t.service}</dt><dd>{service?.name ?? thread.service}</dd></>)}
+        {thread.topic && (<><dt>{t.topic}</dt><dd>{thread.topic}</dd></>)}
+        <dt>{t.segment}</dt>
+        <dd>{thread.anonymized ? t.anonymized(site?.minGroupSize ?? 5) : segment.length ? segment.map(([name, value]) => `${name}: ${value}`).join(", ") : t.none}</dd>
+        {thread.page && (<><dt>{t.page}</dt><dd class="detail-page">{thread.page}</dd></>)}
+        {thread.locale && (<><dt>{t.locale}</dt><dd>{thread.locale}</dd></>)}
+        <dt>{t.date}</dt>
+        <dd><time dateTime={thread.createdAt}>{when(thread)}</time></dd>
+        <dt id="detail-status-label">{t.status}</dt>
+        <dd>{canWrite ? <StatusControl id={thread.id} status={thread.status} onSaved={statusChanged} /> : <span class={`triage triage-${thread.status}`}>{t.statuses[thread.status]}</span>}</dd>
+      </dl>
+      <h3>{t.conversation}</h3>
+      {thread.thread.length === 0 ? (
+        <p class="muted">{t.noReplies}</p>
+      ) : (
+        <ol class="thread">
+          {thread.thread.map((reply, index) => (
+            <li key={index} class={`reply reply-${reply.from}`}>
+              <p class="reply-meta">
+                <strong>{reply.from === "team" ? t.fromTeam : t.fromRespondent}</strong>{" "}
+                <time dateTime={reply.at}>{replyTime(reply.at, thread.anonymized && reply.from === "respondent")}</time>
+              </p>
+              <p class="reply-text">{reply.text}</p>
+            </li>
+          ))}
+        </ol>
+      )}
+      {canWrite && <ReplyForm id={thread.id} onSent={replied} />}
+    </section>
+  );
+}
