@@ -1,0 +1,123 @@
+import { useEffect, useState } from "preact/hooks";
+import { api, type Service } from "../api";
+import { FieldProblem, FormProblems, invalidProps, NO_PROBLEMS, problemsOf, type Problems } from "../form-problems";
+import { strings } from "../strings";
+import { focusSoon } from "./lines";
+
+const t = strings.config;
+
+type Props = { services: Service[]; canWrite: boolean; onSaved: () => Promise<unknown> };
+
+/** The services rated on every site, and the team that owns each: shared, so both sides meet on them. */
+export function ServicesSection({ services, canWrite, onSaved }: Props) {
+  const [editing, setEditing] = useState<string | null>(null);
+  const [message, setMessage] = useState("");
+  const close = (focus: string) => {
+    setEditing(null);
+    focusSoon(focus);
+  };
+  const saved = async (service: Service) => {
+    await onSaved();
+    setMessage(t.savedService(service.name));
+    close(`edit-service-${service.id}`);
+  };
+  return (
+    <section class="config-section" aria-labelledby="services-title">
+      <div class="section-head">
+        <h2 id="services-title">{t.services}</h2>
+        {canWrite && editing !== "" && (
+          <button type="button" id="new-service" onClick={() => setEditing("")}>
+            {t.newService}
+          </button>
+        )}
+      </div>
+      <p role="status" class="muted">
+        {message}
+      </p>
+      {editing === "" && <ServiceForm service={null} taken={services.map((s) => s.id)} onSaved={saved} onCancel={() => close("new-service")} />}
+      {services.length === 0 && <p class="muted">{t.noServices}</p>}
+      <ul class="cards compact">
+        {services.map((service) => (
+          <li key={service.id} class="card">
+            {editing === service.id ? (
+              <ServiceForm service={service} taken={[]} onSaved={saved} onCancel={() => close(`edit-service-${service.id}`)} />
+            ) : (
+              <>
+                <h3>
+                  {service.name} <span class="muted id">{service.id}</span>
+                </h3>
+                <p>{service.owner ? t.ownedBy(service.owner) : <span class="muted">{t.noOwner}</span>}</p>
+                {canWrite && (
+                  <button type="button" id={`edit-service-${service.id}`} onClick={() => (setMessage(""), setEditing(service.id))}>
+                    {t.edit}
+                    <span class="visually-hidden"> {service.name}</span>
+                  </button>
+                )}
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+type FormProps = { service: Service | null; taken: string[]; onSaved: (service: Service) => void; onCancel: () => void };
+
+function ServiceForm({ service, taken, onSaved, onCancel }: FormProps) {
+  const form = service ? `service-${service.id}` : "service-new";
+  const [id, setId] = useState(service?.id ?? "");
+  const [name, setName] = useState(service?.name ?? "");
+  const [owner, setOwner] = useState(service?.owner ?? "");
+  const [saving, setSaving] = useState(false);
+  const [problems, setProblems] = useState<Problems>(NO_PROBLEMS);
+  useEffect(() => document.getElementById(`${form}-${service ? "name" : "id"}`)?.focus(), []);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (!service && taken.includes(id.trim())) return setProblems({ fields: { id: [t.idTaken] }, general: [] });
+    setSaving(true);
+    try {
+      onSaved(await api<Service>("PUT", `/v1/services/${encodeURIComponent(id.trim())}`, { name, owner: owner.trim() || null }));
+    } catch (error) {
+      setProblems(problemsOf(error, ["id", "name", "owner"], { aliases: { service: "id" } }));
+    } finally {
+      setSaving(false);
+    }
+  };
+  const field = (name: string, hint = false) => ({ id: `${form}-${name}`, ...invalidProps(problems, form, name, hint ? `${form}-${name}-hint` : undefined) });
+
+  return (
+    <form class="config-form" onSubmit={submit} aria-labelledby={`${form}-title`}>
+      <h3 id={`${form}-title`}>{service ? t.editService(service.name) : t.newService}</h3>
+      <FormProblems problems={problems} />
+      {!service && (
+        <div class="field">
+          <label for={`${form}-id`}>{t.id}</label>
+          <p id={`${form}-id-hint`} class="hint muted">{t.idHint}</p>
+          <input {...field("id", true)} required autocomplete="off" spellcheck={false} value={id} onInput={(e) => setId(e.currentTarget.value)} />
+          <FieldProblem problems={problems} form={form} field="id" />
+        </div>
+      )}
+      <div class="field">
+        <label for={`${form}-name`}>{t.name}</label>
+        <input {...field("name")} required value={name} onInput={(e) => setName(e.currentTarget.value)} />
+        <FieldProblem problems={problems} form={form} field="name" />
+      </div>
+      <div class="field">
+        <label for={`${form}-owner`}>{t.owner}</label>
+        <p id={`${form}-owner-hint`} class="hint muted">{t.ownerHint}</p>
+        <input {...field("owner", true)} autocomplete="off" spellcheck={false} value={owner} onInput={(e) => setOwner(e.currentTarget.value)} />
+        <FieldProblem problems={problems} form={form} field="owner" />
+      </div>
+      <div class="form-actions">
+        <button type="submit" disabled={saving}>
+          {saving ? t.saving : strings.common.save}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {strings.common.cancel}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,126 @@
+import { useEffect, useState } from "preact/hooks";
+import { api, type Service, type Survey } from "../api";
+import { FieldProblem, FormProblems, invalidProps, NO_PROBLEMS, problemsOf, type Problems } from "../form-problems";
+import { strings } from "../strings";
+import { linesOf, toLines } from "./lines";
+import { LocalizedRows, rowsOf, textOf, type Row } from "./localized-rows";
+
+const t = strings.config;
+const KINDS: Survey["kind"][] = ["nps", "csat", "ces", "thumbs", "text"];
+const FIELDS = ["id", "kind", "question", "commentPrompt", "services", "topics", "active"];
+
+type Props = { site: string; survey: Survey | null; services: Service[]; taken: string[]; onSaved: (survey: Survey) => void; onCancel: () => void };
+
+/** One survey of a site: its kind, its question and comment prompt in each language, what it rates. */
+export function SurveyForm({ site, survey, services, taken, onSaved, onCancel }: Props) {
+  const form = survey ? `survey-${survey.id}` : "survey-new";
+  const [id, setId] = useState(survey?.id ?? "");
+  const [kind, setKind] = useState<Survey["kind"]>(survey?.kind ?? "nps");
+  const [question, setQuestion] = useState<Row[]>(survey ? rowsOf(survey.question) : [{ locale: "en", text: "" }]);
+  const [prompt, setPrompt] = useState<Row[]>(rowsOf(survey?.commentPrompt));
+  const [rated, setRated] = useState<string[]>(survey?.services ?? []);
+  const [topics, setTopics] = useState(toLines(survey?.topics ?? []));
+  const [active, setActive] = useState(survey?.active ?? true);
+  const [saving, setSaving] = useState(false);
+  const [problems, setProblems] = useState<Problems>(NO_PROBLEMS);
+  useEffect(() => document.getElementById(`${form}-${survey ? "kind" : "id"}`)?.focus(), []);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const questionText = textOf(question);
+    const promptText = textOf(prompt);
+    const local: Problems = { fields: {}, general: [] };
+    if (!survey && taken.includes(id.trim())) local.fields.id = [t.idTaken];
+    if ("problem" in questionText) local.fields.question = [questionText.problem];
+    if ("problem" in promptText) local.fields.commentPrompt = [promptText.problem];
+    if (Object.keys(local.fields).length > 0 || "problem" in questionText || "problem" in promptText) return setProblems(local);
+    setSaving(true);
+    try {
+      const body = {
+        kind,
+        question: questionText.value,
+        commentPrompt: Object.keys(promptText.value).length > 0 ? promptText.value : null,
+        services: rated,
+        topics: linesOf(topics),
+        active,
+      };
+      onSaved(await api<Survey>("PUT", `/v1/sites/${site}/surveys/${encodeURIComponent(id.trim())}`, body));
+    } catch (error) {
+      setProblems(problemsOf(error, FIELDS, { aliases: { survey: "id" }, lines: ["topics"] }));
+    } finally {
+      setSaving(false);
+    }
+  };
+  const field = (name: string, hint = false) => ({ id: `${form}-${name}`, ...invalidProps(problems, form, name, hint ? `${form}-${name}-hint` : undefined) });
+  const problemId = (name: string) => (problems.fields[name] ? `${form}-${name}-problem` : undefined);
+
+  return (
+    <form class="config-form" onSubmit={submit} aria-labelledby={`${form}-title`}>
+      <h3 id={`${form}-title`}>{survey ? t.editSurvey(survey.id) : t.newSurvey}</h3>
+      <FormProblems problems={problems} />
+      {!survey && (
+        <div class="field">
+          <label for={`${form}-id`}>{t.id}</label>
+          <p id={`${form}-id-hint`} class="hint muted">{t.idHint}</p>
+          <input {...field("id", true)} required autocomplete="off" spellcheck={false} value={id} onInput={(e) => setId(e.currentTarget.value)} />
+          <FieldProblem problems={problems} form={form} field="id" />
+        </div>
+      )}
+      <div class="field">
+        <label for={`${form}-kind`}>{t.kind}</label>
+        <select {...field("kind")} value={kind} onChange={(e) => setKind(e.currentTarget.value as Survey["kind"])}>
+          {KINDS.map((value) => (
+            <option key={value} value={value}>
+              {t.kinds[value]}
+            </option>
+          ))}
+        </select>
+        <FieldProblem problems={problems} form={form} field="kind" />
+      </div>
+      <LocalizedRows id={`${form}-question`} legend={t.question} rows={question} onChange={setQuestion} invalid={!!problems.fields.question} describedBy={problemId("question")} />
+      <FieldProblem problems={problems} form={form} field="question" />
+      <LocalizedRows id={`${form}-commentPrompt`} legend={t.commentPrompt} rows={prompt} onChange={setPrompt} invalid={!!problems.fields.commentPrompt} describedBy={problemId("commentPrompt")} />
+      <FieldProblem problems={problems} form={form} field="commentPrompt" />
+      <fieldset class="checks" aria-describedby={problemId("services")}>
+        <legend>{t.ratedServices}</legend>
+        {services.length === 0 && <p class="muted">{t.noServices}</p>}
+        {services.map((service) => (
+          <label key={service.id} class="check">
+            <input
+              type="checkbox"
+              checked={rated.includes(service.id)}
+              onChange={(e) => setRated(e.currentTarget.checked ? [...rated, service.id] : rated.filter((s) => s !== service.id))}
+            />{" "}
+            {service.name}
+          </label>
+        ))}
+        {/* A service the survey names that this key cannot list (or that was since removed) stays named. */}
+        {rated
+          .filter((s) => !services.some((service) => service.id === s))
+          .map((s) => (
+            <label key={s} class="check">
+              <input type="checkbox" checked onChange={() => setRated(rated.filter((other) => other !== s))} /> {s}
+            </label>
+          ))}
+      </fieldset>
+      <FieldProblem problems={problems} form={form} field="services" />
+      <div class="field">
+        <label for={`${form}-topics`}>{t.topics}</label>
+        <p id={`${form}-topics-hint`} class="hint muted">{t.topicsHint}</p>
+        <textarea {...field("topics", true)} rows={3} spellcheck={false} value={topics} onInput={(e) => setTopics(e.currentTarget.value)} />
+        <FieldProblem problems={problems} form={form} field="topics" />
+      </div>
+      <label class="check">
+        <input id={`${form}-active`} type="checkbox" checked={active} onChange={(e) => setActive(e.currentTarget.checked)} /> {t.active}
+      </label>
+      <div class="form-actions">
+        <button type="submit" disabled={saving}>
+          {saving ? t.saving : strings.common.save}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {strings.common.cancel}
+        </button>
+      </div>
+    </form>
+  );
+}
