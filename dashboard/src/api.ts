@@ -87,10 +87,15 @@ export type Cell = {
   promoters?: number;
   passives?: number;
   detractors?: number;
+  satisfied?: number;
+  easy?: number;
+  up?: number;
+  down?: number;
 };
 export type Aggregate = {
   kind: string;
   total: Cell;
   series?: (Cell & { start: string })[];
-  groups?: (Cell & { key: Record<string, string>; series?: (Cell & { start: string })[] })[];
+  /** A key's value is null for responses without one (no service, no topic, a segment left out). */
+  groups?: (Cell & { key: Record<string, string | null>; series?: (Cell & { start: string })[] })[];
 };

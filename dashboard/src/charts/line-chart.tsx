@@ -1,0 +1,141 @@
+import { useId } from "preact/hooks";
+import { formatCount } from "../format";
+import { strings } from "../strings";
+import { Hatch, Legend, pointText, scale, ticksOf, type TrendPoint } from "./parts";
+import { useWidth } from "./use-width";
+
+type Props = {
+  points: TrendPoint[];
+  domain: [number, number];
+  format: (value: number) => string;
+  /** The chart's name (its <title>) and the series' name in the legend. */
+  title: string;
+  seriesLabel: string;
+  /** "fewer than 5 responses": what a hidden point says. */
+  suppressedLabel: string;
+};
+
+const HEIGHT = 220;
+const MARGIN = { top: 12, right: 16, bottom: 30, left: 44 };
+const LABEL_SPACING = 72;
+
+/**
+ * A trend as a line. A hidden (suppressed) bucket is a gap with a hatched band; a bucket with no
+ * responses is a strip under the baseline, and the line bridges it with a dashed stroke, since
+ * nothing is hidden there. Screen readers get the title, a summary and the same points as a table.
+ */
+export function LineChart({ points, domain, format, title, seriesLabel, suppressedLabel }: Props) {
+  const [ref, width] = useWidth<HTMLDivElement>(640);
+  const id = useId();
+  const hatchId = `${id}-hatch`;
+  const plot = { left: MARGIN.left, right: width - MARGIN.right, top: MARGIN.top, bottom: HEIGHT - MARGIN.bottom };
+  const band = (plot.right - plot.left) / Math.max(points.length, 1);
+  const x = (i: number) => plot.left + band * (i + 0.5);
+  const y = scale(domain, plot.bottom, plot.top);
+  const labelEvery = Math.max(1, Math.ceil(points.length / Math.max(1, Math.floor((plot.right - plot.left) / LABEL_SPACING))));
+
+  // Runs of consecutive shown points are drawn solid; a run of empty buckets between two shown points is bridged.
+  const runs: number[][] = [];
+  const bridges: [number, number][] = [];
+  let previousShown = -1;
+  points.forEach((point, i) => {
+    if (point.state !== "shown") return;
+    if (previousShown === i - 1 && runs.length) runs[runs.length - 1]!.push(i);
+    else {
+      if (previousShown >= 0 && points.slice(previousShown + 1, i).every((p) => p.state === "empty")) bridges.push([previousShown, i]);
+      runs.push([i]);
+    }
+    previousShown = i;
+  });
+  const path = (indices: number[]) => indices.map((i, n) => `${n ? "L" : "M"}${x(i).toFixed(1)},${y(points[i]!.value!).toFixed(1)}`).join("");
+  const hidden = points.filter((p) => p.state === "suppressed").length;
+  const empty = points.filter((p) => p.state === "empty").length;
+  const shown = points.length - hidden - empty;
+  const summary = points.length
+    ? strings.charts.trendSummary(points[0]!.longLabel, points[points.length - 1]!.longLabel, shown, hidden, empty, suppressedLabel)
+    : strings.charts.noResponses;
+
+  return (
+    <figure class="chart">
+      <div ref={ref} class="chart-canvas">
+        <svg class="line-chart" width={width} height={HEIGHT} role="img" aria-labelledby={`${id}-title ${id}-desc`}>
+          <title id={`${id}-title`}>{title}</title>
+          <desc id={`${id}-desc`}>{summary}</desc>
+          <defs>
+            <Hatch id={hatchId} />
+          </defs>
+          {ticksOf(domain).map((tick) => (
+            <g key={tick}>
+              <line class={tick === 0 ? "axis zero" : "grid"} x1={plot.left} x2={plot.right} y1={y(tick)} y2={y(tick)} />
+              <text class="tick" x={plot.left - 6} y={y(tick)} text-anchor="end" dominant-baseline="middle">
+                {format(tick)}
+              </text>
+            </g>
+          ))}
+          <line class="axis" x1={plot.left} x2={plot.right} y1={plot.bottom} y2={plot.bottom} />
+          {points.map((point, i) =>
+            point.state === "suppressed" ? (
+              <rect key={`s${i}`} class="suppressed-band" x={x(i) - band / 2} y={plot.top} width={band} height={plot.bottom - plot.top} fill={`url(#${hatchId})`}>
+                <title>{`${point.longLabel}: ${suppressedLabel}`}</title>
+              </rect>
+            ) : null,
+          )}
+          {bridges.map(([from, to]) => (
+            <path key={`b${from}`} class="series-bridge" d={path([from, to])} />
+          ))}
+          {runs.map((run) => (
+            <path key={`r${run[0]}`} class="series-line" d={path(run)} />
+          ))}
+          {points.map((point, i) =>
+            point.state === "shown" ? (
+              <circle key={`p${i}`} class="series-dot" cx={x(i)} cy={y(point.value!)} r={band < 8 ? 2 : 3.5}>
+                <title>{`${point.longLabel}: ${pointText(point, format, suppressedLabel)}`}</title>
+              </circle>
+            ) : point.state === "empty" ? (
+              <rect key={`e${i}`} class="empty-mark" x={x(i) - band / 2 + 0.5} y={plot.bottom + 1} width={Math.max(1, band - 1)} height={4}>
+                <title>{`${point.longLabel}: ${strings.charts.noResponses}`}</title>
+              </rect>
+            ) : null,
+          )}
+          {points.map((point, i) => {
+            if ((points.length - 1 - i) % labelEvery !== 0) return null;
+            // A label near an edge is anchored to it rather than cut off.
+            const anchor = x(i) + LABEL_SPACING / 2 > width ? "end" : x(i) - LABEL_SPACING / 2 < 0 ? "start" : "middle";
+            return (
+              <text key={`l${i}`} class="tick" x={anchor === "end" ? width - 2 : anchor === "start" ? 2 : x(i)} y={HEIGHT - 6} text-anchor={anchor}>
+                {point.label}
+              </text>
+            );
+          })}
+        </svg>
+      </div>
+      <figcaption>
+        <Legend series={[{ label: seriesLabel, className: "legend-line" }]} suppressed={hidden ? suppressedLabel : null} empty={empty > 0} hatchId={hatchId} />
+      </figcaption>
+      <details class="chart-table">
+        <summary>{strings.charts.showTable}</summary>
+        <div class="table-scroll">
+          <table>
+            <caption class="visually-hidden">{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{strings.charts.period}</th>
+                <th scope="col">{seriesLabel}</th>
+                <th scope="col">{strings.charts.responses}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {points.map((point) => (
+                <tr key={point.longLabel} class={point.state}>
+                  <th scope="row">{point.longLabel}</th>
+                  <td>{point.state === "shown" ? format(point.value!) : point.state === "suppressed" ? suppressedLabel : strings.common.noData}</td>
+                  <td>{point.state === "suppressed" ? strings.charts.hidden : formatCount(point.count ?? 0)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </figure>
+  );
+}

@@ -1,0 +1,67 @@
+import type { CellState } from "../format";
+import { strings } from "../strings";
+
+/** One point of a trend: a bucket's label, its figure when shown, and why not when not. */
+export type TrendPoint = {
+  /** Short ("3 Nov") for the axis, long ("week of 3 Nov 2026") for tooltips and the table. */
+  label: string;
+  longLabel: string;
+  value: number | null;
+  state: CellState;
+  count: number | null;
+};
+
+/** A linear scale from `domain` onto [from, to] pixels (to may be smaller: SVG's y grows downwards). */
+export const scale = ([min, max]: [number, number], from: number, to: number) => (value: number) => from + ((value - min) / (max - min || 1)) * (to - from);
+
+/** Four equal steps: −100, −50, 0, 50, 100 for NPS; 0, 25, 50, 75, 100 for shares. */
+export const ticksOf = ([min, max]: [number, number]) => Array.from({ length: 5 }, (_, i) => min + ((max - min) * i) / 4);
+
+/** Diagonal hatching: the mark of a hidden (suppressed) cell in every chart, never used for "no data". */
+export function Hatch({ id }: { id: string }) {
+  return (
+    <pattern id={id} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+      <rect class="hatch-bg" width="6" height="6" />
+      <line class="hatch-line" x1="0" y1="0" x2="0" y2="6" />
+    </pattern>
+  );
+}
+
+/** What a point says in words: for tooltips, aria labels and tables. */
+export function pointText(point: TrendPoint, format: (value: number) => string, suppressed: string): string {
+  if (point.state === "suppressed") return suppressed;
+  if (point.state === "empty" || point.value === null) return strings.charts.noResponses;
+  return strings.charts.figureWithCount(format(point.value), point.count ?? 0);
+}
+
+/** The key under a chart; only the marks that appear in it are explained. */
+export function Legend(props: { series?: { label: string; className: string }[]; suppressed?: string | null; empty?: boolean; hatchId: string }) {
+  return (
+    <ul class="legend">
+      {props.series?.map((series) => (
+        <li key={series.label}>
+          <svg width="22" height="10" aria-hidden="true" class={series.className}>
+            <line class="series-line" x1="1" y1="5" x2="21" y2="5" />
+          </svg>
+          {series.label}
+        </li>
+      ))}
+      {props.suppressed && (
+        <li>
+          <svg width="14" height="14" aria-hidden="true">
+            <rect class="suppressed-mark" x="0.5" y="0.5" width="13" height="13" fill={`url(#${props.hatchId})`} />
+          </svg>
+          {props.suppressed}
+        </li>
+      )}
+      {props.empty && (
+        <li>
+          <svg width="14" height="14" aria-hidden="true">
+            <rect class="empty-mark" x="1" y="9" width="12" height="4" />
+          </svg>
+          {strings.charts.noResponses}
+        </li>
+      )}
+    </ul>
+  );
+}

@@ -1,0 +1,99 @@
+import type { Cell, Site } from "./api";
+import type { TrendPoint } from "./charts/parts";
+import { strings } from "./strings";
+
+/** The kinds that have a score, so a figure, a distribution and a trend. */
+export const SCORE_KINDS = ["nps", "csat", "ces", "thumbs"] as const;
+export type ScoreKind = (typeof SCORE_KINDS)[number];
+export const isScoreKind = (value: string | null | undefined): value is ScoreKind => (SCORE_KINDS as readonly string[]).includes(value ?? "");
+
+/** The score range of each kind (schema/common.ts SCORE_RANGE, repeated: the dashboard imports no runtime code from schema/). */
+export const SCORE_RANGE: Record<ScoreKind, { min: number; max: number }> = {
+  nps: { min: 0, max: 10 },
+  csat: { min: 1, max: 5 },
+  ces: { min: 1, max: 7 },
+  thumbs: { min: 0, max: 1 },
+};
+
+/** Where a figure can go: NPS runs from −100 to 100, every other figure is a share in percent. */
+export const FIGURE_DOMAIN: Record<ScoreKind, [number, number]> = { nps: [-100, 100], csat: [0, 100], ces: [0, 100], thumbs: [0, 100] };
+
+/** The headline figure of a cell: NPS, the CSAT share, the CES "easy" share, the thumbs-up share. */
+export function figureOf(kind: ScoreKind, cell: Cell): number | null {
+  const value = { nps: cell.nps, csat: cell.csat, ces: cell.ces, thumbs: cell.positive }[kind];
+  return typeof value === "number" ? value : null;
+}
+
+/**
+ * What a cell shows: hidden for anonymity (`suppressed`), no responses (`empty`), or a figure. The two
+ * must never look alike: "no one answered" and "too few to show" mean different things.
+ */
+export type CellState = "suppressed" | "empty" | "shown";
+export function stateOf(kind: ScoreKind, cell: Cell): CellState {
+  if (cell.suppressed) return "suppressed";
+  return !cell.count || figureOf(kind, cell) === null ? "empty" : "shown";
+}
+
+// The page's language decides how numbers and dates read, so a translation only changes <html lang>.
+const locale = () => document.documentElement.lang || "en";
+
+/** NPS as a signed number ("+32", "−7.5"); shares as percents ("87.5%"), to one decimal. */
+export function formatFigure(kind: ScoreKind, value: number): string {
+  if (kind === "nps") return new Intl.NumberFormat(locale(), { maximumFractionDigits: 1, signDisplay: "exceptZero" }).format(value);
+  return new Intl.NumberFormat(locale(), { style: "percent", maximumFractionDigits: 1 }).format(value / 100);
+}
+
+/** A difference between two figures, in points: "+12.5", "−3", "0". */
+export const formatDelta = (value: number) => new Intl.NumberFormat(locale(), { maximumFractionDigits: 1, signDisplay: "exceptZero" }).format(value);
+
+export const formatCount = (value: number) => new Intl.NumberFormat(locale()).format(value);
+
+export const formatMean = (value: number) => new Intl.NumberFormat(locale(), { maximumFractionDigits: 2 }).format(value);
+
+export type Bucket = "day" | "week" | "month";
+
+/**
+ * A series point's label. `start` is ISO 8601 with the zone's offset, so its date part is already the
+ * local date: read it as written rather than through the browser's zone.
+ */
+export function formatBucket(start: string, bucket: Bucket, long = false): string {
+  const [year, month, day] = start.slice(0, 10).split("-").map(Number);
+  const date = new Date(Date.UTC(year!, month! - 1, day!));
+  const options: Intl.DateTimeFormatOptions =
+    bucket === "month" ? { month: long ? "long" : "short", year: "numeric", timeZone: "UTC" } : { day: "numeric", month: "short", ...(long ? { year: "numeric" } : {}), timeZone: "UTC" };
+  const text = new Intl.DateTimeFormat(locale(), options).format(date);
+  return bucket === "week" && long ? strings.charts.weekOf(text) : text;
+}
+
+/** A local date (YYYY-MM-DD) as the page's language writes it: "3 Nov 2026". */
+export function formatDay(day: string): string {
+  const [year, month, date] = day.split("-").map(Number);
+  return new Intl.DateTimeFormat(locale(), { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(year!, month! - 1, date!)));
+}
+
+/**
+ * The N in "fewer than N responses". The API says only that a cell is suppressed, not whose
+ * minGroupSize hid it: a cell is hidden when it counts fewer responses than the largest minGroupSize
+ * among the internal sites it counts. So when the cells may mix several internal sites, the largest
+ * minGroupSize among them is the N that is always true for a hidden small cell (the smallest could
+ * understate it). Null when no internal site is in scope (nothing should be suppressed then): the
+ * label falls back to the generic wording.
+ */
+export function minGroupSizeOf(sites: Site[], scope: { site?: string | null; audience?: string | null } = {}): number | null {
+  const internal = sites.filter((site) => site.audience === "internal" && (!scope.site || site.id === scope.site) && (!scope.audience || scope.audience === "internal"));
+  return internal.length ? Math.max(...internal.map((site) => site.minGroupSize)) : null;
+}
+
+/** "fewer than 5 responses", or the generic wording when N is unknown. */
+export const suppressedLabel = (minGroupSize: number | null) => (minGroupSize === null ? strings.charts.tooFew : strings.common.fewerThan(minGroupSize));
+
+/** An aggregate's series as chart points. */
+export function trendOf(kind: ScoreKind, series: (Cell & { start: string })[], bucket: Bucket): TrendPoint[] {
+  return series.map((cell) => ({
+    label: formatBucket(cell.start, bucket),
+    longLabel: formatBucket(cell.start, bucket, true),
+    value: figureOf(kind, cell),
+    state: stateOf(kind, cell),
+    count: cell.suppressed ? null : (cell.count ?? 0),
+  }));
+}
