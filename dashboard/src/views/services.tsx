@@ -1,6 +1,127 @@
+import { useId } from "preact/hooks";
+import type { Aggregate, Cell, Service, Site } from "../api";
+import { Sparkline } from "../charts/sparkline";
+import { aggregatePath, FilterBar, useFilters, type Filters } from "../filters";
+import { FIGURE_DOMAIN, figureOf, formatDelta, formatFigure, minGroupSizeOf, stateOf, suppressedLabel, trendOf, type Bucket, type ScoreKind } from "../format";
 import type { ViewProps } from "../main";
+import { Status } from "../status";
 import { strings } from "../strings";
+import { useApi, useList } from "../use-api";
 
+type Side = Cell & { series?: (Cell & { start: string })[] };
+const SIDES = ["internal", "external"] as const;
+
+/** Sparklines by week, or by month once a period holds more than about 13 weeks. */
+const trendBucket = (filters: Filters): Bucket => (Date.parse(filters.last) - Date.parse(filters.first) > 92 * 86_400_000 ? "month" : "week");
+
+/**
+ * Every service with how employees rate it next to how customers rate it: one aggregate grouped by
+ * service and audience, each side with its trend.
+ */
 export function Services(_props: ViewProps) {
-  return <h1>{strings.nav.services}</h1>;
+  const [filters, setFilters, params] = useFilters();
+  const owner = params.get("owner") || null;
+  const bucket = trendBucket(filters);
+  const sites = useList<Site>("/v1/sites");
+  const services = useList<Service>("/v1/services");
+  const answer = useApi<Aggregate>(aggregatePath({ ...filters, site: null }, { groupBy: "service,audience", bucket, owner }));
+  const ownerId = useId();
+  const kind = filters.kind;
+  const hidden = suppressedLabel(minGroupSizeOf(sites.items, { audience: "internal" }));
+
+  const sides = new Map<string, Partial<Record<(typeof SIDES)[number], Side>>>();
+  if (answer.data?.kind === kind) {
+    for (const group of answer.data.groups ?? []) {
+      const service = group.key.service;
+      const audience = group.key.audience as (typeof SIDES)[number] | null;
+      if (!service || !audience) continue;
+      sides.set(service, { ...sides.get(service), [audience]: group });
+    }
+  }
+  const owners = [...new Set(services.items.map((service) => service.owner).filter((o): o is string => !!o))].sort();
+  const listed = services.items.filter((service) => !owner || service.owner === owner);
+  // A service answered for but since removed from the list still has figures worth showing.
+  for (const id of sides.keys()) if (!listed.some((service) => service.id === id)) listed.push({ id, name: id, owner: null });
+  const rows = listed.sort((a, b) => a.name.localeCompare(b.name));
+
+  return (
+    <>
+      <h1>{strings.nav.services}</h1>
+      <p class="lede">{strings.services.intro}</p>
+      <FilterBar filters={filters} onChange={setFilters} sites={sites.items} controls={["period", "kind"]}>
+        <div class="field">
+          <label for={ownerId}>{strings.services.owner}</label>
+          <select id={ownerId} value={owner ?? ""} onChange={(event) => setFilters({ owner: event.currentTarget.value || null })}>
+            <option value="">{strings.services.allOwners}</option>
+            {owners.map((name) => <option key={name} value={name}>{name}</option>)}
+          </select>
+        </div>
+      </FilterBar>
+      <Status loading={answer.loading || services.loading} error={answer.error ?? services.error} reload={answer.reload} />
+      {answer.data && !services.loading && (
+        <section class="panel" aria-labelledby="services-title">
+          <h2 id="services-title">{strings.services.tableTitle(strings.kinds[kind]!, strings.filters.byBucket[bucket])}</h2>
+          {rows.length === 0 ? (
+            <p>{strings.services.none}</p>
+          ) : (
+            <div class="table-scroll" role="region" aria-label={strings.charts.tableRegion(strings.services.tableTitle(strings.kinds[kind]!, strings.filters.byBucket[bucket]))} tabindex={0}>
+              <table class="services-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{strings.services.service}</th>
+                    <th scope="col" class="internal">{strings.audiences.internal}</th>
+                    <th scope="col" class="external">{strings.audiences.external}</th>
+                    <th scope="col">{strings.services.gap}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((service) => {
+                    const row = sides.get(service.id) ?? {};
+                    const figures = SIDES.map((side) => (row[side] && stateOf(kind, row[side]) === "shown" ? figureOf(kind, row[side]) : null));
+                    return (
+                      <tr key={service.id}>
+                        <th scope="row">
+                          <span class="service-name">{service.name}</span>
+                          {service.owner && <span class="muted owner">{strings.services.ownedBy(service.owner)}</span>}
+                        </th>
+                        {SIDES.map((side) => (
+                          <SideCell key={side} side={side} kind={kind} cell={row[side]} bucket={bucket} hidden={hidden} service={service.name} />
+                        ))}
+                        <td class="gap">{figures[0] !== null && figures[1] !== null ? formatDelta(figures[0]! - figures[1]!) : <span class="muted">{strings.services.noGap}</span>}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <p class="note">{strings.charts.suppressionNote(hidden)}</p>
+        </section>
+      )}
+    </>
+  );
+}
+
+function SideCell({ side, kind, cell, bucket, hidden, service }: { side: "internal" | "external"; kind: ScoreKind; cell: Side | undefined; bucket: Bucket; hidden: string; service: string }) {
+  const state = cell ? stateOf(kind, cell) : "empty";
+  const value = cell ? figureOf(kind, cell) : null;
+  const format = (v: number) => formatFigure(kind, v);
+  return (
+    <td class={`side ${side} ${state}`}>
+      <span class="cell-figure">
+        {state === "shown" && value !== null ? <strong>{format(value)}</strong> : <span class="no-figure">{state === "suppressed" ? hidden : strings.common.noData}</span>}
+        {state === "shown" && <span class="muted count">{strings.common.responses(cell?.count ?? 0)}</span>}
+      </span>
+      {cell?.series && (
+        <Sparkline
+          className={side}
+          points={trendOf(kind, cell.series, bucket)}
+          domain={FIGURE_DOMAIN[kind]}
+          format={format}
+          suppressedLabel={hidden}
+          label={strings.services.trendOf(service, strings.audiences[side]!)}
+        />
+      )}
+    </td>
+  );
 }
