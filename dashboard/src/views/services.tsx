@@ -87,7 +87,7 @@ export function Services(_props: ViewProps) {
                         {SIDES.map((side) => (
                           <SideCell key={side} side={side} kind={kind} cell={row[side]} bucket={bucket} hidden={hidden} service={service.name} />
                         ))}
-                        <td class="gap">{figures[0] !== null && figures[1] !== null ? formatDelta(figures[0]! - figures[1]!) : <span class="muted">{strings.services.noGap}</span>}</td>
+                        <td class="gap" data-label={strings.services.gap}>{figures[0] !== null && figures[1] !== null ? formatDelta(figures[0]! - figures[1]!) : <span class="muted">{strings.services.noGap}</span>}</td>
                       </tr>
                     );
                   })}
@@ -107,7 +107,7 @@ function SideCell({ side, kind, cell, bucket, hidden, service }: { side: "intern
   const value = cell ? figureOf(kind, cell) : null;
   const format = (v: number) => formatFigure(kind, v);
   return (
-    <td class={`side ${side} ${state}`}>
+    <td class={`side ${side} ${state}`} data-label={strings.audiences[side]}>
       <span class="cell-figure">
         {state === "shown" && value !== null ? <strong>{format(value)}</strong> : <span class="no-figure">{state === "suppressed" ? hidden : strings.common.noData}</span>}
         {state === "shown" && <span class="muted count">{strings.common.responses(cell?.count ?? 0)}</span>}
