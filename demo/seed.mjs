@@ -33,6 +33,17 @@ export const sites = {
         services: ["checkout", "delivery", "support"],
         topics: TOPICS,
       },
+      // After a delivery or a support contact: customers' side of a service employees rate too.
+      csat: {
+        kind: "csat",
+        question: {
+          en: "How satisfied are you with how we handled it?",
+          de: "Wie zufrieden sind Sie damit, wie wir es erledigt haben?",
+          pl: "Jak bardzo jesteś zadowolony z tego, jak to załatwiliśmy?",
+        },
+        services: ["delivery", "support"],
+        topics: TOPICS,
+      },
     },
   },
   "demo-intranet": {
@@ -42,6 +53,14 @@ export const sites = {
         kind: "csat",
         question: { en: "How satisfied are you with the help you got?" },
         services: ["it-helpdesk", "payroll"],
+        topics: TOPICS,
+      },
+      // Sales and account managers hand customer cases over to Customer support and rate how it went:
+      // employees' side of the service customers rate in demo-shop's csat survey.
+      escalations: {
+        kind: "csat",
+        question: { en: "How satisfied are you with how Customer support handled the case you handed over?" },
+        services: ["support"],
         topics: TOPICS,
       },
     },
