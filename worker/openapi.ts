@@ -60,6 +60,7 @@ export const OPERATIONS: Operation[] = [
   { method: "delete", path: "/v1/followups/{token}", summary: "The respondent deletes their response", auth: "public", params: FollowUpParam, ok: [204, "Deleted"] },
   { method: "post", path: "/v1/keys", summary: "Create an API key (shown once)", auth: "admin", body: KeyInput, ok: [201, "{id, key, prefix, ...}"] },
   { method: "get", path: "/v1/keys", summary: "List API keys", auth: "admin", ok: [200, "The keys, without secrets"] },
+  { method: "get", path: "/v1/keys/current", summary: "The calling credential's scope and sites (null: every site)", auth: "read", ok: [200, "{scope, sites}"] },
   { method: "delete", path: "/v1/keys/{id}", summary: "Revoke an API key", auth: "admin", params: KeyParam, ok: [204, "Revoked"] },
   { method: "get", path: "/v1/webhooks", summary: "List webhooks", auth: "admin", ok: [200, "The webhooks, without secrets"] },
   { method: "put", path: "/v1/webhooks/{id}", summary: "Create or replace a webhook", auth: "admin", params: WebhookParam, body: WebhookInput, ok: [200, "Updated (201 when created, with its secret)"] },

@@ -8,7 +8,7 @@ import { Breakdowns } from "./views/breakdowns";
 import { Inbox } from "./views/inbox";
 import { Config } from "./views/config";
 
-export type Access = { scope: "admin" | "read" };
+export type Access = { scope: "admin" | "read"; sites: string[] | null };
 export type ViewProps = { access: Access };
 
 const VIEWS = {
@@ -25,16 +25,9 @@ const viewOf = (hash: string): ViewName => {
   return name in VIEWS ? name : "overview";
 };
 
-/** Which scope a key has: every key may list sites; only admin keys may list keys. */
+/** What a key may do: its scope, and the sites it is limited to (null: every site). */
 async function accessOf(key: string): Promise<Access> {
-  await api("GET", "/v1/sites", undefined, key);
-  try {
-    await api("GET", "/v1/keys", undefined, key);
-    return { scope: "admin" };
-  } catch (error) {
-    if (error instanceof ApiFailure && error.status === 403) return { scope: "read" };
-    throw error;
-  }
+  return api<Access>("GET", "/v1/keys/current", undefined, key);
 }
 
 function SignIn({ onSignedIn }: { onSignedIn: (access: Access) => void }) {

@@ -44,6 +44,16 @@ describe("API keys", () => {
     expect(all.groups.map((g) => g.key.site)).toEqual([mine.site]);
   });
 
+  it("GET /v1/keys/current tells a credential its own scope and sites", async () => {
+    const { site } = await seedSurvey({ kind: "nps" });
+    expect(await adminOk("GET", "/v1/keys/current")).toEqual({ scope: "admin", sites: null });
+    const reader = await createKey({ name: "reader", scope: "read" });
+    expect(await (await admin("GET", "/v1/keys/current", undefined, reader.key)).json()).toEqual({ scope: "read", sites: null });
+    const limited = await createKey({ name: "limited admin", scope: "admin", sites: [site] });
+    expect(await (await admin("GET", "/v1/keys/current", undefined, limited.key)).json()).toEqual({ scope: "admin", sites: [site] });
+    await expectError(await admin("GET", "/v1/keys/current", undefined, "fl_wrong"), 401, "unauthorized");
+  });
+
   it("a deleted or unknown key is refused with 401", async () => {
     const { id, key } = await createKey({ name: "temp", scope: "admin" });
     expect((await admin("GET", "/v1/sites", undefined, key)).status).toBe(200);

@@ -18,6 +18,8 @@ export const keys = new Hono<AppEnv>()
     return c.json({ ...created, key }, 201);
   })
   .get("/", ...keyAdmins, async (c) => c.json({ items: await listKeys(c.env.DB) }, 200))
+  // What the calling credential may do, so a client (the dashboard) can show only what it can use.
+  .get("/current", requireAuth({ scope: "read" }), (c) => c.json({ scope: c.var.principal.scope, sites: c.var.principal.sites }, 200))
   .delete("/:id", ...keyAdmins, validate("param", KeyParam), async (c) => {
     if (!(await deleteKey(c.env.DB, c.req.valid("param").id))) throw notFound("key");
     return c.body(null, 204);
