@@ -1,5 +1,6 @@
-// `npm run bench:aggregates`: bundles bench/aggregates.ts (it imports the Worker's own pure functions)
-// with esbuild and runs it from the repository root. Arguments pass through: -- --sizes 10000,100000
+// `node bench/run.mjs <name> [args]`: bundles bench/<name>.ts with esbuild (bench/aggregates.ts imports the
+// Worker's own pure functions) and runs it from the repository root, with the remaining arguments:
+// `npm run bench:aggregates -- --sizes 10000,100000`, `npm run bench:load -- --requests 20000`.
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
@@ -7,7 +8,13 @@ import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const outfile = join(root, "bench", ".data", "aggregates.mjs");
+// The bench itself parses process.argv, so its name is taken out.
+const [name] = process.argv.splice(2, 1);
+if (!name || !/^[\w-]+$/.test(name) || !existsSync(join(root, "bench", `${name}.ts`))) {
+  console.error(`usage: node bench/run.mjs <name of a bench/*.ts> [arguments]; there is no bench/${name}.ts`);
+  process.exit(2);
+}
+const outfile = join(root, "bench", ".data", `${name}.mjs`);
 process.chdir(root);
 
 // wrangler dev serves dist/ as static assets and refuses to start without it.
@@ -18,14 +25,15 @@ if (!existsSync(join(root, "dist"))) {
 
 mkdirSync(dirname(outfile), { recursive: true });
 await build({
-  entryPoints: [join(root, "bench", "aggregates.ts")],
+  entryPoints: [join(root, "bench", `${name}.ts`)],
   outfile,
   bundle: true,
   platform: "node",
   format: "esm",
   target: "node20",
   // Loaded from node_modules at run time: they spawn workerd and find their own files on disk.
-  external: ["wrangler", "miniflare"],
+  // autocannon finds its worker-thread files on disk too.
+  external: ["wrangler", "miniflare", "autocannon"],
   logLevel: "warning",
 });
 await import(pathToFileURL(outfile).href);
