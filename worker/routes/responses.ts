@@ -4,9 +4,10 @@ import { ResponseInput } from "../../schema/response";
 import { toSite, turnstileOf } from "../db/sites";
 import { toSurvey } from "../db/surveys";
 import { identityOf } from "../db/identity";
-import { findAnswer, findAnswerStatement, rememberAnswerStatement, toRememberedAnswer, type RememberedAnswer } from "../db/idempotency";
+import { findAnswer, rememberAnswerStatement, type RememberedAnswer } from "../db/idempotency";
 import { insertResponseStatements } from "../db/responses";
-import { listWebhooksStatement, toWebhook } from "../db/webhooks";
+import { toWebhook } from "../db/webhooks";
+import { collectionConfig } from "../db/collection-config";
 import { responseEvents } from "../domain/events";
 import { emit } from "../emit";
 import { randomToken, sha256Hex } from "../domain/crypto";
@@ -68,15 +69,8 @@ export const responses = new Hono<AppEnv>().post(
       throw error;
     }
 
-    // One round trip for everything the checks need.
-    const [siteResult, surveyResult, answerResult, webhookResult] = await db.batch([
-      db.prepare("SELECT * FROM sites WHERE id = ?").bind(input.site),
-      db.prepare("SELECT * FROM surveys WHERE site_id = ? AND id = ?").bind(input.site, input.survey),
-      findAnswerStatement(db, input.site, key ?? ""),
-      listWebhooksStatement(db),
-    ]);
-    const siteRow = siteResult!.results[0];
-    const surveyRow = surveyResult!.results[0];
+    // Usually no round trip at all: each isolate keeps the config it read for a few seconds.
+    const { siteRow, surveyRow, webhookRows } = await collectionConfig(db, input.site, input.survey);
     if (!siteRow) throw notFound("site");
     const site = toSite(siteRow as Parameters<typeof toSite>[0]);
     const survey = surveyRow ? toSurvey(surveyRow as Parameters<typeof toSurvey>[0]) : null;
@@ -89,25 +83,30 @@ export const responses = new Hono<AppEnv>().post(
       return c.json({ id: crypto.randomUUID(), followUp: randomToken(24) }, 201);
     }
 
-    const previous = key ? toRememberedAnswer(answerResult!.results[0] as Parameters<typeof toRememberedAnswer>[0]) : null;
-    if (key && previous) return replay(c, previous, requestHash);
-    // A verified employee's team and role, and their ballot (null unless the site requires identity).
-    const respondent = await verifyRespondent(db, site, identityOf(siteRow as Parameters<typeof identityOf>[0]), survey.id, c.req.raw, input);
-
-    // After the replay check: a Turnstile token is single use, and a retry must not need a second one.
+    // A repeat is found out by the write itself: the key's row goes into the same batch, and a repeat
+    // fails on it and replays (below). Except where a check cannot pass twice (a single-use Turnstile
+    // token, a respondent token that expired since): there the key is looked up before the checks.
+    const identity = identityOf(siteRow as Parameters<typeof identityOf>[0]);
     const turnstile = turnstileOf(siteRow as Parameters<typeof turnstileOf>[0]);
+    if (key && (identity || turnstile)) {
+      const previous = await findAnswer(db, site.id, key);
+      if (previous) return replay(c, previous, requestHash);
+    }
+    // A verified employee's team and role, and their ballot (null unless the site requires identity).
+    const respondent = await verifyRespondent(db, site, identity, survey.id, c.req.raw, input);
     if (turnstile) await verifyTurnstile(turnstile.secret, input.turnstile, site.origins, key);
 
     const followUp = randomToken(24);
     const record = buildResponse(site, survey, respondent ? { ...input, segment: { ...input.segment, ...respondent.segment } } : input, { id: crypto.randomUUID(), followUpHash: await sha256Hex(followUp) }, Date.now());
     const body = JSON.stringify({ id: record.id, followUp });
-    const statements = insertResponseStatements(db, record);
-    if (key) statements.push(rememberAnswerStatement(db, site.id, key, { requestHash, status: 201, body }, Date.now()));
+    // The key's row first: a repeat fails on it before doing any other work, and the transaction rolls back.
+    const statements = [...(key ? [rememberAnswerStatement(db, site.id, key, { requestHash, status: 201, body }, Date.now())] : []), ...insertResponseStatements(db, record)];
     if (respondent) statements.push(respondent.ballot); // last: a same-key race replays rather than 409
     try {
       await db.batch(statements);
     } catch (error) {
-      // A concurrent request with the same key won the race; its transaction holds, ours rolled back.
+      // A repeat, or a concurrent request with the same key that won the race: its transaction holds,
+      // ours rolled back, and we answer what it answered.
       if (key && isDuplicateKey(error)) {
         const winner = await findAnswer(db, site.id, key);
         if (winner) return replay(c, winner, requestHash);
@@ -115,7 +114,7 @@ export const responses = new Hono<AppEnv>().post(
       if (isBallotAlreadyCast(error)) throw alreadyAnswered();
       if (!isOwnRowAlreadyStored(error)) throw error;
     }
-    await emit(c.env, responseEvents(record, site.audience), webhookResult!.results.map((row) => toWebhook(row as Parameters<typeof toWebhook>[0])));
+    await emit(c.env, responseEvents(record, site.audience), webhookRows.map((row) => toWebhook(row as Parameters<typeof toWebhook>[0])));
     return c.body(body, 201, { "Content-Type": "application/json" });
   },
 );

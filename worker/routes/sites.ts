@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { SiteInput, SurveyInput } from "../../schema/config";
 import { SiteParam, SurveyParam } from "../../schema/params";
+import { forgetCollectionConfig } from "../db/collection-config";
 import { getService } from "../db/services";
 import { getSite, getTurnstile, listSites, siteHasResponses, upsertSite } from "../db/sites";
 import { getSurvey, listSurveys, surveyHasResponses, upsertSurvey } from "../db/surveys";
@@ -45,6 +46,7 @@ export const sites = new Hono<AppEnv>()
     }
     const identity = resolveIdentity(input.audience, input.identity, input.identity ? await getIdentity(c.env.DB, id) : null);
     const { site, created } = await upsertSite(c.env.DB, id, input, turnstile, Date.now(), identity);
+    forgetCollectionConfig();
     return c.json(site, created ? 201 : 200);
   })
   .get("/:site/surveys", readers, validate("param", SiteParam), async (c) => {
@@ -77,5 +79,6 @@ export const sites = new Hono<AppEnv>()
       ]);
     }
     const { survey, created } = await upsertSurvey(c.env.DB, site, id, input, Date.now());
+    forgetCollectionConfig();
     return c.json(survey, created ? 201 : 200);
   });

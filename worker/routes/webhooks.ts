@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { forgetCollectionConfig } from "../db/collection-config";
 import { WebhookInput, WebhookParam } from "../../schema/webhooks";
 import { deleteWebhook, getWebhook, listWebhooks, upsertWebhook, type StoredWebhook } from "../db/webhooks";
 import { newSecret } from "../domain/standard-webhooks";
@@ -19,10 +20,13 @@ export const webhooks = new Hono<AppEnv>()
     // Keep the secret across updates unless a new one is given; make one for a new webhook.
     const secret = input.secret ?? (await getWebhook(c.env.DB, id))?.secret ?? newSecret();
     const { webhook, created } = await upsertWebhook(c.env.DB, id, { ...input, secret }, Date.now());
+    forgetCollectionConfig();
     // The secret is shown when it was made here or just set, so the receiver can verify signatures.
     return c.json(created || input.secret ? webhook : withoutSecret(webhook), created ? 201 : 200);
   })
   .delete("/:id", admins, validate("param", WebhookParam), async (c) => {
-    if (!(await deleteWebhook(c.env.DB, c.req.valid("param").id))) throw notFound("webhook");
+    const deleted = await deleteWebhook(c.env.DB, c.req.valid("param").id);
+    forgetCollectionConfig();
+    if (!deleted) throw notFound("webhook");
     return c.body(null, 204);
   });
