@@ -2,6 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import { api, type Service } from "../api";
 import { FieldProblem, FormProblems, invalidProps, NO_PROBLEMS, problemsOf, type Problems } from "../form-problems";
 import { strings } from "../strings";
+import { IdField } from "./id-field";
 import { focusSoon } from "./lines";
 
 const t = strings.config;
@@ -91,14 +92,7 @@ function ServiceForm({ service, taken, onSaved, onCancel }: FormProps) {
     <form class="config-form" onSubmit={submit} aria-labelledby={`${form}-title`}>
       <h3 id={`${form}-title`}>{service ? t.editService(service.name) : t.newService}</h3>
       <FormProblems problems={problems} />
-      {!service && (
-        <div class="field">
-          <label for={`${form}-id`}>{t.id}</label>
-          <p id={`${form}-id-hint`} class="hint muted">{t.idHint}</p>
-          <input {...field("id", true)} required autocomplete="off" spellcheck={false} value={id} onInput={(e) => setId(e.currentTarget.value)} />
-          <FieldProblem problems={problems} form={form} field="id" />
-        </div>
-      )}
+      {!service && <IdField form={form} problems={problems} value={id} onInput={setId} />}
       <div class="field">
         <label for={`${form}-name`}>{t.name}</label>
         <input {...field("name")} required value={name} onInput={(e) => setName(e.currentTarget.value)} />

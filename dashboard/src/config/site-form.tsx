@@ -2,6 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import { api, type Site } from "../api";
 import { FieldProblem, FormProblems, invalidProps, NO_PROBLEMS, problemsOf, type Problems } from "../form-problems";
 import { strings } from "../strings";
+import { IdField } from "./id-field";
 import { linesOf, toLines } from "./lines";
 
 /** A site as GET shows it, with what api.ts's Site leaves out: the write-only features, as views. */
@@ -60,14 +61,7 @@ export function SiteForm({ site, taken, onSaved, onCancel }: Props) {
     <form class="config-form" onSubmit={submit} aria-labelledby={`${form}-title`}>
       <h3 id={`${form}-title`}>{site ? t.editSite(site.name) : t.newSite}</h3>
       <FormProblems problems={problems} />
-      {!site && (
-        <div class="field">
-          <label for={`${form}-id`}>{t.id}</label>
-          <input {...field("id", true)} required value={id} onInput={(e) => setId(e.currentTarget.value)} autocomplete="off" spellcheck={false} />
-          <p id={`${form}-id-hint`} class="hint muted">{t.idHint}</p>
-          <FieldProblem problems={problems} form={form} field="id" />
-        </div>
-      )}
+      {!site && <IdField form={form} problems={problems} value={id} onInput={setId} />}
       <div class="field">
         <label for={`${form}-name`}>{t.name}</label>
         <input {...field("name")} required value={name} onInput={(e) => setName(e.currentTarget.value)} />

@@ -2,6 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import { api, type Service, type Survey } from "../api";
 import { FieldProblem, FormProblems, invalidProps, NO_PROBLEMS, problemsOf, type Problems } from "../form-problems";
 import { strings } from "../strings";
+import { IdField } from "./id-field";
 import { linesOf, toLines } from "./lines";
 import { LocalizedRows, rowsOf, textOf, type Row } from "./localized-rows";
 
@@ -58,14 +59,7 @@ export function SurveyForm({ site, survey, services, taken, onSaved, onCancel }:
     <form class="config-form" onSubmit={submit} aria-labelledby={`${form}-title`}>
       <h3 id={`${form}-title`}>{survey ? t.editSurvey(survey.id) : t.newSurvey}</h3>
       <FormProblems problems={problems} />
-      {!survey && (
-        <div class="field">
-          <label for={`${form}-id`}>{t.id}</label>
-          <p id={`${form}-id-hint`} class="hint muted">{t.idHint}</p>
-          <input {...field("id", true)} required autocomplete="off" spellcheck={false} value={id} onInput={(e) => setId(e.currentTarget.value)} />
-          <FieldProblem problems={problems} form={form} field="id" />
-        </div>
-      )}
+      {!survey && <IdField form={form} problems={problems} value={id} onInput={setId} />}
       <div class="field">
         <label for={`${form}-kind`}>{t.kind}</label>
         <select {...field("kind")} value={kind} onChange={(e) => setKind(e.currentTarget.value as Survey["kind"])}>
