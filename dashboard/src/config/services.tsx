@@ -1,8 +1,9 @@
 import { useEffect, useState } from "preact/hooks";
 import { api, type Service } from "../api";
-import { FieldProblem, FormProblems, invalidProps, NO_PROBLEMS, problemsOf, type Problems } from "../form-problems";
+import { FormProblems } from "../form-problems";
 import { strings } from "../strings";
 import { IdField } from "./id-field";
+import { Field, FormActions, useConfigForm } from "./form-kit";
 import { focusSoon } from "./lines";
 
 const t = strings.config;
@@ -70,48 +71,31 @@ function ServiceForm({ service, taken, onSaved, onCancel }: FormProps) {
   const [id, setId] = useState(service?.id ?? "");
   const [name, setName] = useState(service?.name ?? "");
   const [owner, setOwner] = useState(service?.owner ?? "");
-  const [saving, setSaving] = useState(false);
-  const [problems, setProblems] = useState<Problems>(NO_PROBLEMS);
+  const { saving, problems, setProblems, field, save } = useConfigForm(form);
   useEffect(() => document.getElementById(`${form}-${service ? "name" : "id"}`)?.focus(), []);
 
   const submit = async (event: Event) => {
     event.preventDefault();
     if (!service && taken.includes(id.trim())) return setProblems({ fields: { id: [t.idTaken] }, general: [] });
-    setSaving(true);
-    try {
-      onSaved(await api<Service>("PUT", `/v1/services/${encodeURIComponent(id.trim())}`, { name, owner: owner.trim() || null }));
-    } catch (error) {
-      setProblems(problemsOf(error, ["id", "name", "owner"], { aliases: { service: "id" } }));
-    } finally {
-      setSaving(false);
-    }
+    await save(
+      async () => onSaved(await api<Service>("PUT", `/v1/services/${encodeURIComponent(id.trim())}`, { name, owner: owner.trim() || null })),
+      ["id", "name", "owner"],
+      { aliases: { service: "id" } },
+    );
   };
-  const field = (name: string, hint = false) => ({ id: `${form}-${name}`, ...invalidProps(problems, form, name, hint ? `${form}-${name}-hint` : undefined) });
 
   return (
     <form class="config-form" onSubmit={submit} aria-labelledby={`${form}-title`}>
       <h3 id={`${form}-title`}>{service ? t.editService(service.name) : t.newService}</h3>
       <FormProblems problems={problems} />
       {!service && <IdField form={form} problems={problems} value={id} onInput={setId} />}
-      <div class="field">
-        <label for={`${form}-name`}>{t.name}</label>
+      <Field form={form} name="name" label={t.name} problems={problems}>
         <input {...field("name")} required value={name} onInput={(e) => setName(e.currentTarget.value)} />
-        <FieldProblem problems={problems} form={form} field="name" />
-      </div>
-      <div class="field">
-        <label for={`${form}-owner`}>{t.owner}</label>
-        <p id={`${form}-owner-hint`} class="hint muted">{t.ownerHint}</p>
+      </Field>
+      <Field form={form} name="owner" label={t.owner} hint={t.ownerHint} problems={problems}>
         <input {...field("owner", true)} autocomplete="off" spellcheck={false} value={owner} onInput={(e) => setOwner(e.currentTarget.value)} />
-        <FieldProblem problems={problems} form={form} field="owner" />
-      </div>
-      <div class="form-actions">
-        <button type="submit" disabled={saving}>
-          {saving ? t.saving : strings.common.save}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {strings.common.cancel}
-        </button>
-      </div>
+      </Field>
+      <FormActions saving={saving} onCancel={onCancel} />
     </form>
   );
 }

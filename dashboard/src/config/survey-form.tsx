@@ -1,8 +1,9 @@
 import { useEffect, useState } from "preact/hooks";
 import { api, type Service, type Survey } from "../api";
-import { FieldProblem, FormProblems, invalidProps, NO_PROBLEMS, problemsOf, type Problems } from "../form-problems";
+import { FieldProblem, FormProblems, type Problems } from "../form-problems";
 import { strings } from "../strings";
 import { IdField } from "./id-field";
+import { Field, FormActions, useConfigForm } from "./form-kit";
 import { linesOf, toLines } from "./lines";
 import { LocalizedRows, rowsOf, textOf, type Row } from "./localized-rows";
 
@@ -22,8 +23,7 @@ export function SurveyForm({ site, survey, services, taken, onSaved, onCancel }:
   const [rated, setRated] = useState<string[]>(survey?.services ?? []);
   const [topics, setTopics] = useState(toLines(survey?.topics ?? []));
   const [active, setActive] = useState(survey?.active ?? true);
-  const [saving, setSaving] = useState(false);
-  const [problems, setProblems] = useState<Problems>(NO_PROBLEMS);
+  const { saving, problems, setProblems, field, save } = useConfigForm(form);
   useEffect(() => document.getElementById(`${form}-${survey ? "kind" : "id"}`)?.focus(), []);
 
   const submit = async (event: Event) => {
@@ -35,24 +35,19 @@ export function SurveyForm({ site, survey, services, taken, onSaved, onCancel }:
     if ("problem" in questionText) local.fields.question = [questionText.problem];
     if ("problem" in promptText) local.fields.commentPrompt = [promptText.problem];
     if (Object.keys(local.fields).length > 0 || "problem" in questionText || "problem" in promptText) return setProblems(local);
-    setSaving(true);
-    try {
-      const body = {
-        kind,
-        question: questionText.value,
-        commentPrompt: Object.keys(promptText.value).length > 0 ? promptText.value : null,
-        services: rated,
-        topics: linesOf(topics),
-        active,
-      };
-      onSaved(await api<Survey>("PUT", `/v1/sites/${site}/surveys/${encodeURIComponent(id.trim())}`, body));
-    } catch (error) {
-      setProblems(problemsOf(error, FIELDS, { aliases: { survey: "id" }, lines: ["topics"] }));
-    } finally {
-      setSaving(false);
-    }
+    const body = {
+      kind,
+      question: questionText.value,
+      commentPrompt: Object.keys(promptText.value).length > 0 ? promptText.value : null,
+      services: rated,
+      topics: linesOf(topics),
+      active,
+    };
+    await save(async () => onSaved(await api<Survey>("PUT", `/v1/sites/${site}/surveys/${encodeURIComponent(id.trim())}`, body)), FIELDS, {
+      aliases: { survey: "id" },
+      lines: ["topics"],
+    });
   };
-  const field = (name: string, hint = false) => ({ id: `${form}-${name}`, ...invalidProps(problems, form, name, hint ? `${form}-${name}-hint` : undefined) });
   const problemId = (name: string) => (problems.fields[name] ? `${form}-${name}-problem` : undefined);
 
   return (
@@ -60,8 +55,7 @@ export function SurveyForm({ site, survey, services, taken, onSaved, onCancel }:
       <h3 id={`${form}-title`}>{survey ? t.editSurvey(survey.id) : t.newSurvey}</h3>
       <FormProblems problems={problems} />
       {!survey && <IdField form={form} problems={problems} value={id} onInput={setId} />}
-      <div class="field">
-        <label for={`${form}-kind`}>{t.kind}</label>
+      <Field form={form} name="kind" label={t.kind} problems={problems}>
         <select {...field("kind")} value={kind} onChange={(e) => setKind(e.currentTarget.value as Survey["kind"])}>
           {KINDS.map((value) => (
             <option key={value} value={value}>
@@ -69,8 +63,7 @@ export function SurveyForm({ site, survey, services, taken, onSaved, onCancel }:
             </option>
           ))}
         </select>
-        <FieldProblem problems={problems} form={form} field="kind" />
-      </div>
+      </Field>
       <LocalizedRows id={`${form}-question`} legend={t.question} rows={question} onChange={setQuestion} invalid={!!problems.fields.question} describedBy={problemId("question")} />
       <FieldProblem problems={problems} form={form} field="question" />
       <LocalizedRows id={`${form}-commentPrompt`} legend={t.commentPrompt} rows={prompt} onChange={setPrompt} invalid={!!problems.fields.commentPrompt} describedBy={problemId("commentPrompt")} />
@@ -98,23 +91,13 @@ export function SurveyForm({ site, survey, services, taken, onSaved, onCancel }:
           ))}
       </fieldset>
       <FieldProblem problems={problems} form={form} field="services" />
-      <div class="field">
-        <label for={`${form}-topics`}>{t.topics}</label>
-        <p id={`${form}-topics-hint`} class="hint muted">{t.topicsHint}</p>
+      <Field form={form} name="topics" label={t.topics} hint={t.topicsHint} problems={problems}>
         <textarea {...field("topics", true)} rows={3} spellcheck={false} value={topics} onInput={(e) => setTopics(e.currentTarget.value)} />
-        <FieldProblem problems={problems} form={form} field="topics" />
-      </div>
+      </Field>
       <label class="check">
         <input id={`${form}-active`} type="checkbox" checked={active} onChange={(e) => setActive(e.currentTarget.checked)} /> {t.active}
       </label>
-      <div class="form-actions">
-        <button type="submit" disabled={saving}>
-          {saving ? t.saving : strings.common.save}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {strings.common.cancel}
-        </button>
-      </div>
+      <FormActions saving={saving} onCancel={onCancel} />
     </form>
   );
 }
