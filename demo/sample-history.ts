@@ -18,6 +18,7 @@ import { insertResponseStatements, setStatus, type ResponseRecord } from "../wor
 import { siteHasResponses } from "../worker/db/sites";
 import { randomToken, sha256Hex } from "../worker/domain/crypto";
 import { buildResponse } from "../worker/domain/ingest";
+import { prng } from "../bench/synthetic";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -261,18 +262,6 @@ const THREADS: { comment: string; status: "in_progress" | "resolved"; thread: { 
 // Drawing it.
 
 type Random = () => number;
-
-/** mulberry32: small and good enough to draw sample data; not for anything secret. */
-function prng(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function weighted<T>(random: Random, items: Weighted<T>): T {
   let r = random() * items.reduce((sum, [, weight]) => sum + weight, 0);
