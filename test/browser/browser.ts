@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll } from "vitest";
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from "playwright-core";
 
 // Debian's Chromium (apt install chromium; .ci/run does it). Nothing here downloads a browser build.
 const CHROMIUM = "/usr/bin/chromium";
@@ -70,4 +70,15 @@ export async function tabUntil(page: Page, matches: (element: Focused | null) =>
     if (matches(element)) return element!;
   }
   throw new Error(`no matching element after ${limit} Tab presses; focus is on ${JSON.stringify(await focused(page))}`);
+}
+
+/**
+ * Waits until `target` has focus. Where the page moves focus itself (a form that opens on its first field,
+ * a new row, the row after a removed one), it does so a frame later; a person types after that, and a test
+ * must too: Playwright's fill focuses its field and then types, so focus moving in between would send the
+ * keys to another field (it did: "complaint praise" ended up as a language tag).
+ */
+export async function focusMovesTo(target: Locator, timeout = ACTION_TIMEOUT_MS): Promise<void> {
+  const element = await target.elementHandle({ timeout });
+  await target.page().waitForFunction((wanted) => document.activeElement === wanted, element, { timeout });
 }

@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { strings } from "../../dashboard/src/strings";
-import { admin, axeViolations, env, queryD1, seedSurvey, uid, useBrowser } from "./helpers";
+import { admin, axeViolations, env, focusMovesTo, queryD1, seedSurvey, uid, useBrowser } from "./helpers";
 
 const browser = useBrowser();
 
@@ -48,7 +48,7 @@ describe("dashboard: the inbox", () => {
     const item = page.getByRole("button", { name: /The checkout was slow/ });
     await item.click();
     const detail = detailOf(page);
-    await detail.getByRole("heading", { name: "NPS 3 of 10" }).waitFor();
+    await focusMovesTo(detail.getByRole("heading", { name: "NPS 3 of 10" }));
     await detail.getByRole("combobox", { name: strings.inbox.status }).selectOption("resolved");
     await detail.getByText(strings.inbox.statusSaved(strings.inbox.statuses.resolved)).waitFor();
     await item.getByText(strings.inbox.statuses.resolved).waitFor(); // the list too, without a reload
@@ -180,6 +180,7 @@ describe("dashboard: configuration", () => {
     await page.getByRole("button", { name: `${strings.config.edit} Config ${site}` }).click();
 
     const form = page.getByRole("form", { name: strings.config.editSite(`Config ${site}`) });
+    await focusMovesTo(form.getByRole("textbox", { name: strings.config.name, exact: true }));
     const origins = form.getByRole("textbox", { name: strings.config.origins });
     await origins.fill(`${env().pageOrigin}\nhttps://intranet.example/path`);
     await form.getByRole("button", { name: strings.common.save }).click();
@@ -227,16 +228,21 @@ describe("dashboard: configuration", () => {
     await page.getByRole("button", { name: strings.config.newSurvey }).click();
 
     const form = page.getByRole("form", { name: strings.config.newSurvey });
-    await form.getByRole("textbox", { name: strings.config.id }).fill(survey);
+    const idField = form.getByRole("textbox", { name: strings.config.id });
+    await focusMovesTo(idField);
+    await idField.fill(survey);
     await form.getByRole("combobox", { name: strings.config.kind }).selectOption("csat");
     const question = form.getByRole("group", { name: strings.config.question });
     await question.getByRole("textbox", { name: strings.config.textIn("en") }).fill("How was it?");
     for (const [n, locale, text] of [[2, "de", "Wie war es?"], [3, "fr", "Comment était-ce ?"]] as const) {
       await question.getByRole("button", { name: strings.config.addLanguage }).click();
-      await question.getByRole("textbox", { name: strings.config.language(n) }).fill(locale);
+      const language = question.getByRole("textbox", { name: strings.config.language(n) });
+      await focusMovesTo(language);
+      await language.fill(locale);
       await question.getByRole("textbox", { name: strings.config.textIn(locale) }).fill(text);
     }
     await question.getByRole("button", { name: `${strings.config.remove} ${strings.config.language(3)}` }).click();
+    await focusMovesTo(question.getByRole("textbox", { name: strings.config.language(2) }));
     await form.getByRole("textbox", { name: strings.config.topics }).fill("complaint\npraise");
     await form.getByRole("button", { name: strings.common.save }).click();
     await page.getByText(strings.config.savedSurvey(survey)).waitFor();
