@@ -47,7 +47,11 @@ export async function resolveScope(
   return { filter, sites, services, d1Ms, rowsRead };
 }
 
-/** SQL conditions (joined with AND) for a scope filter, with their parameters. */
+/**
+ * SQL conditions (joined with AND) for a scope filter, with their parameters. A list of ids is one
+ * parameter, a JSON array read with json_each: D1 takes at most 100 bound parameters per statement,
+ * and an audience or owner filter, or a key limited to many sites, lists as many ids as there are.
+ */
 export function scopeConditions(filter: ScopeFilter): { sql: string[]; params: unknown[] } {
   const sql: string[] = [];
   const params: unknown[] = [];
@@ -56,8 +60,8 @@ export function scopeConditions(filter: ScopeFilter): { sql: string[]; params: u
   if (filter.service) sql.push("service_id = ?"), params.push(filter.service);
   for (const [column, values] of [["site_id", filter.sitesIn], ["service_id", filter.servicesIn]] as const) {
     if (!values) continue;
-    sql.push(values.length ? `${column} IN (${values.map(() => "?").join(", ")})` : "0");
-    params.push(...values);
+    if (values.length === 0) sql.push("0");
+    else sql.push(`${column} IN (SELECT value FROM json_each(?))`), params.push(JSON.stringify(values));
   }
   return { sql, params };
 }
