@@ -77,8 +77,11 @@ describe("aggregates, property-based", () => {
             const members = inScope.filter((r) => groupBy.every((field) => valueOf(r, field) === group.key[field]));
             const { key, series, ...cell } = group;
             if ("suppressed" in cell) {
-              // Only cells holding internal answers are ever hidden.
-              expect(members.some((r) => r.site === 2), `${params} ${JSON.stringify(key)}`).toBe(true);
+              // A cell is hidden for holding too few internal answers, or as the complement of such a
+              // cell (hidden with it, so that neither can be worked out by subtraction from the total).
+              // The groups span every site in the database, so a complement of ours may protect a small
+              // internal cell of another site: what holds either way is that it is never hidden alone.
+              if (!members.some((r) => r.site === 2)) expect(hiddenCells(auto), `${params} ${JSON.stringify(key)}: a complement hidden alone`).toBeGreaterThanOrEqual(2);
               continue;
             }
             expect(roundCell(cell), `${params} ${JSON.stringify(key)}`).toEqual(roundCell(referenceCell("nps", members.map((r) => r.score))));
@@ -91,10 +94,31 @@ describe("aggregates, property-based", () => {
           }
         }
       }),
-      { numRuns: 25 },
+      {
+        numRuns: 25,
+        examples: [
+          // After one CI found it (with other tests' sites in the same groups): a small internal group
+          // of one answer, hidden, and the smallest external groups hidden with it as its complement,
+          // since the total (five answers) stays visible.
+          [
+            [
+              { site: 2, score: 0, service: "prop-c", topic: "complaint", segment: "a", minute: 1181 },
+              { site: 0, score: 6, service: undefined, topic: "complaint", segment: "c", minute: 13900 },
+              ...[5000, 6000, 7000].map((minute) => ({ site: 1, score: 9, service: undefined, topic: "complaint" as const, segment: undefined, minute })),
+            ],
+            Array.from({ length: 3 }, () => ({ site: undefined, service: undefined, topic: "complaint" as const, audience: undefined, groupBy: [] as const, bucket: "day" as const, tz: "Europe/Warsaw" as const, fromHour: 7, hours: 260, fromMinute: 17 as const })),
+          ],
+        ],
+      },
     );
   });
 });
+
+/** How many cells of an answer are hidden: the total, the points of its series, its groups and theirs. */
+function hiddenCells(answer: Answer): number {
+  const cells = [answer.total, ...(answer.series ?? []), ...(answer.groups ?? []).flatMap((group) => [group, ...(group.series ?? [])])];
+  return cells.filter((cell) => "suppressed" in cell).length;
+}
 
 /** Floats to 9 decimals: rollups and raw sums may differ in the last bit. */
 function normalize(value: unknown): unknown {
