@@ -2,6 +2,7 @@ import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 import { FieldProblem, invalidProps, NO_PROBLEMS, problemsOf, type Problems } from "../form-problems";
 import { strings } from "../strings";
+import { focusSoon } from "./lines";
 
 type ProblemOptions = Parameters<typeof problemsOf>[2];
 
@@ -53,4 +54,23 @@ export function FormActions({ saving, onCancel }: { saving: boolean; onCancel: (
       </button>
     </div>
   );
+}
+
+/**
+ * What every configuration section shares: which form is open (an item's id, "" for a new one), the
+ * message of the last save, and where focus goes when a form closes (its item's Edit button).
+ */
+export function useSectionEditing<T extends { id: string }>(kind: string, onSaved: () => Promise<unknown>, savedMessage: (item: T) => string) {
+  const [editing, setEditing] = useState<string | null>(null);
+  const [message, setMessage] = useState("");
+  const close = (focus: string) => {
+    setEditing(null);
+    focusSoon(focus);
+  };
+  const saved = async (item: T) => {
+    await onSaved();
+    setMessage(savedMessage(item));
+    close(`edit-${kind}-${item.id}`);
+  };
+  return { editing, setEditing, message, setMessage, close, saved };
 }

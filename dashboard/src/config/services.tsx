@@ -3,8 +3,7 @@ import { api, type Service } from "../api";
 import { FormProblems } from "../form-problems";
 import { strings } from "../strings";
 import { IdField } from "./id-field";
-import { Field, FormActions, useConfigForm } from "./form-kit";
-import { focusSoon } from "./lines";
+import { Field, FormActions, useConfigForm, useSectionEditing } from "./form-kit";
 
 const t = strings.config;
 
@@ -12,17 +11,7 @@ type Props = { services: Service[]; canWrite: boolean; onSaved: () => Promise<un
 
 /** The services rated on every site, and the team that owns each: shared, so both sides meet on them. */
 export function ServicesSection({ services, canWrite, onSaved }: Props) {
-  const [editing, setEditing] = useState<string | null>(null);
-  const [message, setMessage] = useState("");
-  const close = (focus: string) => {
-    setEditing(null);
-    focusSoon(focus);
-  };
-  const saved = async (service: Service) => {
-    await onSaved();
-    setMessage(t.savedService(service.name));
-    close(`edit-service-${service.id}`);
-  };
+  const { editing, setEditing, message, setMessage, close, saved } = useSectionEditing<Service>("service", onSaved, (service) => t.savedService(service.name));
   return (
     <section class="config-section" aria-labelledby="services-title">
       <div class="section-head">

@@ -1,7 +1,6 @@
-import { useState } from "preact/hooks";
 import type { Site } from "../api";
 import { strings } from "../strings";
-import { focusSoon } from "./lines";
+import { useSectionEditing } from "./form-kit";
 import { SiteForm, type StoredSite } from "./site-form";
 
 const t = strings.config;
@@ -10,17 +9,7 @@ type Props = { sites: StoredSite[]; canWrite: boolean; onSaved: () => Promise<un
 
 /** The sites: where the widget may post from, how answers are segmented, and how small a group may be shown. */
 export function SitesSection({ sites, canWrite, onSaved }: Props) {
-  const [editing, setEditing] = useState<string | null>(null);
-  const [message, setMessage] = useState("");
-  const close = (focus: string) => {
-    setEditing(null);
-    focusSoon(focus);
-  };
-  const saved = async (site: Site) => {
-    await onSaved();
-    setMessage(t.savedSite(site.name));
-    close(`edit-site-${site.id}`);
-  };
+  const { editing, setEditing, message, setMessage, close, saved } = useSectionEditing<Site>("site", onSaved, (site) => t.savedSite(site.name));
   return (
     <section class="config-section" aria-labelledby="sites-title">
       <div class="section-head">

@@ -2,7 +2,7 @@ import { useState } from "preact/hooks";
 import type { Survey } from "../api";
 import { firstText, type Catalog } from "../catalog";
 import { strings } from "../strings";
-import { focusSoon } from "./lines";
+import { useSectionEditing } from "./form-kit";
 import { Snippet } from "./snippet";
 import { SurveyForm } from "./survey-form";
 
@@ -13,18 +13,8 @@ type Props = { catalog: Catalog; canWrite: boolean; onSaved: () => Promise<unkno
 /** A site's surveys, each with the tag that embeds it. */
 export function SurveysSection({ catalog, canWrite, onSaved }: Props) {
   const [site, setSite] = useState(catalog.sites[0]?.id ?? "");
-  const [editing, setEditing] = useState<string | null>(null);
-  const [message, setMessage] = useState("");
+  const { editing, setEditing, message, setMessage, close, saved } = useSectionEditing<Survey>("survey", onSaved, (survey) => t.savedSurvey(survey.id));
   const surveys = catalog.surveys.filter((survey) => survey.site === site);
-  const close = (focus: string) => {
-    setEditing(null);
-    focusSoon(focus);
-  };
-  const saved = async (survey: Survey) => {
-    await onSaved();
-    setMessage(t.savedSurvey(survey.id));
-    close(`edit-survey-${survey.id}`);
-  };
   const serviceNames = (ids: string[]) => ids.map((id) => catalog.services.find((service) => service.id === id)?.name ?? id).join(", ");
 
   return (
