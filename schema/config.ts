@@ -40,6 +40,11 @@ export const SiteInput = z.strictObject({
       secretKey: z.string().trim().min(1).max(200).optional(),
     })
     .nullish(),
+  /**
+   * How hard POST /v1/responses limits this site: one of the tiers of Rate Limiting bindings declared in
+   * wrangler.toml (README: "Abuse, floods and faults"). Omit it to keep the stored tier; a new site is "standard".
+   */
+  rateLimit: z.enum(["strict", "standard", "relaxed"]).optional(),
   /** Internal sites only: require a verified employee (README: "Intranet identity"). */
   identity: IdentityInput.nullish(),
 });

@@ -14,6 +14,7 @@ type SiteRow = {
   turnstile_secret: string | null;
   identity: string | null;
   ballot_key: string | null;
+  rate_limit: NonNullable<SiteInput["rateLimit"]>;
   created_at: number;
   updated_at: number;
 };
@@ -25,6 +26,7 @@ export const toSite = (row: SiteRow): Site => ({
   origins: JSON.parse(row.origins) as string[],
   dimensions: JSON.parse(row.dimensions) as string[],
   minGroupSize: row.min_group_size,
+  rateLimit: row.rate_limit,
   turnstile: row.turnstile_site_key ? { siteKey: row.turnstile_site_key } : null,
   identity: row.identity ? identityView(identityOf(row)!.config) : null,
   createdAt: new Date(row.created_at).toISOString(),
@@ -84,6 +86,8 @@ export async function upsertSite(
       .bind(id, input.name, input.audience, JSON.stringify(origins), JSON.stringify(dimensions), input.minGroupSize, now, turnstile?.siteKey ?? null, turnstile?.secret ?? null),
     db.prepare("DELETE FROM site_origins WHERE site_id = ?").bind(id),
     ...origins.map((origin) => db.prepare("INSERT INTO site_origins (origin, site_id) VALUES (?, ?)").bind(origin, id)),
+    // A PUT without `rateLimit` keeps the stored tier (forms that do not know it must not reset it).
+    db.prepare("UPDATE sites SET rate_limit = COALESCE(?1, rate_limit) WHERE id = ?2").bind(input.rateLimit ?? null, id),
     // The ballot key is made once and kept, even while identity is off: ballots already cast stay valid.
     db.prepare("UPDATE sites SET identity = ?1, ballot_key = COALESCE(ballot_key, ?2) WHERE id = ?3 RETURNING *").bind(identity && JSON.stringify(identity), identity && newBallotKey(), id),
   ]);
