@@ -296,6 +296,9 @@ function siteOf(id: string, demo: DemoSite): Site {
     origins: [],
     dimensions: demo.site.dimensions ?? [],
     minGroupSize: demo.site.minGroupSize ?? 5,
+    reportingPeriod: "week",
+    timeZone: "UTC",
+    currentPeriod: null,
     turnstile: null,
     identity: null,
     createdAt: "",
@@ -307,7 +310,7 @@ function surveyOf(site: string, id: string, demo: DemoSite["surveys"][string]): 
   return { site, id, commentPrompt: null, active: true, createdAt: "", updatedAt: "", ...demo };
 }
 
-type Drawn = { record: ResponseRecord; tone: Tone; daysAgo: number };
+type Drawn = { record: ResponseRecord; audience: "external" | "internal"; tone: Tone; daysAgo: number };
 
 /** The answers, oldest first, each built by the Worker's ingest from a body the widget could have sent. */
 async function draw(options: Required<SampleOptions>): Promise<Drawn[]> {
@@ -364,7 +367,7 @@ async function draw(options: Required<SampleOptions>): Promise<Drawn[]> {
         });
         const followUpHash = await sha256Hex(randomToken(24)); // the token itself is never kept, as in POST /v1/responses
         const record = buildResponse(site, survey, input, { id: crypto.randomUUID(), followUpHash }, at);
-        drawn.push({ record, tone, daysAgo });
+        drawn.push({ record, audience, tone, daysAgo });
       }
     }
   }
@@ -405,7 +408,7 @@ export async function writeSampleHistory(db: D1Database, options: SampleOptions)
     const chunk = drawn.slice(i, i + RESPONSES_PER_BATCH);
     // Each response's insert and its rollups stay together, as in POST /v1/responses; several
     // responses share a transaction only to make the one-time load quicker.
-    await db.batch(chunk.flatMap(({ record }) => insertResponseStatements(db, record)));
+    await db.batch(chunk.flatMap(({ record, audience }) => insertResponseStatements(db, record, audience)));
   }
 
   const random = prng(settings.seed + 1);

@@ -9,6 +9,26 @@ export const Kind = z.enum(["nps", "csat", "ces", "thumbs", "text"]);
 export type Kind = z.infer<typeof Kind>;
 
 export const Audience = z.enum(["external", "internal"]);
+
+/** An IANA time zone, as Intl knows it: `Europe/Warsaw`, `UTC`. */
+export const TimeZone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, "must be an IANA time zone such as Europe/Warsaw");
+
+/**
+ * How often an internal site releases its employees' answers: each period closes at local midnight in
+ * the site's time zone (weeks on Monday, quarters in January, April, July and October).
+ */
+export const ReportingPeriod = z.enum(["day", "week", "month", "quarter"]);
+export type ReportingPeriod = z.infer<typeof ReportingPeriod>;
+
+/** What a generalised release-group attribute reads as ("several"): never a real value. */
+export const SEVERAL = "*";
 export type Audience = z.infer<typeof Audience>;
 
 /** The score range of each kind (inclusive); `text` takes no score. */

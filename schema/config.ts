@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Audience, Kind, LocalizedText, Slug } from "./common";
+import { Audience, Kind, LocalizedText, ReportingPeriod, Slug, TimeZone } from "./common";
 import { IdentityInput, type IdentityView } from "./identity";
 
 /**
@@ -29,7 +29,11 @@ export const SiteInput = z.strictObject({
   audience: Audience,
   origins: z.array(Origin).max(50),
   dimensions: z.array(Dimension).max(20).default([]),
+  /** Internal sites: the smallest release group (README: "Employees' anonymity"); 3 at least. */
   minGroupSize: z.number().int().min(2).max(1000).default(5),
+  /** Internal sites: answers are released only once their period has closed, in `timeZone`. */
+  reportingPeriod: ReportingPeriod.default("week"),
+  timeZone: TimeZone.default("UTC"),
   /**
    * Optional Cloudflare Turnstile: the widget renders it with `siteKey`, the Worker verifies each token
    * with `secretKey`. The secret is write-only (never returned); omit it to keep the stored one.
@@ -47,9 +51,23 @@ export const SiteInput = z.strictObject({
   rateLimit: z.enum(["strict", "standard", "relaxed"]).optional(),
   /** Internal sites only: require a verified employee (README: "Intranet identity"). */
   identity: IdentityInput.nullish(),
+}).refine((site) => site.audience !== "internal" || site.minGroupSize >= 3, {
+  path: ["minGroupSize"],
+  message: "must be at least 3 on an internal site: smaller groups would let colleagues recognise each other",
 });
 export type SiteInput = z.infer<typeof SiteInput>;
-export type Site = Omit<SiteInput, "turnstile" | "identity"> & { turnstile: { siteKey: string } | null; identity: IdentityView | null; id: string; createdAt: string; updatedAt: string };
+export type Site = Omit<SiteInput, "turnstile" | "identity"> & {
+  turnstile: { siteKey: string } | null;
+  identity: IdentityView | null;
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+  /**
+   * Internal sites: the open reporting period, whose answers are shown nowhere until `end` (then they
+   * are released as groups); null for external sites.
+   */
+  currentPeriod: { start: string; end: string } | null;
+};
 
 export const ServiceInput = z.strictObject({
   name: z.string().trim().min(1).max(200),

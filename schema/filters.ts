@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Audience, Kind, Slug } from "./common";
+import { Audience, Kind, Slug, TimeZone } from "./common";
 import { Dimension } from "./config";
 
 /** ISO 8601 date (`2026-03-01`) or date-time, with or without offset; read in `tz` when it has none. */
@@ -7,14 +7,7 @@ export const Instant = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/, "must be an ISO 8601 date or date-time");
 
-export const TimeZone = z.string().refine((tz) => {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}, "must be an IANA time zone such as Europe/Warsaw");
+export { TimeZone };
 
 /** The filters shared by aggregates, the inbox and the exports. */
 export const FILTERS = {

@@ -36,10 +36,15 @@ export type InboxItem = {
   locale: string | null;
   page: string | null;
   status: z.infer<typeof Status>;
-  /** ISO 8601; the day only (midnight UTC) when `anonymized`. */
+  /** ISO 8601; for an employee's answer, the start of its reporting period. */
   createdAt: string;
+  /** An employee's answer: the closed reporting period it was released in; null for a customer's. */
+  period: { start: string; end: string } | null;
   replies: number;
-  /** An employee in a group smaller than the site's minGroupSize: no segment, no time finer than the day. */
+  /**
+   * An employee's answer, shown as its release group shows it: the group's `survey`, `service`, `topic`
+   * and `segment` ("*" where generalised), the period instead of a time, no `locale` or `page`.
+   */
   anonymized: boolean;
 };
 

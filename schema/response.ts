@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Locale, Slug } from "./common";
+import { Locale, SEVERAL, Slug } from "./common";
 import { Dimension } from "./config";
 
 /** Comments and other free text: 4096 characters at most, counted after NFC normalisation. */
@@ -24,7 +24,13 @@ export const FreeText = (max: number) =>
     .transform((value) => value.normalize("NFC").replace(/\r\n?/g, "\n"))
     .refine((value) => value.length <= max, `must be at most ${max} characters`);
 
-export const SegmentValue = FreeText(64).pipe(z.string().trim().min(1, "must not be empty"));
+export const SegmentValue = FreeText(64).pipe(
+  z
+    .string()
+    .trim()
+    .min(1, "must not be empty")
+    .refine((value) => value !== SEVERAL, `must not be "${SEVERAL}", which stands for several values in released groups`),
+);
 
 export const ResponseInput = z.strictObject({
   site: Slug,

@@ -1,7 +1,11 @@
 import { z } from "zod";
 import { Slug } from "./common";
 
-export const EVENTS = ["response.created", "response.low_score", "reply.created"] as const;
+/**
+ * `period.closed`: an internal site's reporting period closed; its release groups' figures. Internal
+ * answers send no per-answer event (the moment of an answer is itself identifying).
+ */
+export const EVENTS = ["response.created", "response.low_score", "reply.created", "period.closed"] as const;
 export type WebhookEvent = (typeof EVENTS)[number];
 
 /** `whsec_` + base64 of 24 to 64 random bytes, as the Standard Webhooks spec describes secrets. */

@@ -5,13 +5,24 @@ import { resilient } from "./db/resilient";
 import type { Delivery } from "../schema/webhooks";
 import { deliverBatch } from "./deliver";
 import type { Bindings } from "./env";
+import { internalSites } from "./db/sites";
+import { releaseClosedPeriods } from "./release";
+
+/** wrangler.toml's daily cron (the other one is hourly). */
+const DAILY = "17 3 * * *";
 
 export default {
   fetch: app.fetch,
   queue: (batch, env) => deliverBatch(batch as MessageBatch<Delivery>, { ...env, DB: resilient(env.DB) }),
-  /** Daily housekeeping: forget idempotency keys past their retention and visitor salts past their day. */
-  async scheduled(_controller, env, ctx) {
+  /**
+   * Hourly: close the internal sites' ended reporting periods, so `period.closed` goes out soon after
+   * a period ends even if nobody reads. Daily: forget idempotency keys past their retention and visitor
+   * salts past their day.
+   */
+  async scheduled(controller, env, ctx) {
     const db = resilient(env.DB);
-    ctx.waitUntil(Promise.all([purgeExpiredAnswers(db, Date.now()), purgeOldSalts(db, Date.now())]));
+    const now = Date.now();
+    if (controller.cron === DAILY) ctx.waitUntil(Promise.all([purgeExpiredAnswers(db, now), purgeOldSalts(db, now)]));
+    ctx.waitUntil(releaseClosedPeriods({ ...env, DB: db }, await internalSites(db), now));
   },
 } satisfies ExportedHandler<Bindings>;

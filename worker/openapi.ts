@@ -39,6 +39,7 @@ export const OPERATIONS: Operation[] = [
   { method: "get", path: "/v1/sites", summary: "List sites", auth: "read", ok: [200, "The sites the caller may see"] },
   { method: "get", path: "/v1/sites/{site}", summary: "Get a site", auth: "read", params: SiteParam, ok: [200, "The site"] },
   { method: "put", path: "/v1/sites/{site}", summary: "Create or replace a site", auth: "admin", params: SiteParam, body: SiteInput, ok: [200, "Updated (201 when created)"] },
+  { method: "get", path: "/v1/sites/{site}/participation", summary: "An internal site's answers so far in its open reporting period (no breakdown)", auth: "read", params: SiteParam, ok: [200, "{period: {start, end}, responses}"] },
   { method: "get", path: "/v1/sites/{site}/surveys", summary: "List a site's surveys", auth: "read", params: SiteParam, ok: [200, "The surveys"] },
   { method: "get", path: "/v1/sites/{site}/surveys/{survey}", summary: "Get a survey", auth: "read", params: SurveyParam, ok: [200, "The survey"] },
   { method: "put", path: "/v1/sites/{site}/surveys/{survey}", summary: "Create or replace a survey", auth: "admin", params: SurveyParam, body: SurveyInput, ok: [200, "Updated (201 when created)"] },

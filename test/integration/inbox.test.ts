@@ -104,7 +104,7 @@ describe("exports", () => {
         ...insertResponseStatements(env.DB, {
           id: crypto.randomUUID(), site, survey, kind: "nps", score: i % 11, comment: `${TRICKY[i % TRICKY.length]} #${i}`, service: "", topic: "",
           segment: { plan: i % 2 ? "pro" : "=free" }, locale: null, page: null, followUpHash: crypto.randomUUID(), createdAt: Date.parse("2026-02-01T00:00:00Z") + i * 1000,
-        }),
+        }, "external"),
       );
     }
     for (let i = 0; i < statements.length; i += 2000) await env.DB.batch(statements.slice(i, i + 2000));

@@ -113,8 +113,11 @@ export function bucketIndexSql(buckets: Bucket[], lo = 0, hi = buckets.length - 
 type RawRow = { bucket: number; site_id: string; survey_id?: string; service_id?: string; score: number | null; n: number } & Record<`a${number}`, string | null>;
 
 /**
- * Aggregates raw responses in SQL, through the time indexes: for queries rollups cannot answer (two
- * attributes at once, range ends not on a UTC hour), and as the reference the benchmark compares to.
+ * Aggregates raw responses in SQL: for queries rollups cannot answer (two attributes at once, range
+ * ends not on a UTC hour), and as the reference the benchmark compares to. Read by (site, kind, time)
+ * for the sites in `filter.sitesIn` only, so the scan never touches another site's rows: an internal
+ * site's raw answers are counted only as release groups, and even the rows a scan reads (what D1 and
+ * the clock report) must not depend on them.
  * `attributes` are the topic/segment fields the query groups on.
  */
 export async function readRawFacts(db: D1Database, filter: FactFilter, buckets: Bucket[], attributes: string[], groupBy: string[]): Promise<FactRead> {
@@ -133,7 +136,7 @@ export async function readRawFacts(db: D1Database, filter: FactFilter, buckets: 
   const result = await db
     .prepare(
       `SELECT ${bucketIndexSql(buckets)} AS bucket, ${keyList}, ${columns.map((c) => `${c}, `).join("")}score, COUNT(*) AS n
-       FROM responses
+       FROM responses INDEXED BY responses_by_site_kind_time
        WHERE kind = ? AND created_at >= ? AND created_at < ? ${where.sql.map((clause) => `AND ${clause}`).join(" ")}
        GROUP BY bucket, ${keyList}, ${attributes.map((_, i) => `a${i}, `).join("")}score`,
     )

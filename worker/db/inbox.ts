@@ -4,60 +4,66 @@ import { presentResponse } from "../domain/anonymize";
 import type { ResponseRow } from "./responses";
 import { scopeConditions, type ScopeFilter } from "./scope";
 
-export type InboxRow = ResponseRow & { replies: number };
+/** A response as the inbox reads it: with its reply count and, for an employee's, its release group. */
+export type InboxRow = ResponseRow & {
+  replies: number;
+  g_survey: string | null;
+  g_service: string | null;
+  g_topic: string | null;
+  g_segment: string | null;
+  g_period_start: number | null;
+  g_period_end: number | null;
+};
 type Window = { from: number; to: number };
 
-/** The WHERE clause of the inbox and the exports: the scope, the time window and the response filters. */
+// An employee's answer is filtered and shown by its release group's attributes, never its own; a
+// customer's (no group) by its own.
+const COLUMNS = { site: "r.site_id", survey: "COALESCE(g.survey_id, r.survey_id)", service: "COALESCE(g.service_id, r.service_id)" };
+const SELECT = `SELECT r.*, (SELECT COUNT(*) FROM replies WHERE response_id = r.id) AS replies,
+    g.survey_id AS g_survey, g.service_id AS g_service, g.topic AS g_topic, g.segment AS g_segment,
+    g.period_start AS g_period_start, g.period_end AS g_period_end
+  FROM responses r LEFT JOIN release_groups g ON g.id = r.release_group`;
+
+/**
+ * The WHERE clause of the inbox and the exports: listed rows only (a customer's answer, or an
+ * employee's once released in a group), the scope, the window (an employee's answer is listed at its
+ * period's start, so a window takes a period whole) and the response filters.
+ */
 export function inboxConditions(filter: ScopeFilter, query: Omit<ExportQuery, "from" | "to" | "tz">, window: Window) {
-  const where = scopeConditions(filter);
+  const where = scopeConditions(filter, COLUMNS);
   const add = (sql: string, ...params: unknown[]) => (where.sql.push(sql), where.params.push(...params));
-  add("created_at >= ? AND created_at < ?", window.from, window.to);
-  if (query.kind) add("kind = ?", query.kind);
-  if (filter.topic) add("topic = ?", filter.topic);
-  for (const [dimension, value] of Object.entries(filter.segment)) add("json_extract(segment, ?) = ?", `$."${dimension}"`, value);
-  if (query.status) add("status = ?", query.status);
-  if (query.minScore !== undefined) add("score >= ?", query.minScore);
-  if (query.maxScore !== undefined) add("score <= ?", query.maxScore);
-  if (query.hasComment !== undefined) add(query.hasComment ? "comment IS NOT NULL" : "comment IS NULL");
+  add("r.listed_at >= ? AND r.listed_at < ?", window.from, window.to);
+  if (query.kind) add("r.kind = ?", query.kind);
+  if (filter.topic) add("COALESCE(g.topic, r.topic) = ?", filter.topic);
+  for (const [dimension, value] of Object.entries(filter.segment)) add("json_extract(COALESCE(g.segment, r.segment), ?) = ?", `$."${dimension}"`, value);
+  if (query.status) add("r.status = ?", query.status);
+  if (query.minScore !== undefined) add("r.score >= ?", query.minScore);
+  if (query.maxScore !== undefined) add("r.score <= ?", query.maxScore);
+  if (query.hasComment !== undefined) add(query.hasComment ? "r.comment IS NOT NULL" : "r.comment IS NULL");
   return where;
 }
 
 /**
- * One page, newest first, by keyset on (created_at, id): rows inserted meanwhile are newer than any
- * cursor and never shift the pages after it. The cursor is a response id, so it reveals no time.
+ * One page by keyset on (listed_at, list_key, id), newest first: customers' answers by time, each
+ * closed period's employee answers at its start in a random order fixed at release. Rows listed
+ * meanwhile come before any cursor and never shift the pages after it. The cursor is a response id,
+ * so it reveals no time.
  */
 export async function readPage(db: D1Database, where: { sql: string[]; params: unknown[] }, after: string | null, limit: number): Promise<InboxRow[]> {
-  const keyset = after ? "AND (created_at, id) < ((SELECT created_at FROM responses WHERE id = ?), ?)" : "";
+  const keyset = after ? "AND (r.listed_at, r.list_key, r.id) < (SELECT listed_at, list_key, id FROM responses WHERE id = ?)" : "";
   const { results } = await db
-    .prepare(
-      `SELECT r.*, (SELECT COUNT(*) FROM replies WHERE response_id = r.id) AS replies FROM responses r
-       WHERE ${where.sql.join(" AND ")} ${keyset}
-       ORDER BY created_at DESC, id DESC LIMIT ?`,
-    )
-    .bind(...where.params, ...(after ? [after, after] : []), limit)
+    .prepare(`${SELECT} WHERE ${where.sql.join(" AND ")} ${keyset} ORDER BY r.listed_at DESC, r.list_key DESC, r.id DESC LIMIT ?`)
+    .bind(...where.params, ...(after ? [after] : []), limit)
     .all<InboxRow>();
   return results;
 }
 
-/** One response with its reply count, as the inbox reads it; null when there is none. */
+/** One listed response with its reply count, as the inbox reads it; null when there is none (or not yet). */
 export async function readOne(db: D1Database, id: string): Promise<InboxRow | null> {
-  return db.prepare("SELECT r.*, (SELECT COUNT(*) FROM replies WHERE response_id = r.id) AS replies FROM responses r WHERE id = ?").bind(id).first<InboxRow>();
+  return db.prepare(`${SELECT} WHERE r.id = ? AND r.listed_at IS NOT NULL`).bind(id).first<InboxRow>();
 }
 
-/**
- * Presents rows with the anonymity rule: for internal sites, how many responses share each row's
- * site and segment, so a respondent in a group smaller than minGroupSize is shown without segment.
- */
-export async function presentRows(db: D1Database, rows: InboxRow[], sites: Map<string, Site>): Promise<InboxItem[]> {
-  const internal = [...new Set(rows.filter((row) => sites.get(row.site_id)?.audience === "internal").map((row) => JSON.stringify([row.site_id, row.segment])))];
-  const sizes = new Map<string, number>();
-  for (let i = 0; i < internal.length; i += 40) {
-    const pairs = internal.slice(i, i + 40).map((key) => JSON.parse(key) as [string, string]);
-    const { results } = await db
-      .prepare(`SELECT site_id, segment, COUNT(*) AS n FROM responses WHERE ${pairs.map(() => "(site_id = ? AND segment = ?)").join(" OR ")} GROUP BY site_id, segment`)
-      .bind(...pairs.flat())
-      .all<{ site_id: string; segment: string; n: number }>();
-    for (const row of results) sizes.set(JSON.stringify([row.site_id, row.segment]), row.n);
-  }
-  return rows.map((row) => presentResponse(row, sites.get(row.site_id), sizes.get(JSON.stringify([row.site_id, row.segment])) ?? 0));
+/** Rows as the inbox shows them (domain/anonymize.ts). */
+export function presentRows(rows: InboxRow[], sites: Map<string, Site>): InboxItem[] {
+  return rows.map((row) => presentResponse(row, sites.get(row.site_id)));
 }

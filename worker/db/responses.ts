@@ -17,13 +17,19 @@ export type ResponseRecord = {
   createdAt: number;
 };
 
-/** The insert of a response and of its rollup counts: run them in one `db.batch`. */
-export function insertResponseStatements(db: D1Database, record: ResponseRecord): D1PreparedStatement[] {
+/**
+ * The insert of a response and of its rollup counts: run them in one `db.batch`. An employee's answer
+ * (internal site) counts in no rollup and is listed nowhere: it waits, `pending`, until its reporting
+ * period closes and it joins a release group (worker/release).
+ */
+export function insertResponseStatements(db: D1Database, record: ResponseRecord, audience: "external" | "internal"): D1PreparedStatement[] {
+  const internal = audience === "internal";
   return [
     db
       .prepare(
-        `INSERT INTO responses (id, site_id, survey_id, kind, score, comment, service_id, topic, segment, locale, page, followup_hash, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO responses (id, site_id, survey_id, kind, score, comment, service_id, topic, segment, locale, page, followup_hash, created_at,
+           pending, listed_at, list_key)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .bind(
         record.id,
@@ -39,14 +45,17 @@ export function insertResponseStatements(db: D1Database, record: ResponseRecord)
         record.page,
         record.followUpHash,
         record.createdAt,
+        internal ? 1 : 0,
+        internal ? null : record.createdAt,
+        internal ? null : record.id,
       ),
-    ...rollupStatements(db, record, 1),
+    ...(internal ? [] : rollupStatements(db, record, 1)),
   ];
 }
 
 /** Stores one response with its rollups atomically. */
-export async function insertResponse(db: D1Database, record: ResponseRecord): Promise<void> {
-  await db.batch(insertResponseStatements(db, record));
+export async function insertResponse(db: D1Database, record: ResponseRecord, audience: "external" | "internal" = "external"): Promise<void> {
+  await db.batch(insertResponseStatements(db, record, audience));
 }
 
 export type ResponseRow = {
@@ -64,9 +73,15 @@ export type ResponseRow = {
   status: "new" | "in_progress" | "resolved" | "dismissed";
   followup_hash: string;
   created_at: number;
+  pending: number;
+  release_group: string | null;
+  listed_at: number | null;
+  list_key: string | null;
 };
 
-export const toRecord = (row: ResponseRow): ResponseRecord & { status: ResponseRow["status"] } => ({
+export type StoredResponse = ResponseRecord & { status: ResponseRow["status"]; internal: boolean; listed: boolean };
+
+export const toRecord = (row: ResponseRow): StoredResponse => ({
   id: row.id,
   site: row.site_id,
   survey: row.survey_id,
@@ -81,6 +96,10 @@ export const toRecord = (row: ResponseRow): ResponseRecord & { status: ResponseR
   followUpHash: row.followup_hash,
   createdAt: row.created_at,
   status: row.status,
+  /** An internal answer: waiting for its period to close, or released (or withheld) since. */
+  internal: row.pending === 1 || row.release_group !== null || row.listed_at === null,
+  /** Shown to readers: an external answer, or an internal one released in a group. */
+  listed: row.listed_at !== null,
 });
 
 export async function getResponse(db: D1Database, id: string) {
@@ -93,10 +112,15 @@ export async function findByFollowUpHash(db: D1Database, followUpHash: string) {
   return row ? toRecord(row) : null;
 }
 
-/** Removes a response, its replies (cascade) and its rollup counts in one transaction. */
-export async function deleteResponse(db: D1Database, record: ResponseRecord): Promise<boolean> {
+/**
+ * Removes a response and its replies (cascade), with its rollup counts, in one transaction. An internal
+ * answer has no rollups: while its period is open it simply goes; once released, its score stays in its
+ * frozen release group (changing the group would reveal the score by difference), and only the row,
+ * with its comment and thread, goes.
+ */
+export async function deleteResponse(db: D1Database, record: ResponseRecord & { internal: boolean }): Promise<boolean> {
   const results = await db.batch([
-    ...rollupStatements(db, record, -1, { whileResponseExists: record.id }),
+    ...(record.internal ? [] : rollupStatements(db, record, -1, { whileResponseExists: record.id })),
     db.prepare("DELETE FROM responses WHERE id = ?").bind(record.id),
   ]);
   return (results[results.length - 1]!.meta.changes ?? 0) > 0;

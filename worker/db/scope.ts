@@ -2,13 +2,15 @@ import type { Service, Site } from "../../schema/config";
 import type { Principal } from "../env";
 import { assertSiteAccess } from "../middleware/auth";
 import { toService } from "./services";
-import { toSite } from "./sites";
+import { toSite, type SiteRow } from "./sites";
 
 /** Every site and service, in one round trip, with what D1 reports it cost. */
 async function readConfig(db: D1Database) {
   const [sites, services] = await db.batch([db.prepare("SELECT * FROM sites ORDER BY id"), db.prepare("SELECT * FROM services ORDER BY id")]);
+  const siteRows = sites!.results as SiteRow[];
   return {
-    sites: sites!.results.map((row) => toSite(row as Parameters<typeof toSite>[0])),
+    siteRows,
+    sites: siteRows.map(toSite),
     services: services!.results.map((row) => toService(row as Parameters<typeof toService>[0])),
     d1Ms: (sites!.meta.duration ?? 0) + (services!.meta.duration ?? 0),
     rowsRead: (sites!.meta.rows_read ?? 0) + (services!.meta.rows_read ?? 0),
@@ -36,29 +38,31 @@ export async function resolveScope(
   db: D1Database,
   principal: Principal,
   query: ScopeQuery,
-): Promise<{ filter: ScopeFilter; sites: Site[]; services: Service[]; d1Ms: number; rowsRead: number }> {
+): Promise<{ filter: ScopeFilter; sites: Site[]; siteRows: SiteRow[]; services: Service[]; d1Ms: number; rowsRead: number }> {
   if (query.site) assertSiteAccess(principal, query.site);
-  const { sites, services, d1Ms, rowsRead } = await readConfig(db);
+  const { sites, siteRows, services, d1Ms, rowsRead } = await readConfig(db);
   const filter: ScopeFilter = { site: query.site, survey: query.survey, service: query.service, topic: query.topic, segment: query.segment };
   if (principal.sites || query.audience) {
     filter.sitesIn = sites.filter((site) => (!principal.sites || principal.sites.includes(site.id)) && (!query.audience || site.audience === query.audience)).map((site) => site.id);
   }
   if (query.owner) filter.servicesIn = services.filter((service) => service.owner === query.owner).map((service) => service.id);
-  return { filter, sites, services, d1Ms, rowsRead };
+  return { filter, sites, siteRows, services, d1Ms, rowsRead };
 }
+
+const PLAIN = { site: "site_id", survey: "survey_id", service: "service_id" };
 
 /**
  * SQL conditions (joined with AND) for a scope filter, with their parameters. A list of ids is one
  * parameter, a JSON array read with json_each: D1 takes at most 100 bound parameters per statement,
  * and an audience or owner filter, or a key limited to many sites, lists as many ids as there are.
  */
-export function scopeConditions(filter: ScopeFilter): { sql: string[]; params: unknown[] } {
+export function scopeConditions(filter: ScopeFilter, columns: { site: string; survey: string; service: string } = PLAIN): { sql: string[]; params: unknown[] } {
   const sql: string[] = [];
   const params: unknown[] = [];
-  if (filter.site) sql.push("site_id = ?"), params.push(filter.site);
-  if (filter.survey) sql.push("survey_id = ?"), params.push(filter.survey);
-  if (filter.service) sql.push("service_id = ?"), params.push(filter.service);
-  for (const [column, values] of [["site_id", filter.sitesIn], ["service_id", filter.servicesIn]] as const) {
+  if (filter.site) sql.push(`${columns.site} = ?`), params.push(filter.site);
+  if (filter.survey) sql.push(`${columns.survey} = ?`), params.push(filter.survey);
+  if (filter.service) sql.push(`${columns.service} = ?`), params.push(filter.service);
+  for (const [column, values] of [[columns.site, filter.sitesIn], [columns.service, filter.servicesIn]] as const) {
     if (!values) continue;
     if (values.length === 0) sql.push("0");
     else sql.push(`${column} IN (SELECT value FROM json_each(?))`), params.push(JSON.stringify(values));

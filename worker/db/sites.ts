@@ -2,8 +2,10 @@ import type { Site, SiteInput } from "../../schema/config";
 import { identityView, type IdentityConfig } from "../../schema/identity";
 import { newBallotKey } from "../identity/ballot";
 import { identityOf } from "./identity";
+import type { ReportingPeriod } from "../../schema/common";
+import { currentPeriod } from "../domain/reporting-period";
 
-type SiteRow = {
+export type SiteRow = {
   id: string;
   name: string;
   audience: "external" | "internal";
@@ -15,6 +17,9 @@ type SiteRow = {
   identity: string | null;
   ballot_key: string | null;
   rate_limit: NonNullable<SiteInput["rateLimit"]>;
+  reporting_period: ReportingPeriod;
+  time_zone: string;
+  released_until: number;
   created_at: number;
   updated_at: number;
 };
@@ -27,11 +32,16 @@ export const toSite = (row: SiteRow): Site => ({
   dimensions: JSON.parse(row.dimensions) as string[],
   minGroupSize: row.min_group_size,
   rateLimit: row.rate_limit,
+  reportingPeriod: row.reporting_period,
+  timeZone: row.time_zone,
   turnstile: row.turnstile_site_key ? { siteKey: row.turnstile_site_key } : null,
   identity: row.identity ? identityView(identityOf(row)!.config) : null,
   createdAt: new Date(row.created_at).toISOString(),
   updatedAt: new Date(row.updated_at).toISOString(),
+  currentPeriod: row.audience === "internal" ? isoPeriod(currentPeriod({ reportingPeriod: row.reporting_period, timeZone: row.time_zone }, Date.now())) : null,
 });
+
+const isoPeriod = (period: { start: number; end: number }) => ({ start: new Date(period.start).toISOString(), end: new Date(period.end).toISOString() });
 
 export async function getSite(db: D1Database, id: string): Promise<Site | null> {
   const row = await db.prepare("SELECT * FROM sites WHERE id = ?").bind(id).first<SiteRow>();
@@ -76,14 +86,17 @@ export async function upsertSite(
     db.prepare("SELECT 1 AS found FROM sites WHERE id = ?").bind(id),
     db
       .prepare(
-        `INSERT INTO sites (id, name, audience, origins, dimensions, min_group_size, turnstile_site_key, turnstile_secret, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?8, ?9, ?7, ?7)
+        `INSERT INTO sites (id, name, audience, origins, dimensions, min_group_size, turnstile_site_key, turnstile_secret, created_at, updated_at,
+           reporting_period, time_zone)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?8, ?9, ?7, ?7, ?10, ?11)
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, audience = excluded.audience, origins = excluded.origins,
            dimensions = excluded.dimensions, min_group_size = excluded.min_group_size,
+           reporting_period = excluded.reporting_period, time_zone = excluded.time_zone,
            turnstile_site_key = excluded.turnstile_site_key, turnstile_secret = excluded.turnstile_secret, updated_at = excluded.updated_at
          RETURNING *`,
       )
-      .bind(id, input.name, input.audience, JSON.stringify(origins), JSON.stringify(dimensions), input.minGroupSize, now, turnstile?.siteKey ?? null, turnstile?.secret ?? null),
+      .bind(id, input.name, input.audience, JSON.stringify(origins), JSON.stringify(dimensions), input.minGroupSize, now, turnstile?.siteKey ?? null, turnstile?.secret ?? null,
+        input.reportingPeriod, input.timeZone),
     db.prepare("DELETE FROM site_origins WHERE site_id = ?").bind(id),
     ...origins.map((origin) => db.prepare("INSERT INTO site_origins (origin, site_id) VALUES (?, ?)").bind(origin, id)),
     // A PUT without `rateLimit` keeps the stored tier (forms that do not know it must not reset it).
@@ -98,4 +111,16 @@ export async function upsertSite(
 /** Whether any site accepts this origin: answers a CORS preflight, which names no site. */
 export async function isKnownOrigin(db: D1Database, origin: string): Promise<boolean> {
   return (await db.prepare("SELECT 1 AS found FROM site_origins WHERE origin = ? LIMIT 1").bind(origin).first()) !== null;
+}
+
+/** Every internal site as stored, for closing their reporting periods (worker/release). */
+export async function internalSites(db: D1Database): Promise<SiteRow[]> {
+  const { results } = await db.prepare("SELECT * FROM sites WHERE audience = 'internal'").all<SiteRow>();
+  return results;
+}
+
+/** How many answers an internal site has had so far in its open period (the participation count). */
+export async function openPeriodCount(db: D1Database, site: string, periodStart: number): Promise<number> {
+  const row = await db.prepare("SELECT COUNT(*) AS n FROM responses WHERE pending = 1 AND site_id = ? AND created_at >= ?").bind(site, periodStart).first<{ n: number }>();
+  return row?.n ?? 0;
 }

@@ -1,6 +1,6 @@
 import type { Kind } from "../../schema/common";
 import { addTally, emptyTally, toCell, type Cell, type Tally } from "./metrics";
-import { suppressLines } from "./privacy";
+import { SEVERAL } from "../../schema/common";
 
 /** A group-by field: `site`, `survey`, `service`, `owner`, `audience`, `topic` or `segment.<dim>`. */
 export type Field = string;
@@ -15,23 +15,27 @@ export type Fact = {
   /** `topic` and `segment.<dim>` values this fact is known for. */
   attrs: Record<string, string>;
   tally: Tally;
+  /** Internal answers in scope that no figure may count (they add nothing; they mark the cell). */
+  withheld?: boolean;
 };
 
-export type SiteInfo = { audience: "external" | "internal"; minGroupSize: number };
 export type Context = {
-  sites: Map<string, SiteInfo>;
   ownerOf: Map<string, string | null>;
+  audienceOf: Map<string, "external" | "internal">;
 };
 
-export type PublicCell = Cell | { suppressed: true };
+/** A figure, and whether internal answers in scope were left out of it (README: "Employees' anonymity"). */
+export type PublicCell = Cell & { withheld?: true };
 export type Answer = {
   kind: Kind;
+  /** Some internal answers in scope are in no figure here: a group that matched the filters only in part, or a remainder. */
+  withheld?: true;
   total: PublicCell;
   series?: ({ start: string } & PublicCell)[];
   groups?: ({ key: Record<string, string | null>; series?: ({ start: string } & PublicCell)[] } & PublicCell)[];
 };
 
-type Accumulator = { tally: Tally; perSite: Map<string, number> };
+type Accumulator = { tally: Tally; withheld: boolean };
 
 export function fieldValue(fact: Fact, field: Field, context: Context): string | null {
   switch (field) {
@@ -42,9 +46,10 @@ export function fieldValue(fact: Fact, field: Field, context: Context): string |
     case "service":
       return fact.service || null;
     case "owner":
-      return fact.service ? (context.ownerOf.get(fact.service) ?? null) : null;
+      // A release group of several services has several owners, as far as a reader may know.
+      return fact.service === SEVERAL ? SEVERAL : fact.service ? (context.ownerOf.get(fact.service) ?? null) : null;
     case "audience":
-      return context.sites.get(fact.site)?.audience ?? null;
+      return context.audienceOf.get(fact.site) ?? null;
     default:
       return fact.attrs[field] || null;
   }
@@ -52,26 +57,19 @@ export function fieldValue(fact: Fact, field: Field, context: Context): string |
 
 function accumulate(into: Map<string, Accumulator>, key: string, fact: Fact): void {
   let acc = into.get(key);
-  if (!acc) into.set(key, (acc = { tally: emptyTally(), perSite: new Map() }));
+  if (!acc) into.set(key, (acc = { tally: emptyTally(), withheld: false }));
   addTally(acc.tally, fact.tally, fact.sign);
-  acc.perSite.set(fact.site, (acc.perSite.get(fact.site) ?? 0) + fact.sign * fact.tally.n);
-}
-
-function guard(acc: Accumulator | undefined, context: Context) {
-  let threshold = 0;
-  for (const [site, count] of acc?.perSite ?? []) {
-    const info = context.sites.get(site);
-    if (count > 0 && info?.audience === "internal") threshold = Math.max(threshold, info.minGroupSize);
-  }
-  return { count: acc?.tally.n ?? 0, threshold };
+  if (fact.withheld) acc.withheld = true;
 }
 
 type GroupOut = { key: Record<string, string | null> } & PublicCell & { series?: ({ start: string } & PublicCell)[] };
 
 /**
  * Folds facts into the contract's answer: the total, one point per bucket, one entry per group (with
- * its own series when both are asked for). Small internal cells are suppressed, and so is whatever
- * would let them be worked out by subtraction within the answer (see privacy.ts).
+ * its own series when both are asked for). Internal answers arrive only as whole release groups
+ * (worker/release), so every cell is shown as it is: no cell can isolate fewer than minGroupSize of
+ * them. A fact marked `withheld` (internal data in scope that no figure may count) counts nothing and
+ * marks the total and its point.
  */
 export function buildAnswer(
   kind: Kind,
@@ -85,7 +83,7 @@ export function buildAnswer(
   for (const fact of facts) {
     accumulate(cells, "total", fact);
     if (buckets) accumulate(cells, `point:${fact.bucket}`, fact);
-    if (options.groupBy.length > 0) {
+    if (options.groupBy.length > 0 && !fact.withheld) {
       const values = options.groupBy.map((field) => fieldValue(fact, field, context));
       const key = JSON.stringify(values);
       groupKeys.set(key, values);
@@ -95,23 +93,15 @@ export function buildAnswer(
   }
   // Groups whose responses netted out to nothing (a deleted answer) are not listed.
   const groups = [...groupKeys.keys()].filter((key) => cells.get(`group:${key}`)!.tally.n !== 0).sort();
-  const points = Array.from({ length: buckets }, (_, b) => b);
-
-  // Every cell of the answer, and the lines of cells that add up.
-  const names = ["total", ...points.map((b) => `point:${b}`), ...groups.map((g) => `group:${g}`), ...groups.flatMap((g) => points.map((b) => `group:${g}:${b}`))];
-  const index = new Map(names.map((name, i) => [name, i]));
-  const at = (name: string) => index.get(name)!;
-  const lines: number[][] = [];
-  if (buckets) lines.push([at("total"), ...points.map((b) => at(`point:${b}`))]);
-  if (groups.length) lines.push([at("total"), ...groups.map((g) => at(`group:${g}`))]);
-  if (buckets && groups.length) {
-    for (const g of groups) lines.push([at(`group:${g}`), ...points.map((b) => at(`group:${g}:${b}`))]);
-    for (const b of points) lines.push([at(`point:${b}`), ...groups.map((g) => at(`group:${g}:${b}`))]);
-  }
-  const hidden = suppressLines(names.map((name) => guard(cells.get(name), context)), lines);
-  const reveal = (name: string): PublicCell => (hidden[at(name)] ? { suppressed: true } : toCell(kind, cells.get(name)?.tally ?? emptyTally()));
+  const reveal = (name: string): PublicCell => {
+    const acc = cells.get(name);
+    const cell: PublicCell = toCell(kind, acc?.tally ?? emptyTally());
+    if (acc?.withheld) cell.withheld = true;
+    return cell;
+  };
 
   const answer: Answer = { kind, total: reveal("total") };
+  if (answer.total.withheld) answer.withheld = true;
   if (options.bucketLabels) answer.series = options.bucketLabels.map((start, b) => ({ start, ...reveal(`point:${b}`) }));
   if (options.groupBy.length > 0) {
     answer.groups = groups.map((g) => {

@@ -2,31 +2,40 @@ import type { Site } from "../../schema/config";
 import type { InboxItem } from "../../schema/inbox";
 import type { InboxRow } from "../db/inbox";
 
-const DAY = 86_400_000;
+const iso = (t: number) => new Date(t).toISOString();
 
 /**
- * A stored response as the inbox and the exports show it. An employee whose segment (team, role…)
- * is shared by fewer responses than the site's minGroupSize could be recognised from it and from
- * the time, so such rows show no segment and only the day.
+ * A stored response as the inbox and the exports show it. An employee's answer is shown only once
+ * released, and then as its release group shows it: the group's survey, service, topic and segment
+ * ("*" where generalised), the period instead of a time, and no language or page (the only Polish
+ * speaker, or a page under /people/, would name a person).
  */
-export function presentResponse(row: InboxRow, site: Site | undefined, groupSize: number): InboxItem {
-  const segment = JSON.parse(row.segment) as Record<string, string>;
-  const anonymized = site?.audience === "internal" && groupSize < site.minGroupSize;
+export function presentResponse(row: InboxRow, site: Site | undefined): InboxItem {
+  const common = { id: row.id, site: row.site_id, kind: row.kind, score: row.score, comment: row.comment, status: row.status, replies: row.replies };
+  if (row.g_period_start !== null && row.g_period_end !== null) {
+    return {
+      ...common,
+      survey: row.g_survey!,
+      service: row.g_service || null,
+      topic: row.g_topic || null,
+      segment: JSON.parse(row.g_segment!) as Record<string, string>,
+      locale: null,
+      page: null,
+      createdAt: iso(row.g_period_start),
+      period: { start: iso(row.g_period_start), end: iso(row.g_period_end) },
+      anonymized: true,
+    };
+  }
   return {
-    id: row.id,
-    site: row.site_id,
+    ...common,
     survey: row.survey_id,
-    kind: row.kind,
-    score: row.score,
-    comment: row.comment,
     service: row.service_id || null,
     topic: row.topic || null,
-    segment: anonymized ? {} : segment,
+    segment: JSON.parse(row.segment) as Record<string, string>,
     locale: row.locale,
     page: row.page,
-    status: row.status,
-    createdAt: new Date(anonymized ? Math.floor(row.created_at / DAY) * DAY : row.created_at).toISOString(),
-    replies: row.replies,
-    anonymized,
+    createdAt: iso(row.created_at),
+    period: null,
+    anonymized: site?.audience === "internal",
   };
 }

@@ -2,6 +2,9 @@ import type { Reply } from "../../schema/followup";
 import type { Delivery, WebhookEvent } from "../../schema/webhooks";
 import type { ResponseRecord } from "../db/responses";
 import type { StoredWebhook } from "../db/webhooks";
+import type { ClosedPeriod } from "../db/release";
+import { toCell } from "./metrics";
+import type { Kind } from "../../schema/common";
 
 /** A detractor, CSAT ≤ 2, CES ≤ 3 or thumbs down: the answers a team wants to hear about at once. */
 export function isLowScore(kind: string, score: number | null): boolean {
@@ -33,6 +36,27 @@ export function responseEvents(record: ResponseRecord, audience: string): Event[
   return events;
 }
 
+/**
+ * One closed period of an internal site: the figures of its release groups (each at least
+ * minGroupSize answers), their low scores in all, and whether a remainder was withheld (not its size).
+ */
+export function periodClosedEvent(site: string, period: ClosedPeriod): Event {
+  const nullable = (value: string) => (value === "" ? null : value);
+  const groups = period.groups.map((group) => ({
+    kind: group.kind,
+    survey: group.survey,
+    service: nullable(group.service),
+    topic: nullable(group.topic),
+    segment: group.segment,
+    ...toCell(group.kind as Kind, group.tally),
+  }));
+  const lowScores = period.groups.reduce((sum, group) => sum + group.tally.scores.filter((count, score) => count > 0 && isLowScore(group.kind, score)).reduce((a, b) => a + b, 0), 0);
+  return {
+    event: "period.closed",
+    data: { site, period: { start: new Date(period.start).toISOString(), end: new Date(period.end).toISOString() }, groups, lowScores, withheld: period.withheld.length > 0 },
+  };
+}
+
 export const replyEvent = (responseId: string, site: string, reply: Reply): Event => ({ event: "reply.created", data: { responseId, site, ...reply } });
 
 /** One delivery per webhook subscribed to each event. */
@@ -45,6 +69,11 @@ export function deliveriesFor(webhooks: StoredWebhook[], events: Event[], now: n
 /** The text of a Slack incoming-webhook message for an event. */
 export function slackText(delivery: Delivery): string {
   const d = delivery.data as Record<string, string | number | null>;
+  if (delivery.event === "period.closed") {
+    const period = d.period as unknown as { start: string; end: string };
+    const count = (d.groups as unknown as { count: number }[]).reduce((sum, group) => sum + group.count, 0);
+    return `Results of ${d.site} for ${period.start.slice(0, 10)} to ${period.end.slice(0, 10)}: ${count} answers in released groups, ${d.lowScores} low scores`;
+  }
   if (delivery.event === "reply.created") return `New reply from the ${d.from} on response ${d.responseId} (${d.site}): ${d.text}`;
   const score = d.score === null ? "" : ` ${String(d.kind).toUpperCase()} ${d.score}`;
   const low = delivery.event === "response.low_score" ? "Low score" : "New response";

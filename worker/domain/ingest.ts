@@ -3,6 +3,7 @@ import type { ResponseInput } from "../../schema/response";
 import type { ResponseRecord } from "../db/responses";
 import { validationFailed, type Problem } from "../errors";
 import { scoreProblem } from "./kinds";
+import { periodStart } from "./reporting-period";
 
 const HOUR = 3_600_000;
 
@@ -55,8 +56,9 @@ export function buildResponse(site: Site, survey: Survey, input: ResponseInput, 
     locale: input.locale ?? null,
     page,
     followUpHash: ids.followUpHash,
-    // Employees' answers keep no time finer than the hour: a minute would help tie them to a person.
-    createdAt: site.audience === "internal" ? Math.floor(now / HOUR) * HOUR : now,
+    // Employees' answers keep no time finer than the hour (a minute would help tie them to a person),
+    // and never fall before the open period's start (in a zone whose midnight is not on a UTC hour).
+    createdAt: site.audience === "internal" ? Math.max(Math.floor(now / HOUR) * HOUR, periodStart(site, now)) : now,
   };
 }
 

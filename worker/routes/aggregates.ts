@@ -1,19 +1,30 @@
 import { Hono } from "hono";
 import { AggregatesQuery } from "../../schema/aggregates";
 import type { Kind } from "../../schema/common";
-import { readRawFacts, readRollupFacts, type FactFilter } from "../db/facts";
+import { readRawFacts, readRollupFacts, type FactFilter, type FactRead } from "../db/facts";
+import { readGroups, toStoredGroup } from "../db/release";
 import { resolveScope } from "../db/scope";
 import { surveyKinds } from "../db/surveys";
-import { buildAnswer, type Context } from "../domain/aggregate";
+import { buildAnswer, type Context, type Fact } from "../domain/aggregate";
 import { bucketRanges, isoWithOffset, MAX_BUCKETS, type Bucket } from "../domain/buckets";
+import { releaseFacts } from "../domain/release-facts";
+import { isFinerThan } from "../domain/reporting-period";
 import { isHourAligned } from "../domain/rollup-plan";
 import { resolveRange } from "../domain/time-range";
 import type { AppEnv } from "../env";
 import { validationFailed } from "../errors";
 import { requireAuth } from "../middleware/auth";
 import { validate } from "../middleware/validate";
+import { releaseClosedPeriods } from "../release";
 
-/** NPS, CSAT, CES and thumbs figures over time and by group, from rollups wherever they can answer. */
+const DAY = 86_400_000;
+/** The longest period of each kind, to find the groups whose middle may fall in a range. */
+const LONGEST: Record<string, number> = { day: DAY, week: 7 * DAY, month: 31 * DAY, quarter: 92 * DAY };
+
+/**
+ * NPS, CSAT, CES and thumbs figures over time and by group: customers' answers from rollups wherever
+ * they can answer, employees' answers only as the release groups of closed periods.
+ */
 export const aggregates = new Hono<AppEnv>().get("/", requireAuth({ scope: "read" }), validate("query", AggregatesQuery), async (c) => {
   const query = c.req.valid("query");
   const principal = c.var.principal;
@@ -30,24 +41,57 @@ export const aggregates = new Hono<AppEnv>().get("/", requireAuth({ scope: "read
     throw validationFailed([{ path: "query.bucket", message: `the range holds more than ${MAX_BUCKETS} buckets; use a larger bucket or a shorter range` }]);
   }
 
-  const context: Context = {
-    sites: new Map(scope.sites.map((site) => [site.id, { audience: site.audience, minGroupSize: site.minGroupSize }])),
-    ownerOf: new Map(scope.services.map((service) => [service.id, service.owner])),
-  };
-  const filter: FactFilter = { ...scope.filter, kind };
+  const inScope = scope.sites.filter((site) => (!query.site || site.id === query.site) && (!scope.filter.sitesIn || scope.filter.sitesIn.includes(site.id)));
+  const internal = inScope.filter((site) => site.audience === "internal");
+  const external = inScope.filter((site) => site.audience === "external").map((site) => site.id);
+  await releaseClosedPeriods(c.env, scope.siteRows.filter((row) => internal.some((site) => site.id === row.id)), Date.now());
 
-  // Rollups keep one attribute (topic or one segment dimension) per row, on UTC hours.
+  // Customers' answers: rollups keep one attribute (topic or one segment dimension) per row, on UTC hours.
+  const filter: FactFilter = { ...scope.filter, kind, sitesIn: external };
   const attributes = new Set([...(query.topic ? ["topic"] : []), ...Object.keys(query.segment).map((d) => `segment.${d}`), ...query.groupBy.filter((f) => f === "topic" || f.startsWith("segment."))]);
   const fromRollups = query.source !== "raw" && attributes.size <= 1 && buckets.every((bucket) => isHourAligned(bucket.from, bucket.to));
   const perSite = attributes.size === 0 && !query.survey && !query.service && !query.owner && query.groupBy.every((field) => field === "site" || field === "audience");
-  const read = fromRollups
-    ? await readRollupFacts(db, filter, buckets, [...attributes][0] ?? "", perSite)
-    : await readRawFacts(db, filter, buckets, [...attributes].filter((a) => query.groupBy.includes(a)), query.groupBy);
+  const none: FactRead = { facts: [], rowsRead: 0, d1Ms: 0, source: "rollups" };
+  const read =
+    external.length === 0
+      ? none
+      : fromRollups
+        ? await readRollupFacts(db, filter, buckets, [...attributes][0] ?? "", perSite)
+        : await readRawFacts(db, filter, buckets, [...attributes].filter((a) => query.groupBy.includes(a)), query.groupBy);
 
-  const answer = buildAnswer(kind, read.facts, { groupBy: query.groupBy, bucketLabels: query.bucket ? buckets.map((b) => isoWithOffset(query.tz, b.start)) : null }, context);
-  // d1: what D1 reports spending on this answer's statements; total: the handler's wall time
-  // (round trips included; workerd's clock only moves across I/O).
-  c.header("Server-Timing", `d1;dur=${(scope.d1Ms + read.d1Ms).toFixed(2)};desc="rows_read=${read.rowsRead + scope.rowsRead}", total;dur=${(performance.now() - started).toFixed(1)}`);
+  // Employees' answers: whole release groups of closed periods (README: "Employees' anonymity").
+  let internalFacts: Fact[] = [];
+  let groupsRead = { rowsRead: 0, d1Ms: 0 };
+  if (internal.length > 0) {
+    const widest = Math.max(...internal.map((site) => LONGEST[site.reportingPeriod]!));
+    const groups = await readGroups(db, internal.map((site) => site.id), kind, buckets[0]!.from - widest, buckets[buckets.length - 1]!.to);
+    groupsRead = groups;
+    const sites = new Map(internal.map((site) => [site.id, site]));
+    internalFacts = releaseFacts(groups.rows.map(toStoredGroup), buckets, { ...scope.filter, segment: query.segment }, (site) => sites.get(site)?.dimensions ?? []);
+    if (query.bucket) {
+      // A bucket finer than a site's period would split its groups: say so rather than mislead.
+      const split = [...new Set(internalFacts.map((fact) => fact.site))].map((id) => sites.get(id)!).find((site) => isFinerThan(query.bucket!, site.reportingPeriod));
+      if (split) {
+        throw validationFailed([
+          {
+            path: "query.bucket",
+            message: `${split.id} releases employees' answers per ${split.reportingPeriod}: use bucket=${split.reportingPeriod === "quarter" ? "month with a range of whole quarters, or no bucket" : `${split.reportingPeriod} or coarser`}, or audience=external`,
+          },
+        ]);
+      }
+    }
+  }
+
+  const context: Context = {
+    ownerOf: new Map(scope.services.map((service) => [service.id, service.owner])),
+    audienceOf: new Map(scope.sites.map((site) => [site.id, site.audience])),
+  };
+  const answer = buildAnswer(kind, [...read.facts, ...internalFacts], { groupBy: query.groupBy, bucketLabels: query.bucket ? buckets.map((b) => isoWithOffset(query.tz, b.start)) : null }, context);
+  // d1: what D1 reports spending on this answer's statements; total: the handler's wall time (round
+  // trips included; workerd's clock only moves across I/O). Rows read count other sites' rollup rows
+  // too, so only a credential for every site is told them.
+  const rowsRead = principal.sites === null ? `;desc="rows_read=${read.rowsRead + groupsRead.rowsRead + scope.rowsRead}"` : "";
+  c.header("Server-Timing", `d1;dur=${(scope.d1Ms + read.d1Ms + groupsRead.d1Ms).toFixed(2)}${rowsRead}, total;dur=${(performance.now() - started).toFixed(1)}`);
   c.header("X-Feedloop-Source", read.source);
   return c.json(answer, 200);
 });

@@ -8,6 +8,7 @@ import { resolveRange } from "../domain/time-range";
 import type { AppEnv } from "../env";
 import { requireAuth } from "../middleware/auth";
 import { validate } from "../middleware/validate";
+import { releaseClosedPeriods } from "../release";
 
 const PAGE = 500;
 const COLUMNS = ["id", "createdAt", "site", "survey", "kind", "score", "comment", "service", "topic", "status", "locale", "page", "replies", "anonymized"] as const;
@@ -32,7 +33,8 @@ function exportRoute(format: Format) {
   return new Hono<AppEnv>().get("/", requireAuth({ scope: "read" }), validate("query", ExportQuery), async (c) => {
     const query = c.req.valid("query");
     const db = c.env.DB;
-    const { filter, sites } = await resolveScope(db, c.var.principal, query);
+    const { filter, sites, siteRows } = await resolveScope(db, c.var.principal, query);
+    await releaseClosedPeriods(c.env, siteRows, Date.now());
     const where = inboxConditions(filter, query, resolveRange(query, query.tz, Date.now()));
     const siteMap = new Map<string, Site>(sites.map((site) => [site.id, site]));
     const visible = sites.filter((site) => (!filter.sitesIn || filter.sitesIn.includes(site.id)) && (!filter.site || filter.site === site.id));
@@ -45,7 +47,7 @@ function exportRoute(format: Format) {
         const rows = await readPage(db, where, after, PAGE);
         let chunk = started ? "" : format.header(dimensions);
         started = true;
-        for (const item of await presentRows(db, rows, siteMap)) chunk += format.line(item, dimensions);
+        for (const item of presentRows(rows, siteMap)) chunk += format.line(item, dimensions);
         if (chunk) controller.enqueue(encoder.encode(chunk));
         if (rows.length < PAGE) controller.close();
         else after = rows[rows.length - 1]!.id;

@@ -44,7 +44,8 @@ export const followups = new Hono<AppEnv>()
       // An employee's reply keeps no time finer than the hour, like their response.
       const now = site.audience === "internal" ? Math.floor(Date.now() / HOUR) * HOUR : Date.now();
       const reply = await insertReply(c.env.DB, response.id, "respondent", c.req.valid("json").text, now);
-      await emit(c.env, [replyEvent(response.id, response.site, reply)]);
+      // Nothing live about an employee: the moment they reply would tie the thread to them.
+      if (site.audience === "external") await emit(c.env, [replyEvent(response.id, response.site, reply)]);
       return c.json(reply, 201);
     },
   )

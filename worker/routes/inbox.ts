@@ -13,10 +13,12 @@ import type { AppEnv, Principal } from "../env";
 import { notFound } from "../errors";
 import { assertSiteAccess, requireAuth } from "../middleware/auth";
 import { jsonBody, validate } from "../middleware/validate";
+import { releaseClosedPeriods } from "../release";
 
+/** A response a reader may act on: an employee's only once released (before, it does not exist for them). */
 async function responseFor(db: D1Database, principal: Principal, id: string) {
   const response = await getResponse(db, id);
-  if (!response) throw notFound("response");
+  if (!response || !response.listed) throw notFound("response");
   assertSiteAccess(principal, response.site);
   return response;
 }
@@ -25,11 +27,12 @@ async function responseFor(db: D1Database, principal: Principal, id: string) {
 export const inbox = new Hono<AppEnv>()
   .get("/", requireAuth({ scope: "read" }), validate("query", InboxQuery), async (c) => {
     const query = c.req.valid("query");
-    const { filter, sites } = await resolveScope(c.env.DB, c.var.principal, query);
+    const { filter, sites, siteRows } = await resolveScope(c.env.DB, c.var.principal, query);
+    await releaseClosedPeriods(c.env, siteRows, Date.now());
     const window = resolveRange(query, query.tz, Date.now());
     const rows = await readPage(c.env.DB, inboxConditions(filter, query, window), query.cursor ?? null, query.limit + 1);
     const page = rows.slice(0, query.limit);
-    const items = await presentRows(c.env.DB, page, new Map(sites.map((site) => [site.id, site])));
+    const items = presentRows(page, new Map(sites.map((site) => [site.id, site])));
     return c.json({ items, nextCursor: rows.length > query.limit ? page[page.length - 1]!.id : null }, 200);
   })
   // One answer and its thread, for a reader who opens it: the same anonymity rule as the list.
@@ -38,10 +41,9 @@ export const inbox = new Hono<AppEnv>()
     if (!row) throw notFound("response");
     assertSiteAccess(c.var.principal, row.site_id);
     const site = await getSite(c.env.DB, row.site_id);
-    const [item] = await presentRows(c.env.DB, [row], new Map(site ? [[site.id, site]] : []));
-    const replies = await listReplies(c.env.DB, row.id);
-    // An anonymized employee's own replies keep no time finer than the day either, like their answer.
-    const thread: InboxThread = { ...item!, thread: item!.anonymized ? replies.map((reply) => (reply.from === "respondent" ? { ...reply, at: `${reply.at.slice(0, 10)}T00:00:00.000Z` } : reply)) : replies };
+    const [item] = presentRows([row], new Map(site ? [[site.id, site]] : []));
+    // An employee's own replies were stored with the time rounded to the hour (routes/followups.ts).
+    const thread: InboxThread = { ...item!, thread: await listReplies(c.env.DB, row.id) };
     return c.json(thread, 200);
   })
   .patch("/:id", requireAuth({ scope: "admin" }), validate("param", ResponseParam), jsonBody(StatusInput), async (c) => {

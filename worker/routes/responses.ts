@@ -100,7 +100,7 @@ export const responses = new Hono<AppEnv>().post(
     const record = buildResponse(site, survey, respondent ? { ...input, segment: { ...input.segment, ...respondent.segment } } : input, { id: crypto.randomUUID(), followUpHash: await sha256Hex(followUp) }, Date.now());
     const body = JSON.stringify({ id: record.id, followUp });
     // The key's row first: a repeat fails on it before doing any other work, and the transaction rolls back.
-    const statements = [...(key ? [rememberAnswerStatement(db, site.id, key, { requestHash, status: 201, body }, Date.now())] : []), ...insertResponseStatements(db, record)];
+    const statements = [...(key ? [rememberAnswerStatement(db, site.id, key, { requestHash, status: 201, body }, Date.now())] : []), ...insertResponseStatements(db, record, site.audience)];
     if (respondent) statements.push(respondent.ballot); // last: a same-key race replays rather than 409
     try {
       await db.batch(statements);
@@ -114,7 +114,8 @@ export const responses = new Hono<AppEnv>().post(
       if (isBallotAlreadyCast(error)) throw alreadyAnswered();
       if (!isOwnRowAlreadyStored(error)) throw error;
     }
-    await emit(c.env, responseEvents(record, site.audience), webhookRows.map((row) => toWebhook(row as Parameters<typeof toWebhook>[0])));
+    // An employee's answer sends no event of its own: its period's release sends `period.closed`.
+    if (site.audience === "external") await emit(c.env, responseEvents(record, site.audience), webhookRows.map((row) => toWebhook(row as Parameters<typeof toWebhook>[0])));
     return c.body(body, 201, { "Content-Type": "application/json" });
   },
 );

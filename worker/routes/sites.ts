@@ -3,7 +3,8 @@ import { SiteInput, SurveyInput } from "../../schema/config";
 import { SiteParam, SurveyParam } from "../../schema/params";
 import { forgetCollectionConfig } from "../db/collection-config";
 import { getService } from "../db/services";
-import { getSite, getTurnstile, listSites, siteHasResponses, upsertSite } from "../db/sites";
+import { getSite, getTurnstile, listSites, openPeriodCount, siteHasResponses, upsertSite } from "../db/sites";
+import { currentPeriod } from "../domain/reporting-period";
 import { getSurvey, listSurveys, surveyHasResponses, upsertSurvey } from "../db/surveys";
 import { getIdentity } from "../db/identity";
 import { resolveIdentity } from "../identity";
@@ -48,6 +49,18 @@ export const sites = new Hono<AppEnv>()
     const { site, created } = await upsertSite(c.env.DB, id, input, turnstile, Date.now(), identity);
     forgetCollectionConfig();
     return c.json(site, created ? 201 : 200);
+  })
+  // The one live figure about employees' answers: how many so far in the open period, with no breakdown.
+  .get("/:site/participation", readers, validate("param", SiteParam), async (c) => {
+    const { site: id } = c.req.valid("param");
+    assertSiteAccess(c.var.principal, id);
+    const site = await getSite(c.env.DB, id);
+    if (!site) throw notFound("site");
+    if (site.audience !== "internal") throw validationFailed([{ path: "site", message: `${id} is external: its answers are live in GET /v1/aggregates` }]);
+    const period = currentPeriod(site, Date.now());
+    const responses = await openPeriodCount(c.env.DB, id, period.start);
+    c.header("Cache-Control", "no-store");
+    return c.json({ period: { start: new Date(period.start).toISOString(), end: new Date(period.end).toISOString() }, responses }, 200);
   })
   .get("/:site/surveys", readers, validate("param", SiteParam), async (c) => {
     const { site } = c.req.valid("param");
