@@ -2,7 +2,7 @@ import { createExecutionContext, createScheduledController, env, waitOnExecution
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import worker from "../../worker/index";
 import { visitorHash } from "../../worker/abuse/visitor";
-import { checkRateLimits } from "../../worker/abuse/rate-limit";
+import { checkSiteRateLimit, checkVisitorRateLimit } from "../../worker/abuse/rate-limit";
 import type { ApiError } from "../../worker/errors";
 import { admin, adminOk, api, countRows, expectError, postResponse, randomIp, seedSurvey, uid } from "./helpers";
 
@@ -145,8 +145,8 @@ describe("rate limits", () => {
       await freshWindow(10, 9.5);
       const window = Math.floor(Date.now() / 10_000);
       const outcomes = await Promise.all(
-        Array.from({ length: 601 }, (_, i) =>
-          checkRateLimits(env, site, `visitor-${i}`).then(
+        Array.from({ length: 601 }, () =>
+          checkSiteRateLimit(env, site).then(
             () => "allowed",
             (error: ApiError) => error,
           ),
@@ -161,18 +161,22 @@ describe("rate limits", () => {
   }, 60_000);
 
   it("without the binding, a per-isolate window with the same limits stands in; a failing binding fails open", async () => {
-    const site = uid("fallback");
+    const site = { id: uid("fallback"), audience: "external" as const };
+    const from = (ip: string) => new Request("http://feedloop.test/v1/responses", { headers: { "cf-connecting-ip": ip, "user-agent": "UA/1" } });
     const noBindings = { ...env, RATE_LIMIT_SITE: undefined, RATE_LIMIT_VISITOR: undefined };
     await freshWindow(60, 10);
-    for (let i = 0; i < 20; i++) await checkRateLimits(noBindings, site, "one-visitor");
-    await expect(checkRateLimits(noBindings, site, "one-visitor")).rejects.toMatchObject({ status: 429, code: "rate_limited" });
-    await checkRateLimits(noBindings, site, "another-visitor");
+    for (let i = 0; i < 20; i++) await checkVisitorRateLimit(noBindings, env.DB, site, from("192.0.2.61"));
+    await expect(checkVisitorRateLimit(noBindings, env.DB, site, from("192.0.2.61"))).rejects.toMatchObject({ status: 429, code: "rate_limited" });
+    await checkVisitorRateLimit(noBindings, env.DB, site, from("192.0.2.62"));
 
     const broken = { limit: () => Promise.reject(new Error("rate limiter unreachable")) };
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-    await expect(checkRateLimits({ ...env, RATE_LIMIT_SITE: broken, RATE_LIMIT_VISITOR: broken }, site, "one-visitor")).resolves.toBeUndefined();
+    await expect(checkSiteRateLimit({ ...env, RATE_LIMIT_SITE: broken }, site.id)).resolves.toBeUndefined();
+    await expect(checkVisitorRateLimit({ ...env, RATE_LIMIT_VISITOR: broken }, env.DB, site, from("192.0.2.61"))).resolves.toBeUndefined();
     expect(warn).toHaveBeenCalledWith('rate limiter "site" unavailable, failing open:', "rate limiter unreachable");
-    expect(JSON.stringify(warn.mock.calls)).not.toContain("one-visitor");
+    expect(warn).toHaveBeenCalledWith('rate limiter "visitor" unavailable, failing open:', "rate limiter unreachable");
+    expect(JSON.stringify(warn.mock.calls)).not.toContain(site.id);
+    expect(JSON.stringify(warn.mock.calls)).not.toContain("192.0.2.61");
     warn.mockRestore();
   });
 });

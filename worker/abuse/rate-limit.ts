@@ -1,39 +1,102 @@
+import type { Site } from "../../schema/config";
 import type { Bindings } from "../env";
 import { ApiError } from "../errors";
-
-
-/** What wrangler.toml configures; the local fallback uses the same numbers. */
-const LIMITS = {
-  visitor: { limit: 20, periodSeconds: 60 },
-  site: { limit: 600, periodSeconds: 10 },
-} as const;
+import { employeeHash, networkHash, visitorHash } from "./visitor";
 
 /**
- * Rate limits of POST /v1/responses: per site (a flood aimed at one site) and per visitor hash within
- * the site (one client hammering). 429 `rate_limited` with Retry-After past either; the widget's queue
- * then retries later, so an honest answer is delayed, not lost.
- *
- * Fails open: if the Rate Limiting binding throws, the request goes on (logged, without the key). A
- * limiter outage must not drop honest answers; Turnstile and the honeypot still stand in front of D1.
- * Without the binding (a runtime that lacks it), a per-isolate fixed window with the same limits stands
- * in: weaker, since each isolate counts alone, but never unlimited.
+ * Every Rate Limiting binding, with what wrangler.toml declares for it (the local fallback uses the same
+ * numbers; a test checks each binding against this table). Cloudflare fixes a binding's limit and period
+ * (10 or 60 s) at deploy time and lets the key be anything, so a site's own limits are a choice among
+ * declared bindings: a tier, named in the site's config. A number per site would need a counter of our own
+ * (a D1 write or a Durable Object on every answer), which is exactly what a limit must not cost.
  */
-export async function checkRateLimits(env: Bindings, site: string, visitor: string): Promise<void> {
-  const checks = [
-    { name: "site", binding: env.RATE_LIMIT_SITE, key: site, ...LIMITS.site },
-    { name: "visitor", binding: env.RATE_LIMIT_VISITOR, key: `${site}:${visitor}`, ...LIMITS.visitor },
-  ];
+export const RATE_LIMITS = {
+  RATE_LIMIT_SITE: { limit: 600, periodSeconds: 10 },
+  RATE_LIMIT_VISITOR_STRICT: { limit: 5, periodSeconds: 60 },
+  RATE_LIMIT_VISITOR: { limit: 20, periodSeconds: 60 },
+  RATE_LIMIT_VISITOR_RELAXED: { limit: 60, periodSeconds: 60 },
+  RATE_LIMIT_NETWORK_STRICT: { limit: 200, periodSeconds: 60 },
+  RATE_LIMIT_NETWORK: { limit: 1000, periodSeconds: 60 },
+  RATE_LIMIT_NETWORK_RELAXED: { limit: 5000, periodSeconds: 60 },
+} as const;
+type BindingName = keyof typeof RATE_LIMITS;
+type Tier = NonNullable<Site["rateLimit"]>;
+
+/**
+ * What a site's tier chooses, per Cloudflare location:
+ * - visitor: one person. On an external site, a daily hash of IP and user agent. On an internal site with
+ *   identity, a daily hash of the verified employee instead: a whole office shares one IP and one browser
+ *   build, so IP and user agent would make the company one visitor at 9:00;
+ * - network: one IP, on internal sites only. Without identity an office is all we can tell apart, so its
+ *   ceiling is sized for a shared egress IP; with identity it still bounds unverified floods before the
+ *   (CPU-costly) verification.
+ * The site's own ceiling is not a choice: it guards the one D1 database every site writes to.
+ */
+const TIERS: Record<Tier, Record<"visitor" | "network", BindingName>> = {
+  strict: { visitor: "RATE_LIMIT_VISITOR_STRICT", network: "RATE_LIMIT_NETWORK_STRICT" },
+  standard: { visitor: "RATE_LIMIT_VISITOR", network: "RATE_LIMIT_NETWORK" },
+  relaxed: { visitor: "RATE_LIMIT_VISITOR_RELAXED", network: "RATE_LIMIT_NETWORK_RELAXED" },
+};
+
+type LimitedSite = Pick<Site, "id" | "audience" | "rateLimit">;
+type Check = { name: "site" | "visitor" | "network" | "employee"; binding: BindingName; key: string };
+
+const tierOf = (site: LimitedSite) => TIERS[site.rateLimit ?? "standard"];
+
+/** All answers to one site (a flood aimed at it, from anywhere). Needs only the site's id: checked before any D1 read. */
+export async function checkSiteRateLimit(env: Bindings, site: string): Promise<void> {
+  await enforce(env, [{ name: "site", binding: "RATE_LIMIT_SITE", key: site }]);
+}
+
+/**
+ * One visitor (external sites) or one network (internal sites), at the site's tier: checked once the site
+ * is known (its config is kept per isolate, so usually without a D1 round trip). An internal site with
+ * identity adds each employee's own limit once they are verified (`checkEmployeeRateLimit`).
+ */
+export async function checkVisitorRateLimit(env: Bindings, db: D1Database, site: LimitedSite, request: Request): Promise<void> {
+  const tier = tierOf(site);
+  const check: Check =
+    site.audience === "internal"
+      ? { name: "network", binding: tier.network, key: `${site.id}:network:${await networkHash(db, site.id, request)}` }
+      : { name: "visitor", binding: tier.visitor, key: `${site.id}:${await visitorHash(db, site.id, request)}` };
+  await enforce(env, [check]);
+}
+
+/** One verified employee, at the tier's per-visitor limit: after verification, before the write. */
+export async function checkEmployeeRateLimit(env: Bindings, db: D1Database, site: LimitedSite, subject: string): Promise<void> {
+  await enforce(env, [{ name: "employee", binding: tierOf(site).visitor, key: `${site.id}:employee:${await employeeHash(db, site.id, subject)}` }]);
+}
+
+const REFUSED: Record<Check["name"], string> = {
+  site: "to this site",
+  visitor: "from this visitor",
+  network: "from this network",
+  employee: "from this employee",
+};
+
+/**
+ * 429 `rate_limited` with Retry-After past any check; the widget's queue then retries later, so an honest
+ * answer is delayed, not lost.
+ *
+ * Fails open: if a binding throws, the request goes on (logged, without the key). A limiter outage must
+ * not drop honest answers; Turnstile and the honeypot still stand in front of D1. Without the binding (a
+ * runtime that lacks it), a per-isolate fixed window with the same limits stands in: weaker, since each
+ * isolate counts alone, but never unlimited.
+ */
+async function enforce(env: Bindings, checks: Check[]): Promise<void> {
   for (const check of checks) {
+    const { limit, periodSeconds } = RATE_LIMITS[check.binding];
+    const binding = env[check.binding];
     let allowed: boolean;
     try {
-      allowed = check.binding ? (await check.binding.limit({ key: check.key })).success : fallback(check.name, check.key, check.limit, check.periodSeconds);
+      allowed = binding ? (await binding.limit({ key: check.key })).success : fallback(check.binding, check.key, limit, periodSeconds);
     } catch (error) {
       console.warn(`rate limiter "${check.name}" unavailable, failing open:`, error instanceof Error ? error.message : "unknown error");
       allowed = true;
     }
     if (!allowed) {
-      throw new ApiError(429, "rate_limited", `Too many answers ${check.name === "site" ? "to this site" : "from this visitor"}; try again in ${check.periodSeconds} seconds`, undefined, {
-        "Retry-After": String(check.periodSeconds),
+      throw new ApiError(429, "rate_limited", `Too many answers ${REFUSED[check.name]}; try again in ${periodSeconds} seconds`, undefined, {
+        "Retry-After": String(periodSeconds),
       });
     }
   }
@@ -54,5 +117,3 @@ function fallback(name: string, key: string, limit: number, periodSeconds: numbe
   current.count += 1;
   return current.count <= limit;
 }
-
-

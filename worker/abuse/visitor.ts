@@ -7,10 +7,27 @@ import { randomToken, sha256Hex } from "../domain/crypto";
  * The IP and user agent are only read from the request; neither is stored or logged anywhere.
  */
 export async function visitorHash(db: D1Database, site: string, request: Request, now = Date.now()): Promise<string> {
-  const salt = await saltOf(db, utcDay(now));
   const ip = request.headers.get("cf-connecting-ip") ?? "";
   const userAgent = request.headers.get("user-agent") ?? "";
-  return (await sha256Hex(`${salt}\n${site}\n${ip}\n${userAgent}`)).slice(0, 32);
+  return dailyHash(db, [site, ip, userAgent], now);
+}
+
+/** The same for one network (the IP alone): an internal site's office, whose employees share one IP. */
+export async function networkHash(db: D1Database, site: string, request: Request, now = Date.now()): Promise<string> {
+  return dailyHash(db, [site, "network", request.headers.get("cf-connecting-ip") ?? ""], now);
+}
+
+/**
+ * The same for one verified employee (their credential's subject), so the rate limiter is never sent the
+ * subject itself, and its keys cannot be tied to an employee, or to each other across days.
+ */
+export async function employeeHash(db: D1Database, site: string, subject: string, now = Date.now()): Promise<string> {
+  return dailyHash(db, [site, "employee", subject], now);
+}
+
+async function dailyHash(db: D1Database, parts: string[], now: number): Promise<string> {
+  const salt = await saltOf(db, utcDay(now));
+  return (await sha256Hex([salt, ...parts].join("\n"))).slice(0, 32);
 }
 
 const utcDay = (now: number) => new Date(now).toISOString().slice(0, 10);

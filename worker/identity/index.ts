@@ -10,8 +10,11 @@ import { verifyRespondentToken } from "./token";
 export { alreadyAnswered, isBallotAlreadyCast } from "./ballot";
 export { resolveIdentity } from "./config";
 
-/** A verified employee: the segment their credential gives, and the ballot to cast with their answer. */
-export type Respondent = { segment: Record<string, string>; ballot: D1PreparedStatement };
+/**
+ * A verified employee: the segment their credential gives, the ballot to cast with their answer, and their
+ * subject, for the per-employee rate limit only (which hashes it; it is never stored, logged or answered).
+ */
+export type Respondent = { segment: Record<string, string>; ballot: D1PreparedStatement; subject: string };
 
 /**
  * For a site that requires a verified employee (null for any other site): checks the Access JWT or
@@ -51,5 +54,5 @@ export async function verifyRespondent(
   if (problems.length > 0) throw validationFailed(problems);
 
   const hash = await ballotHash(ballotKey, survey, periodStart(config.ballot, now), verified.subject);
-  return { segment, ballot: castBallotStatement(db, hash) };
+  return { segment, ballot: castBallotStatement(db, hash), subject: verified.subject };
 }

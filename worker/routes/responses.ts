@@ -18,9 +18,8 @@ import { allowOrigin, assertOrigin } from "../middleware/cors";
 import { limitBody } from "../middleware/body-limit";
 import { jsonBody } from "../middleware/validate";
 import { alreadyAnswered, isBallotAlreadyCast, verifyRespondent } from "../identity";
-import { checkRateLimits } from "../abuse/rate-limit";
+import { checkEmployeeRateLimit, checkSiteRateLimit, checkVisitorRateLimit } from "../abuse/rate-limit";
 import { verifyTurnstile } from "../abuse/turnstile";
-import { visitorHash } from "../abuse/visitor";
 
 const IdempotencyKey = z.uuid();
 
@@ -58,11 +57,11 @@ export const responses = new Hono<AppEnv>().post(
     // honest retry with a new token still replays the first answer.
     const requestHash = key ? await sha256Hex(canonicalJson({ ...input, idempotencyKey: null, turnstile: null, respondent: null })) : "";
 
-    // Before any D1 read, so a flood costs D1 nothing (429 with Retry-After; the widget's queue retries).
-    // The site's origins are not known yet; a 429 reveals nothing, so the page may read it whatever its
-    // origin, rather than seeing a network error.
+    // The site's ceiling before any D1 read, so a flood aimed at one site costs D1 nothing (429 with
+    // Retry-After; the widget's queue retries). The site's origins are not known yet; a 429 reveals
+    // nothing, so the page may read it whatever its origin, rather than seeing a network error.
     try {
-      await checkRateLimits(c.env, input.site, await visitorHash(db, input.site, c.req.raw));
+      await checkSiteRateLimit(c.env, input.site);
     } catch (error) {
       const origin = c.req.header("origin");
       if (origin && error instanceof ApiError && error.status === 429) allowOrigin(c, origin);
@@ -76,6 +75,8 @@ export const responses = new Hono<AppEnv>().post(
     const survey = surveyRow ? toSurvey(surveyRow as Parameters<typeof toSurvey>[0]) : null;
     if (!survey || !survey.active) throw notFound("survey");
     assertOrigin(c, site.origins);
+    // One visitor, or on an intranet one office network: how they are told apart depends on the site.
+    await checkVisitorRateLimit(c.env, db, site, c.req.raw);
 
     // The honeypot: only a bot fills the hidden field. It gets what an answer gets, and nothing is kept.
     if (input.website) {
@@ -94,6 +95,8 @@ export const responses = new Hono<AppEnv>().post(
     }
     // A verified employee's team and role, and their ballot (null unless the site requires identity).
     const respondent = await verifyRespondent(db, site, identity, survey.id, c.req.raw, input);
+    // Colleagues share an IP and a browser build; a verified employee is limited as themselves.
+    if (respondent) await checkEmployeeRateLimit(c.env, db, site, respondent.subject);
     if (turnstile) await verifyTurnstile(turnstile.secret, input.turnstile, site.origins, key);
 
     const followUp = randomToken(24);
