@@ -63,7 +63,26 @@ export function query(params: Record<string, string | number | undefined | null>
 }
 
 // The API's shapes the dashboard reads (contract: ../shared/CONTRACT.md; zod schemas in schema/).
-export type Site = { id: string; name: string; audience: "internal" | "external"; origins: string[]; dimensions: string[]; minGroupSize: number };
+export type ReportingPeriod = "day" | "week" | "month" | "quarter";
+/** An instant range as the API gives it: ISO 8601 strings, `end` exclusive. */
+export type Period = { start: string; end: string };
+export type Site = {
+  id: string;
+  name: string;
+  audience: "internal" | "external";
+  origins: string[];
+  dimensions: string[];
+  minGroupSize: number;
+  /** Internal sites release employees' answers per closed period, in the site's time zone. */
+  reportingPeriod: ReportingPeriod;
+  timeZone: string;
+  /** The open period (null for external sites): its answers appear at `end`. */
+  currentPeriod: Period | null;
+};
+/** `GET /v1/sites/{site}/participation`: the open period's count so far, the only live internal figure. */
+export type Participation = { period: Period; responses: number };
+/** What a release group's generalised attribute reads as in keys and rows ("several"). */
+export const SEVERAL = "*";
 export type Service = { id: string; name: string; owner: string | null };
 export type Survey = {
   site: string;
@@ -76,7 +95,8 @@ export type Survey = {
   active: boolean;
 };
 export type Cell = {
-  suppressed?: true;
+  /** Employees' answers in scope were left out (a group matching a filter only in part, or a withheld remainder). */
+  withheld?: true;
   count?: number;
   mean?: number | null;
   distribution?: Record<string, number>;
@@ -94,8 +114,9 @@ export type Cell = {
 };
 export type Aggregate = {
   kind: string;
+  withheld?: true;
   total: Cell;
   series?: (Cell & { start: string })[];
-  /** A key's value is null for responses without one (no service, no topic, a segment left out). */
+  /** A key's value is null for responses without one (no service, no topic, a segment left out), "*" when generalised. */
   groups?: (Cell & { key: Record<string, string | null>; series?: (Cell & { start: string })[] })[];
 };

@@ -80,8 +80,16 @@ export function useFilters(): [Filters, (patch: FilterPatch) => void, URLSearchP
 type Control = "period" | "kind" | "site" | "bucket";
 
 /** The filter form; `children` adds a view's own fields (a dimension, an owner) at the end. */
-export function FilterBar(props: { filters: Filters; onChange: (patch: FilterPatch) => void; sites: Site[]; controls?: Control[]; children?: ComponentChildren }) {
-  const { filters, onChange, sites, controls = ["period", "kind", "site", "bucket"] } = props;
+export function FilterBar(props: {
+  filters: Filters;
+  onChange: (patch: FilterPatch) => void;
+  sites: Site[];
+  controls?: Control[];
+  /** The buckets the figures in scope allow (employees' answers come per reporting period). */
+  buckets?: readonly Bucket[];
+  children?: ComponentChildren;
+}) {
+  const { filters, onChange, sites, controls = ["period", "kind", "site", "bucket"], buckets = BUCKETS } = props;
   const id = useId();
   const show = (control: Control) => controls.includes(control);
   const value = (event: Event) => (event.currentTarget as HTMLSelectElement | HTMLInputElement).value;
@@ -132,7 +140,7 @@ export function FilterBar(props: { filters: Filters; onChange: (patch: FilterPat
         <div class="field">
           <label for={`${id}-bucket`}>{strings.filters.bucket}</label>
           <select id={`${id}-bucket`} value={filters.bucket} onChange={(event) => onChange({ bucket: value(event) })}>
-            {BUCKETS.map((bucket) => <option key={bucket} value={bucket}>{strings.filters.buckets[bucket]}</option>)}
+            {buckets.map((bucket) => <option key={bucket} value={bucket}>{strings.filters.buckets[bucket]}</option>)}
           </select>
         </div>
       )}

@@ -1,4 +1,4 @@
-import type { Cell, Site } from "./api";
+import type { Cell } from "./api";
 import type { TrendPoint } from "./charts/parts";
 import { strings } from "./strings";
 
@@ -25,13 +25,14 @@ export function figureOf(kind: ScoreKind, cell: Cell): number | null {
 }
 
 /**
- * What a cell shows: hidden for anonymity (`suppressed`), no responses (`empty`), or a figure. The two
- * must never look alike: "no one answered" and "too few to show" mean different things.
+ * What a cell shows: a figure (`shown`, perhaps with some employees' answers withheld), nothing because
+ * employees' answers were withheld and none are left (`withheld`), or no responses at all (`empty`).
+ * The last two must never look alike: "no one answered" and "not released" mean different things.
  */
-export type CellState = "suppressed" | "empty" | "shown";
+export type CellState = "withheld" | "empty" | "shown";
 export function stateOf(kind: ScoreKind, cell: Cell): CellState {
-  if (cell.suppressed) return "suppressed";
-  return !cell.count || figureOf(kind, cell) === null ? "empty" : "shown";
+  if (cell.count && figureOf(kind, cell) !== null) return "shown";
+  return cell.withheld ? "withheld" : "empty";
 }
 
 // The page's language decides how numbers and dates read, so a translation only changes <html lang>.
@@ -71,22 +72,6 @@ export function formatDay(day: string): string {
   return new Intl.DateTimeFormat(locale(), { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(year!, month! - 1, date!)));
 }
 
-/**
- * The N in "fewer than N responses". The API says only that a cell is suppressed, not whose
- * minGroupSize hid it: a cell is hidden when it counts fewer responses than the largest minGroupSize
- * among the internal sites it counts. So when the cells may mix several internal sites, the largest
- * minGroupSize among them is the N that is always true for a hidden small cell (the smallest could
- * understate it). Null when no internal site is in scope (nothing should be suppressed then): the
- * label falls back to the generic wording.
- */
-export function minGroupSizeOf(sites: Site[], scope: { site?: string | null; audience?: string | null } = {}): number | null {
-  const internal = sites.filter((site) => site.audience === "internal" && (!scope.site || site.id === scope.site) && (!scope.audience || scope.audience === "internal"));
-  return internal.length ? Math.max(...internal.map((site) => site.minGroupSize)) : null;
-}
-
-/** "fewer than 5 responses", or the generic wording when N is unknown. */
-export const suppressedLabel = (minGroupSize: number | null) => (minGroupSize === null ? strings.charts.tooFew : strings.common.fewerThan(minGroupSize));
-
 /** An aggregate's series as chart points. */
 export function trendOf(kind: ScoreKind, series: (Cell & { start: string })[], bucket: Bucket): TrendPoint[] {
   return series.map((cell) => ({
@@ -94,6 +79,7 @@ export function trendOf(kind: ScoreKind, series: (Cell & { start: string })[], b
     longLabel: formatBucket(cell.start, bucket, true),
     value: figureOf(kind, cell),
     state: stateOf(kind, cell),
-    count: cell.suppressed ? null : (cell.count ?? 0),
+    count: cell.count ?? 0,
+    withheld: !!cell.withheld,
   }));
 }

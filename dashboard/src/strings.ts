@@ -18,7 +18,6 @@ export const strings = {
   common: {
     loading: "Loading…",
     noData: "No data",
-    fewerThan: (n: number) => `fewer than ${n} responses`,
     responses: (n: number) => `${n.toLocaleString("en")} ${n === 1 ? "response" : "responses"}`,
     error: (message: string) => `Something went wrong: ${message}`,
     retry: "Retry",
@@ -46,25 +45,22 @@ export const strings = {
     byBucket: { day: "by day", week: "by week", month: "by month" },
   },
   charts: {
-    tooFew: "too few responses to show",
     weekOf: (date: string) => `week of ${date}`,
     noResponses: "no responses",
     figureWithCount: (figure: string, count: number) => `${figure} (${count.toLocaleString("en")} ${count === 1 ? "response" : "responses"})`,
-    trendSummary: (first: string, last: string, shown: number, hidden: number, empty: number, hiddenLabel: string) =>
+    figureWithheld: (figure: string, count: number) => `${figure} (${count.toLocaleString("en")} ${count === 1 ? "response" : "responses"}; some employees' answers withheld)`,
+    trendSummary: (first: string, last: string, shown: number, withheld: number, empty: number) =>
       `From ${first} to ${last}: ${shown} ${shown === 1 ? "point" : "points"} shown` +
-      (hidden ? `, ${hidden} hidden (${hiddenLabel})` : "") +
+      (withheld ? `, ${withheld} withheld` : "") +
       (empty ? `, ${empty} with no responses` : "") +
       ". The table below lists every point.",
     showTable: "Show as a table",
     tableRegion: (title: string) => `${title}, table`,
     period: "Period",
     responses: "Responses",
-    hidden: "hidden",
     sparklineLabel: (label: string, points: string) => `${label}: ${points}`,
     scoreCount: (score: string, count: number, total: number) => `${score}: ${count.toLocaleString("en")} (${total ? Math.round((100 * count) / total) : 0}%)`,
     thumbs: { up: "Up", down: "Down" },
-    suppressionNote: (hiddenLabel: string) =>
-      `Employee groups with ${hiddenLabel} are hidden to keep them anonymous, and so is the next smallest figure when it would let a hidden one be worked out by subtraction.`,
   },
   overview: {
     period: (first: string, last: string) => `${first} – ${last}`,
@@ -73,7 +69,6 @@ export const strings = {
     distribution: "Score distribution",
     distributionOf: (kind: string) => `How many responses gave each ${kind} score`,
     nothingYet: "No responses in this period.",
-    hiddenTotal: "Hidden to keep a small group of employees anonymous",
     cesMean: (mean: string, max: number) => `Mean score ${mean} of ${max}`,
     bands: {
       nps: { low: "Detractors (0–6)", middle: "Passives (7–8)", high: "Promoters (9–10)" },
@@ -87,6 +82,8 @@ export const strings = {
     owner: "Owner",
     allOwners: "All owners",
     tableTitle: (kind: string, by: string) => `${kind} per service, both sides (trends ${by})`,
+    tableTitleNoTrend: (kind: string) => `${kind} per service, both sides`,
+    several: "Several services (employees' answers grouped together)",
     none: "No services yet: add them under Configuration.",
     service: "Service",
     gap: "Employees − customers",
@@ -101,6 +98,24 @@ export const strings = {
     title: (kind: string, field: string) => `${kind} by ${field}`,
     notGiven: "(not given)",
     total: "All",
+  },
+  release: {
+    several: "several",
+    severalOf: (field: string) => `${field}: several`,
+    weekOf: (date: string) => `week of ${date}`,
+    quarter: (quarter: number, year: string) => `Q${quarter} ${year}`,
+    withheld: "withheld",
+    withheldFigure: "Withheld",
+    open: { day: "today", week: "this week", month: "this month", quarter: "this quarter" } as Record<string, string>,
+    periodLine: (site: string, count: number, open: string, appear: string) =>
+      `${site}: ${count.toLocaleString("en")} ${count === 1 ? "answer" : "answers"} so far ${open}; they appear on ${appear}.`,
+    periodLineNoCount: (site: string, open: string, appear: string) => `${site}: answers given ${open} appear on ${appear}.`,
+    periodsNote: (minGroupSize: number) =>
+      `Employees' answers are shown only once their reporting period has closed, and only in groups of at least ${minGroupSize}.`,
+    withheldNote: "Withheld: some employees' answers are left out here, because their group was too small or matches these filters only in part. How many is not said.",
+    severalNote: (minGroupSize: number) => `Several: employees' answers from several values, grouped together so that the group holds at least ${minGroupSize}.`,
+    coarserBucket: (by: string) => `Employees' answers are released per reporting period, so the trend is shown ${by}.`,
+    noTrend: "No trend: employees' answers here are released per quarter, which is longer than any trend step.",
   },
   inbox: {
     filtersLabel: "Filter responses",
@@ -134,7 +149,8 @@ export const strings = {
     topic: "Topic",
     segment: "Segment",
     anonymizedShort: "anonymized",
-    anonymized: (minGroupSize: number) => `Hidden: fewer than ${minGroupSize} responses share this segment, so it and the time of day are not shown`,
+    period: "Period",
+    released: (minGroupSize: number) => `An employee's answer: it shows its group's service, topic and segment (a group of at least ${minGroupSize}), its period and no time, language or page.`,
     none: "None",
     page: "Page",
     locale: "Language",
@@ -174,7 +190,12 @@ export const strings = {
     dimensions: "Segment dimensions",
     dimensionsHint: "One per line, e.g. team or plan.",
     minGroupSize: "Smallest group shown",
-    minGroupSizeHint: "Employees in a smaller group are counted but never shown apart (2 to 1000).",
+    minGroupSizeHint: "Employees' answers are shown only in groups of at least this many (at least 3 on an intranet).",
+    reportingPeriod: "Reporting period",
+    reportingPeriodHint: "Employees' answers appear only once their period has closed, at midnight in the time zone below.",
+    reportingPeriods: { day: "Daily", week: "Weekly (from Monday)", month: "Monthly", quarter: "Quarterly" } as Record<string, string>,
+    timeZone: "Time zone",
+    timeZoneHint: "An IANA name, e.g. Europe/Warsaw or UTC.",
     turnstile: "Turnstile",
     turnstileOn: (siteKey: string) => `On (site key ${siteKey})`,
     identity: "Verified employees",

@@ -5,11 +5,11 @@ import { scale } from "./parts";
  * A figure as a horizontal bar inside a table row, from zero (the middle for NPS, which runs from −100
  * to 100). Decoration only: the row states the figure in text, so the bar is hidden from screen readers.
  * Drawn on a 0–100 viewBox stretched to the cell, which is fine for rectangles and needs no inline style;
- * a hidden figure is a hatched strip drawn by CSS.
+ * a withheld figure is a hatched strip drawn by CSS.
  */
 export function FigureBar({ value, state, domain, className = "" }: { value: number | null; state: CellState; domain: [number, number]; className?: string }) {
   // Hatching drawn by CSS: an SVG pattern would be stretched with the viewBox.
-  if (state === "suppressed") return <span class={`figure-bar suppressed-strip ${className}`} aria-hidden="true" />;
+  if (state === "withheld") return <span class={`figure-bar withheld-strip ${className}`} aria-hidden="true" />;
   const x = scale(domain, 0, 100);
   const zero = x(Math.max(domain[0], 0));
   const end = value === null ? zero : x(Math.min(domain[1], Math.max(domain[0], value)));

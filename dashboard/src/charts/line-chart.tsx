@@ -1,6 +1,7 @@
 import { useId } from "preact/hooks";
 import { formatCount } from "../format";
 import { strings } from "../strings";
+import { WithheldMark } from "../marks";
 import { Hatch, Legend, pointText, scale, ticksOf, type TrendPoint } from "./parts";
 import { useWidth } from "./use-width";
 
@@ -11,8 +12,6 @@ type Props = {
   /** The chart's name (its <title>) and the series' name in the legend. */
   title: string;
   seriesLabel: string;
-  /** "fewer than 5 responses": what a hidden point says. */
-  suppressedLabel: string;
 };
 
 const HEIGHT = 220;
@@ -20,11 +19,11 @@ const MARGIN = { top: 12, right: 16, bottom: 30, left: 44 };
 const LABEL_SPACING = 72;
 
 /**
- * A trend as a line. A hidden (suppressed) bucket is a gap with a hatched band; a bucket with no
+ * A trend as a line. A withheld bucket (employees' answers not released) is a gap with a hatched band; a bucket with no
  * responses is a strip under the baseline, and the line bridges it with a dashed stroke, since
  * nothing is hidden there. Screen readers get the title, a summary and the same points as a table.
  */
-export function LineChart({ points, domain, format, title, seriesLabel, suppressedLabel }: Props) {
+export function LineChart({ points, domain, format, title, seriesLabel }: Props) {
   const [ref, width] = useWidth<HTMLDivElement>(640);
   const id = useId();
   const hatchId = `${id}-hatch`;
@@ -48,11 +47,11 @@ export function LineChart({ points, domain, format, title, seriesLabel, suppress
     previousShown = i;
   });
   const path = (indices: number[]) => indices.map((i, n) => `${n ? "L" : "M"}${x(i).toFixed(1)},${y(points[i]!.value!).toFixed(1)}`).join("");
-  const hidden = points.filter((p) => p.state === "suppressed").length;
+  const withheld = points.filter((p) => p.state === "withheld").length;
   const empty = points.filter((p) => p.state === "empty").length;
-  const shown = points.length - hidden - empty;
+  const shown = points.length - withheld - empty;
   const summary = points.length
-    ? strings.charts.trendSummary(points[0]!.longLabel, points[points.length - 1]!.longLabel, shown, hidden, empty, suppressedLabel)
+    ? strings.charts.trendSummary(points[0]!.longLabel, points[points.length - 1]!.longLabel, shown, withheld, empty)
     : strings.charts.noResponses;
 
   return (
@@ -74,9 +73,9 @@ export function LineChart({ points, domain, format, title, seriesLabel, suppress
           ))}
           <line class="axis" x1={plot.left} x2={plot.right} y1={plot.bottom} y2={plot.bottom} />
           {points.map((point, i) =>
-            point.state === "suppressed" ? (
-              <rect key={`s${i}`} class="suppressed-band" x={x(i) - band / 2} y={plot.top} width={band} height={plot.bottom - plot.top} fill={`url(#${hatchId})`}>
-                <title>{`${point.longLabel}: ${suppressedLabel}`}</title>
+            point.state === "withheld" ? (
+              <rect key={`s${i}`} class="withheld-band" x={x(i) - band / 2} y={plot.top} width={band} height={plot.bottom - plot.top} fill={`url(#${hatchId})`}>
+                <title>{`${point.longLabel}: ${strings.release.withheld}`}</title>
               </rect>
             ) : null,
           )}
@@ -89,7 +88,7 @@ export function LineChart({ points, domain, format, title, seriesLabel, suppress
           {points.map((point, i) =>
             point.state === "shown" ? (
               <circle key={`p${i}`} class="series-dot" cx={x(i)} cy={y(point.value!)} r={band < 8 ? 2 : 3.5}>
-                <title>{`${point.longLabel}: ${pointText(point, format, suppressedLabel)}`}</title>
+                <title>{`${point.longLabel}: ${pointText(point, format)}`}</title>
               </circle>
             ) : point.state === "empty" ? (
               <rect key={`e${i}`} class="empty-mark" x={x(i) - band / 2 + 0.5} y={plot.bottom + 1} width={Math.max(1, band - 1)} height={4}>
@@ -110,7 +109,7 @@ export function LineChart({ points, domain, format, title, seriesLabel, suppress
         </svg>
       </div>
       <figcaption>
-        <Legend series={[{ label: seriesLabel, className: "legend-line" }]} suppressed={hidden ? suppressedLabel : null} empty={empty > 0} hatchId={hatchId} />
+        <Legend series={[{ label: seriesLabel, className: "legend-line" }]} withheld={withheld > 0} empty={empty > 0} hatchId={hatchId} />
       </figcaption>
       <details class="chart-table">
         <summary>{strings.charts.showTable}</summary>
@@ -128,8 +127,11 @@ export function LineChart({ points, domain, format, title, seriesLabel, suppress
               {points.map((point) => (
                 <tr key={point.longLabel} class={point.state}>
                   <th scope="row">{point.longLabel}</th>
-                  <td>{point.state === "shown" ? format(point.value!) : point.state === "suppressed" ? suppressedLabel : strings.common.noData}</td>
-                  <td>{point.state === "suppressed" ? strings.charts.hidden : formatCount(point.count ?? 0)}</td>
+                  <td>
+                    {point.state === "shown" ? format(point.value!) : point.state === "withheld" ? strings.release.withheld : strings.common.noData}
+                    {point.state === "shown" && point.withheld && <WithheldMark />}
+                  </td>
+                  <td>{formatCount(point.count)}</td>
                 </tr>
               ))}
             </tbody>

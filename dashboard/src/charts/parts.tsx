@@ -1,14 +1,16 @@
 import type { CellState } from "../format";
 import { strings } from "../strings";
 
-/** One point of a trend: a bucket's label, its figure when shown, and why not when not. */
+/** One point of a trend: a bucket's label, its figure when shown, and whether employees' answers were withheld. */
 export type TrendPoint = {
   /** Short ("3 Nov") for the axis, long ("week of 3 Nov 2026") for tooltips and the table. */
   label: string;
   longLabel: string;
   value: number | null;
   state: CellState;
-  count: number | null;
+  count: number;
+  /** Some employees' answers of this bucket are not counted (the figure, if any, is of the rest). */
+  withheld: boolean;
 };
 
 /** A linear scale from `domain` onto [from, to] pixels (to may be smaller: SVG's y grows downwards). */
@@ -17,7 +19,7 @@ export const scale = ([min, max]: [number, number], from: number, to: number) =>
 /** Four equal steps: −100, −50, 0, 50, 100 for NPS; 0, 25, 50, 75, 100 for shares. */
 export const ticksOf = ([min, max]: [number, number]) => Array.from({ length: 5 }, (_, i) => min + ((max - min) * i) / 4);
 
-/** Diagonal hatching: the mark of a hidden (suppressed) cell in every chart, never used for "no data". */
+/** Diagonal hatching: the mark of a withheld bucket in every chart, never used for "no data". */
 export function Hatch({ id }: { id: string }) {
   return (
     <pattern id={id} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
@@ -28,14 +30,14 @@ export function Hatch({ id }: { id: string }) {
 }
 
 /** What a point says in words: for tooltips, aria labels and tables. */
-export function pointText(point: TrendPoint, format: (value: number) => string, suppressed: string): string {
-  if (point.state === "suppressed") return suppressed;
+export function pointText(point: TrendPoint, format: (value: number) => string): string {
+  if (point.state === "withheld") return strings.release.withheld;
   if (point.state === "empty" || point.value === null) return strings.charts.noResponses;
-  return strings.charts.figureWithCount(format(point.value), point.count ?? 0);
+  return (point.withheld ? strings.charts.figureWithheld : strings.charts.figureWithCount)(format(point.value), point.count);
 }
 
 /** The key under a chart; only the marks that appear in it are explained. */
-export function Legend(props: { series?: { label: string; className: string }[]; suppressed?: string | null; empty?: boolean; hatchId: string }) {
+export function Legend(props: { series?: { label: string; className: string }[]; withheld?: boolean; empty?: boolean; hatchId: string }) {
   return (
     <ul class="legend">
       {props.series?.map((series) => (
@@ -46,12 +48,12 @@ export function Legend(props: { series?: { label: string; className: string }[];
           {series.label}
         </li>
       ))}
-      {props.suppressed && (
+      {props.withheld && (
         <li>
           <svg width="14" height="14" aria-hidden="true">
-            <rect class="suppressed-mark" x="0.5" y="0.5" width="13" height="13" fill={`url(#${props.hatchId})`} />
+            <rect class="withheld-mark" x="0.5" y="0.5" width="13" height="13" fill={`url(#${props.hatchId})`} />
           </svg>
-          {props.suppressed}
+          {strings.release.withheld}
         </li>
       )}
       {props.empty && (

@@ -7,11 +7,11 @@ const HEIGHT = 32;
 const PAD = 4;
 
 /**
- * A trend in a table cell: the same marks as the line chart (a hatched gap when hidden, a dashed
+ * A trend in a table cell: the same marks as the line chart (a hatched gap when withheld, a dashed
  * bridge over buckets with no responses) without axes. Its accessible name reads every point.
  */
-export function Sparkline(props: { points: TrendPoint[]; domain: [number, number]; format: (value: number) => string; suppressedLabel: string; label: string; className?: string }) {
-  const { points, domain, format, suppressedLabel } = props;
+export function Sparkline(props: { points: TrendPoint[]; domain: [number, number]; format: (value: number) => string; label: string; className?: string }) {
+  const { points, domain, format } = props;
   const hatchId = `${useId()}-hatch`;
   const band = (WIDTH - 2 * PAD) / Math.max(points.length, 1);
   const x = (i: number) => PAD + band * (i + 0.5);
@@ -25,14 +25,14 @@ export function Sparkline(props: { points: TrendPoint[]; domain: [number, number
     if (to === from + 1) segments.push(d);
     else if (points.slice(from + 1, to).every((p) => p.state === "empty")) bridges.push(d);
   }
-  const spoken = points.map((point) => `${point.label}: ${pointText(point, format, suppressedLabel)}`).join("; ");
+  const spoken = points.map((point) => `${point.label}: ${pointText(point, format)}`).join("; ");
   return (
     <svg class={`sparkline ${props.className ?? ""}`} width={WIDTH} height={HEIGHT} role="img" aria-label={strings.charts.sparklineLabel(props.label, spoken)}>
       <defs>
         <Hatch id={hatchId} />
       </defs>
       <line class="grid" x1={PAD} x2={WIDTH - PAD} y1={HEIGHT - PAD} y2={HEIGHT - PAD} />
-      {points.map((point, i) => (point.state === "suppressed" ? <rect key={i} class="suppressed-band" x={x(i) - band / 2} y={PAD} width={band} height={HEIGHT - 2 * PAD} fill={`url(#${hatchId})`} /> : null))}
+      {points.map((point, i) => (point.state === "withheld" ? <rect key={i} class="withheld-band" x={x(i) - band / 2} y={PAD} width={band} height={HEIGHT - 2 * PAD} fill={`url(#${hatchId})`} /> : null))}
       {bridges.map((d) => <path key={d} class="series-bridge" d={d} />)}
       {segments.map((d) => <path key={d} class="series-line" d={d} />)}
       {points.map((point, i) =>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
-import { api, type Site } from "../api";
+import { api, type ReportingPeriod, type Site } from "../api";
 import { FormProblems } from "../form-problems";
 import { strings } from "../strings";
 import { IdField } from "./id-field";
@@ -13,7 +13,8 @@ export type StoredSite = Site & {
 };
 
 const t = strings.config;
-const FIELDS = ["id", "name", "audience", "origins", "dimensions", "minGroupSize"];
+const FIELDS = ["id", "name", "audience", "origins", "dimensions", "minGroupSize", "reportingPeriod", "timeZone"];
+const PERIODS: ReportingPeriod[] = ["day", "week", "month", "quarter"];
 
 /**
  * What this form does not edit, sent back as GET showed it: a PUT is a whole replacement, and one
@@ -37,6 +38,8 @@ export function SiteForm({ site, taken, onSaved, onCancel }: Props) {
   const [origins, setOrigins] = useState(toLines(site?.origins ?? []));
   const [dimensions, setDimensions] = useState(toLines(site?.dimensions ?? []));
   const [minGroupSize, setMinGroupSize] = useState(String(site?.minGroupSize ?? 5));
+  const [reportingPeriod, setReportingPeriod] = useState<ReportingPeriod>(site?.reportingPeriod ?? "week");
+  const [timeZone, setTimeZone] = useState(site?.timeZone ?? "UTC");
   const { saving, problems, setProblems, field, save } = useConfigForm(form);
 
   useEffect(() => document.getElementById(`${form}-${site ? "name" : "id"}`)?.focus(), []);
@@ -45,7 +48,7 @@ export function SiteForm({ site, taken, onSaved, onCancel }: Props) {
     event.preventDefault();
     // PUT is an upsert: a "new" site under an existing id would silently replace that site.
     if (!site && taken.includes(id.trim())) return setProblems({ fields: { id: [t.idTaken] }, general: [] });
-    const body = { name, audience, origins: linesOf(origins), dimensions: linesOf(dimensions), minGroupSize: Number(minGroupSize), ...untouched(site) };
+    const body = { name, audience, origins: linesOf(origins), dimensions: linesOf(dimensions), minGroupSize: Number(minGroupSize), reportingPeriod, timeZone: timeZone.trim(), ...untouched(site) };
     await save(async () => onSaved(await api<Site>("PUT", `/v1/sites/${encodeURIComponent(id.trim())}`, body)), FIELDS, {
       aliases: { site: "id" },
       lines: ["origins", "dimensions"],
@@ -73,8 +76,20 @@ export function SiteForm({ site, taken, onSaved, onCancel }: Props) {
         <textarea {...field("dimensions", true)} rows={2} spellcheck={false} value={dimensions} onInput={(e) => setDimensions(e.currentTarget.value)} />
       </Field>
       <Field form={form} name="minGroupSize" label={t.minGroupSize} hint={t.minGroupSizeHint} problems={problems}>
-        <input {...field("minGroupSize", true)} type="number" inputMode="numeric" min={2} max={1000} step={1} required value={minGroupSize} onInput={(e) => setMinGroupSize(e.currentTarget.value)} />
+        <input {...field("minGroupSize", true)} type="number" inputMode="numeric" min={audience === "internal" ? 3 : 2} max={1000} step={1} required value={minGroupSize} onInput={(e) => setMinGroupSize(e.currentTarget.value)} />
       </Field>
+      {audience === "internal" && (
+        <>
+          <Field form={form} name="reportingPeriod" label={t.reportingPeriod} hint={t.reportingPeriodHint} problems={problems}>
+            <select {...field("reportingPeriod", true)} value={reportingPeriod} onChange={(e) => setReportingPeriod(e.currentTarget.value as ReportingPeriod)}>
+              {PERIODS.map((period) => <option key={period} value={period}>{t.reportingPeriods[period]}</option>)}
+            </select>
+          </Field>
+          <Field form={form} name="timeZone" label={t.timeZone} hint={t.timeZoneHint} problems={problems}>
+            <input {...field("timeZone", true)} required spellcheck={false} value={timeZone} onInput={(e) => setTimeZone(e.currentTarget.value)} />
+          </Field>
+        </>
+      )}
       {site && (site.turnstile || site.identity) && <p class="hint muted">{t.keptAsIs}</p>}
       <FormActions saving={saving} onCancel={onCancel} />
     </form>

@@ -65,6 +65,12 @@ function SiteCard({ site }: { site: StoredSite }) {
         <dd>{site.dimensions.length ? site.dimensions.join(", ") : <span class="muted">{t.none}</span>}</dd>
         <dt>{t.minGroupSize}</dt>
         <dd>{site.minGroupSize}</dd>
+        {site.audience === "internal" && (
+          <>
+            <dt>{t.reportingPeriod}</dt>
+            <dd>{`${t.reportingPeriods[site.reportingPeriod] ?? site.reportingPeriod}, ${site.timeZone}`}</dd>
+          </>
+        )}
         <dt>{t.turnstile}</dt>
         <dd>{site.turnstile ? t.turnstileOn(site.turnstile.siteKey) : <span class="muted">{t.off}</span>}</dd>
         {site.audience === "internal" && (

@@ -6,7 +6,8 @@ import { firstText, type Catalog } from "../catalog";
 import { strings } from "../strings";
 import { ReplyForm } from "./reply-form";
 import { StatusControl } from "./status-control";
-import { longScore, replyTime, when } from "./present";
+import { valueOf } from "../release";
+import { longScore, replyTime, segmentText, when, type Row } from "./present";
 
 type Props = {
   id: string;
@@ -21,7 +22,7 @@ const t = strings.inbox;
 
 /** One answer as the respondent gave it, its status, and the conversation with them. */
 export function Detail({ id, catalog, canWrite, onChanged, onClose }: Props) {
-  const [thread, setThread] = useState<InboxThread | null>(null);
+  const [thread, setThread] = useState<(InboxThread & Row) | null>(null);
   const [error, setError] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -29,7 +30,7 @@ export function Detail({ id, catalog, canWrite, onChanged, onClose }: Props) {
     let current = true;
     setThread(null);
     setError(null);
-    api<InboxThread>("GET", `/v1/responses/${id}`).then(
+    api<InboxThread & Row>("GET", `/v1/responses/${id}`).then(
       (loaded) => current && setThread(loaded),
       (failure: Error) => current && setError(failure.message),
     );
@@ -46,8 +47,8 @@ export function Detail({ id, catalog, canWrite, onChanged, onClose }: Props) {
 
   const survey = catalog?.surveys.find((s) => s.site === thread.site && s.id === thread.survey);
   const site = catalog?.sites.find((s) => s.id === thread.site);
-  const service = thread.service ? catalog?.services.find((s) => s.id === thread.service) : undefined;
-  const segment = Object.entries(thread.segment);
+  const serviceName = (id: string) => catalog?.services.find((s) => s.id === id)?.name ?? id;
+  const segment = segmentText(thread.segment);
 
   const statusChanged = (status: Status) => {
     setThread({ ...thread, status });
@@ -70,19 +71,20 @@ export function Detail({ id, catalog, canWrite, onChanged, onClose }: Props) {
       </div>
       {survey && <p class="detail-question">{firstText(survey.question)}</p>}
       <p class="detail-comment">{thread.comment ?? <span class="muted">{t.noComment}</span>}</p>
+      {thread.period && <p class="muted release-hint">{t.released(site?.minGroupSize ?? 5)}</p>}
       <dl class="detail-facts">
         <dt>{t.site}</dt>
         <dd>{site?.name ?? thread.site}</dd>
         <dt>{t.survey}</dt>
-        <dd>{thread.survey}</dd>
-        {thread.service && (<><dt>{t.service}</dt><dd>{service?.name ?? thread.service}</dd></>)}
-        {thread.topic && (<><dt>{t.topic}</dt><dd>{thread.topic}</dd></>)}
+        <dd>{valueOf(thread.survey)}</dd>
+        {thread.service && (<><dt>{t.service}</dt><dd>{valueOf(thread.service, serviceName)}</dd></>)}
+        {thread.topic && (<><dt>{t.topic}</dt><dd>{valueOf(thread.topic)}</dd></>)}
         <dt>{t.segment}</dt>
-        <dd>{thread.anonymized ? t.anonymized(site?.minGroupSize ?? 5) : segment.length ? segment.map(([name, value]) => `${name}: ${value}`).join(", ") : t.none}</dd>
+        <dd>{segment.length ? segment.join(", ") : t.none}</dd>
         {thread.page && (<><dt>{t.page}</dt><dd class="detail-page">{thread.page}</dd></>)}
         {thread.locale && (<><dt>{t.locale}</dt><dd>{thread.locale}</dd></>)}
-        <dt>{t.date}</dt>
-        <dd><time dateTime={thread.createdAt}>{when(thread)}</time></dd>
+        <dt>{thread.period ? t.period : t.date}</dt>
+        <dd><time dateTime={thread.createdAt}>{when(thread, site)}</time></dd>
         <dt id="detail-status-label">{t.status}</dt>
         <dd>{canWrite ? <StatusControl id={thread.id} status={thread.status} onSaved={statusChanged} /> : <span class={`triage triage-${thread.status}`}>{t.statuses[thread.status]}</span>}</dd>
       </dl>

@@ -1,5 +1,13 @@
 import type { InboxItem } from "../../../schema/inbox";
+import type { Period, Site } from "../api";
+import { formatPeriod, valueOf } from "../release";
 import { strings } from "../strings";
+
+/**
+ * An inbox row as the API gives it: an employee's answer (`period` set) carries its release group's
+ * attributes, "*" where the group spans several values, and its period instead of a time.
+ */
+export type Row = InboxItem & { period?: Period | null };
 
 const MAX: Record<string, number> = { nps: 10, csat: 5, ces: 7 };
 
@@ -37,13 +45,18 @@ const dayFormat = () => new Intl.DateTimeFormat(locale(), { dateStyle: "medium",
 const dateTimeFormat = () => new Intl.DateTimeFormat(locale(), { dateStyle: "medium", timeStyle: "short" });
 
 /**
- * When it was answered. An anonymized answer keeps only its day, as midnight UTC: shown in UTC, so a
- * reader west of Greenwich does not see the evening before.
+ * When it was answered: an employee's answer says only its reporting period ("week of 30 Nov"), read in
+ * its site's zone. An older anonymized answer without a period keeps only its day, as midnight UTC:
+ * shown in UTC, so a reader west of Greenwich does not see the evening before.
  */
-export function when(item: Pick<InboxItem, "createdAt" | "anonymized">): string {
+export function when(item: Pick<Row, "createdAt" | "anonymized" | "period">, site?: Site): string {
+  if (item.period) return formatPeriod(item.period, site?.reportingPeriod ?? null, site?.timeZone);
   const date = new Date(item.createdAt);
   return (item.anonymized ? dayFormat() : dateTimeFormat()).format(date);
 }
+
+/** A row's segment as it reads: "team: several, role: engineer". */
+export const segmentText = (segment: Record<string, string>) => Object.entries(segment).map(([name, value]) => `${name}: ${valueOf(value)}`);
 
 /** A reply's time; an anonymized respondent's own replies keep only the day, like their answer. */
 export function replyTime(at: string, dayOnly: boolean): string {

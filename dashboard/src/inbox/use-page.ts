@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
-import type { InboxItem } from "../../../schema/inbox";
+import type { Row as InboxItem } from "./present";
 import { api } from "../api";
 import { filterQuery, type InboxFilters } from "./filters";
 

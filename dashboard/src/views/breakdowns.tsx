@@ -1,51 +1,55 @@
+import type { ComponentChildren } from "preact";
 import { useId } from "preact/hooks";
-import type { Aggregate, Cell, Service, Site } from "../api";
+import { SEVERAL, type Aggregate, type Cell } from "../api";
+import { useCatalog } from "../catalog";
 import { FigureBar } from "../charts/figure-bar";
 import { aggregatePath, FilterBar, useFilters } from "../filters";
-import { FIGURE_DOMAIN, figureOf, formatCount, formatFigure, minGroupSizeOf, stateOf, suppressedLabel, type ScoreKind } from "../format";
+import { FIGURE_DOMAIN, figureOf, formatCount, formatFigure, stateOf, type ScoreKind } from "../format";
 import type { ViewProps } from "../main";
+import { GroupValue, ReleaseNotes, WithheldMark } from "../marks";
+import { PeriodLines } from "../period-line";
+import { internalInScope } from "../release";
 import { Status } from "../status";
 import { strings } from "../strings";
-import { useApi, useList } from "../use-api";
+import { useApi } from "../use-api";
 
 /** What the API groups by besides segments (schema/aggregates.ts GROUP_FIELDS). */
 const FIELDS = ["site", "survey", "service", "owner", "audience", "topic"] as const;
 
 /**
- * A kind's figure per group of any dimension: a segment (team, role, plan…) or a field. The API hides
- * small employee groups, and whatever would give them away; this view shows exactly what it answers.
+ * A kind's figure per group of any dimension: a segment (team, role, plan…) or a field. Employees'
+ * answers come as release groups of at least minGroupSize: a group spanning several values reads
+ * "several", and a figure that leaves some out says "withheld". This view shows exactly what the API answers.
  */
 export function Breakdowns(_props: ViewProps) {
   const [filters, setFilters, params] = useFilters();
-  const sites = useList<Site>("/v1/sites");
-  const services = useList<Service>("/v1/services");
+  const { catalog, error: catalogError, reload } = useCatalog();
+  const sites = catalog?.sites ?? [];
   const fieldId = useId();
-  const inScope = sites.items.filter((site) => !filters.site || site.id === filters.site);
+  const inScope = sites.filter((site) => !filters.site || site.id === filters.site);
+  const internal = catalog ? internalInScope(sites, catalog.surveys, { site: filters.site, kind: filters.kind }) : [];
   const dimensions = [...new Set(inScope.flatMap((site) => site.dimensions))].sort();
   const options = [...dimensions.map((dimension) => `segment.${dimension}`), ...FIELDS];
   const asked = params.get("by");
   // Until the sites have loaded, the dimension asked for cannot be checked: wait rather than guess.
-  const by = asked && (options.includes(asked) || (!sites.data && asked.startsWith("segment."))) ? asked : sites.data ? options[0]! : null;
+  const by = asked && (options.includes(asked) || (!catalog && asked.startsWith("segment."))) ? asked : catalog ? options[0]! : null;
   const answer = useApi<Aggregate>(by ? aggregatePath(filters, { groupBy: by }) : null);
   const kind = filters.kind;
   const data = answer.data?.kind === kind && answer.data.groups && by && by in (answer.data.groups[0]?.key ?? { [by]: null }) ? answer.data : null;
 
-  const label = (value: string | null): string => {
-    if (value === null) return strings.breakdowns.notGiven;
-    if (by === "site") return sites.items.find((site) => site.id === value)?.name ?? value;
-    if (by === "service") return services.items.find((service) => service.id === value)?.name ?? value;
+  const label = (value: string): string => {
+    if (by === "site") return sites.find((site) => site.id === value)?.name ?? value;
+    if (by === "service") return catalog?.services.find((service) => service.id === value)?.name ?? value;
     if (by === "audience") return strings.audiences[value] ?? value;
     return value;
   };
-  // Grouped by site, each row's own site says its N; otherwise the largest among the sites it may count.
-  const hiddenFor = (key: string | null) => suppressedLabel(by === "site" && key ? minGroupSizeOf(sites.items, { site: key }) ?? minGroupSizeOf(inScope) : minGroupSizeOf(inScope));
   const fieldName = (field: string) => (field.startsWith("segment.") ? strings.breakdowns.segment(field.slice(8)) : strings.breakdowns.fields[field] ?? field);
   const rows = [...(data?.groups ?? [])].sort(byFigure(kind));
 
   return (
     <>
       <h1>{strings.nav.breakdowns}</h1>
-      <FilterBar filters={filters} onChange={setFilters} sites={sites.items} controls={["period", "kind", "site"]}>
+      <FilterBar filters={filters} onChange={setFilters} sites={sites} controls={["period", "kind", "site"]}>
         <div class="field">
           <label for={fieldId}>{strings.breakdowns.by}</label>
           <select id={fieldId} value={by ?? ""} onChange={(event) => setFilters({ by: event.currentTarget.value })}>
@@ -53,7 +57,8 @@ export function Breakdowns(_props: ViewProps) {
           </select>
         </div>
       </FilterBar>
-      <Status loading={answer.loading} error={answer.error ?? sites.error} reload={answer.reload} />
+      <PeriodLines sites={internal} />
+      <Status loading={answer.loading} error={answer.error ?? (catalogError ? new Error(catalogError) : null)} reload={catalogError ? reload : answer.reload} />
       {data && by && (
         <section class="panel" aria-labelledby="breakdown-title">
           <h2 id="breakdown-title">{strings.breakdowns.title(strings.kinds[kind]!, fieldName(by))}</h2>
@@ -71,23 +76,27 @@ export function Breakdowns(_props: ViewProps) {
                 </thead>
                 <tbody>
                   {rows.map((group) => (
-                    <Row key={JSON.stringify(group.key)} kind={kind} cell={group} name={label(group.key[by] ?? null)} hidden={hiddenFor(group.key[by] ?? null)} />
+                    <Row key={JSON.stringify(group.key)} kind={kind} cell={group} name={group.key[by] == null ? strings.breakdowns.notGiven : <GroupValue value={group.key[by]!} name={label} />} />
                   ))}
                 </tbody>
                 <tfoot>
-                  <Row kind={kind} cell={data.total} name={strings.breakdowns.total} hidden={suppressedLabel(minGroupSizeOf(inScope))} />
+                  <Row kind={kind} cell={{ ...data.total, ...(data.withheld ? { withheld: true } : {}) }} name={strings.breakdowns.total} />
                 </tfoot>
               </table>
             </div>
           )}
-          <p class="note">{strings.charts.suppressionNote(suppressedLabel(minGroupSizeOf(inScope)))}</p>
+          <ReleaseNotes
+            withheld={!!data.withheld || !!data.total.withheld || rows.some((group) => group.withheld)}
+            several={rows.some((group) => group.key[by] === SEVERAL)}
+            minGroupSize={internal.length ? Math.max(...internal.map((site) => site.minGroupSize)) : null}
+          />
         </section>
       )}
     </>
   );
 }
 
-function Row({ kind, cell, name, hidden }: { kind: ScoreKind; cell: Cell; name: string; hidden: string }) {
+function Row({ kind, cell, name }: { kind: ScoreKind; cell: Cell; name: ComponentChildren }) {
   const state = stateOf(kind, cell);
   const value = figureOf(kind, cell);
   return (
@@ -95,17 +104,20 @@ function Row({ kind, cell, name, hidden }: { kind: ScoreKind; cell: Cell; name: 
       <th scope="row">{name}</th>
       <td class="figure-cell">
         <div class="figure-line">
-          <span class="figure-text">{state === "shown" && value !== null ? formatFigure(kind, value) : <span class="no-figure">{state === "suppressed" ? hidden : strings.common.noData}</span>}</span>
+          <span class="figure-text">
+            {state === "shown" && value !== null ? <span>{formatFigure(kind, value)}</span> : <span class="no-figure">{state === "withheld" ? strings.release.withheldFigure : strings.common.noData}</span>}
+            {state === "shown" && cell.withheld && <WithheldMark />}
+          </span>
           <FigureBar value={value} state={state} domain={FIGURE_DOMAIN[kind]} />
         </div>
       </td>
-      <td class="number">{state === "suppressed" ? <span class="muted">{strings.charts.hidden}</span> : formatCount(cell.count ?? 0)}</td>
+      <td class="number">{formatCount(cell.count ?? 0)}</td>
     </tr>
   );
 }
 
-/** Highest figure first; hidden groups, then empty ones, last (in the API's order, which is by key). */
+/** Highest figure first; withheld groups, then empty ones, last (in the API's order, which is by key). */
 const byFigure = (kind: ScoreKind) => (a: Cell, b: Cell) => {
-  const rank = (cell: Cell) => ({ shown: 0, suppressed: 1, empty: 2 })[stateOf(kind, cell)];
+  const rank = (cell: Cell) => ({ shown: 0, withheld: 1, empty: 2 })[stateOf(kind, cell)];
   return rank(a) - rank(b) || (figureOf(kind, b) ?? 0) - (figureOf(kind, a) ?? 0);
 };

@@ -6,6 +6,7 @@ import { FilterForm } from "../inbox/filter-form";
 import { filterQuery, isInboxHash, NO_FILTERS, readPlace, writePlace, type InboxFilters } from "../inbox/filters";
 import { InboxList } from "../inbox/list";
 import { useInboxPages } from "../inbox/use-page";
+import { PeriodLines } from "../period-line";
 import type { ViewProps } from "../main";
 import { strings } from "../strings";
 
@@ -35,7 +36,9 @@ export function Inbox({ access }: ViewProps) {
   }, []);
 
   const serviceName = (id: string) => catalog?.services.find((service) => service.id === id)?.name ?? id;
-  const siteName = (id: string) => catalog?.sites.find((site) => site.id === id)?.name ?? id;
+  const siteOf = (id: string) => catalog?.sites.find((site) => site.id === id);
+  const siteName = (id: string) => siteOf(id)?.name ?? id;
+  const internal = (catalog?.sites ?? []).filter((site) => site.audience === "internal" && (!filters.site || site.id === filters.site));
   // Closing the answer puts focus back on it in the list, where the reader was.
   const close = () => {
     const id = selected;
@@ -74,6 +77,7 @@ export function Inbox({ access }: ViewProps) {
         </div>
       </div>
       <FilterForm filters={filters} catalog={catalog} onChange={setFilters} />
+      <PeriodLines sites={internal} />
       <div class={selected ? "inbox-panes has-detail" : "inbox-panes"}>
         <section class="inbox-results" aria-labelledby="results-title">
           <h2 id="results-title" class="visually-hidden">
@@ -90,7 +94,7 @@ export function Inbox({ access }: ViewProps) {
               </button>
             </p>
           )}
-          <InboxList items={pages.items} selected={selected} siteName={filters.site ? null : siteName} serviceName={serviceName} onSelect={setSelected} />
+          <InboxList items={pages.items} selected={selected} siteName={filters.site ? null : siteName} serviceName={serviceName} siteOf={siteOf} onSelect={setSelected} />
           {pages.nextCursor && (
             <button type="button" class="load-more" onClick={pages.loadMore} disabled={pages.loading}>
               {t.loadMore}

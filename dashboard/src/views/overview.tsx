@@ -1,31 +1,40 @@
-import type { Aggregate, Cell, Site } from "../api";
+import type { Cell } from "../api";
+import { useCatalog } from "../catalog";
 import { DistributionChart, toneOf, type Tone } from "../charts/distribution-chart";
 import { LineChart } from "../charts/line-chart";
 import { aggregatePath, FilterBar, useFilters } from "../filters";
-import { FIGURE_DOMAIN, figureOf, formatCount, formatDay, formatFigure, formatMean, minGroupSizeOf, SCORE_RANGE, stateOf, suppressedLabel, trendOf, type ScoreKind } from "../format";
+import { FIGURE_DOMAIN, figureOf, formatCount, formatDay, formatFigure, formatMean, SCORE_RANGE, stateOf, trendOf, type ScoreKind } from "../format";
 import type { ViewProps } from "../main";
+import { ReleaseNotes, WithheldMark } from "../marks";
+import { PeriodLines } from "../period-line";
+import { bucketFor, bucketsFor, internalInScope } from "../release";
 import { Status } from "../status";
 import { strings } from "../strings";
-import { useApi, useList } from "../use-api";
+import { useAggregate } from "../use-aggregate";
 
-/** For a period, a kind and optionally a site: the headline figure, its trend and how the scores spread. */
+/**
+ * For a period, a kind and optionally a site: the headline figure, its trend and how the scores spread.
+ * With employees' answers in scope the trend is by their reporting period at the finest.
+ */
 export function Overview(_props: ViewProps) {
   const [filters, setFilters] = useFilters();
-  const sites = useList<Site>("/v1/sites");
-  const answer = useApi<Aggregate>(aggregatePath(filters, { bucket: filters.bucket }));
-  const hidden = suppressedLabel(minGroupSizeOf(sites.items, { site: filters.site }));
+  const { catalog, error: catalogError, reload } = useCatalog();
   const kind = filters.kind;
+  const internal = catalog ? internalInScope(catalog.sites, catalog.surveys, { site: filters.site, kind }) : [];
+  const answer = useAggregate(catalog ? (bucket) => aggregatePath(filters, { bucket }) : null, bucketFor(filters.bucket, internal));
   const total = answer.data?.kind === kind ? answer.data.total : null;
   const format = (value: number) => formatFigure(kind, value);
-  const trendTitle = strings.overview.trend(strings.kinds[kind]!, strings.filters.byBucket[filters.bucket]);
+  const trendTitle = answer.bucket ? strings.overview.trend(strings.kinds[kind]!, strings.filters.byBucket[answer.bucket]) : strings.kinds[kind]!;
+  const series = answer.data?.series ?? [];
   return (
     <>
       <h1>{strings.nav.overview}</h1>
-      <FilterBar filters={filters} onChange={setFilters} sites={sites.items} />
-      <Status loading={answer.loading} error={answer.error ?? sites.error} reload={answer.reload} />
+      <FilterBar filters={{ ...filters, bucket: answer.bucket ?? filters.bucket }} onChange={setFilters} sites={catalog?.sites ?? []} buckets={bucketsFor(internal)} />
+      <PeriodLines sites={internal} />
+      <Status loading={answer.loading} error={answer.error ?? (catalogError ? new Error(catalogError) : null)} reload={catalogError ? reload : answer.reload} />
       {total && (
         <div class="overview-grid">
-          <Headline kind={kind} total={total} period={strings.overview.period(formatDay(filters.first), formatDay(filters.last))} hidden={hidden} />
+          <Headline kind={kind} total={total} period={strings.overview.period(formatDay(filters.first), formatDay(filters.last))} />
           <section class="panel" aria-labelledby="distribution-title">
             <h2 id="distribution-title">{strings.overview.distribution}</h2>
             {stateOf(kind, total) === "shown" ? (
@@ -34,39 +43,47 @@ export function Overview(_props: ViewProps) {
                 <Bands kind={kind} total={total} />
               </>
             ) : (
-              <p class={`no-figure ${stateOf(kind, total)}`}>{total.suppressed ? hidden : strings.overview.nothingYet}</p>
+              <p class={`no-figure ${stateOf(kind, total)}`}>{total.withheld ? strings.release.withheldFigure : strings.overview.nothingYet}</p>
             )}
           </section>
           <section class="panel trend" aria-labelledby="trend-title">
             <h2 id="trend-title">{trendTitle}</h2>
-            <LineChart
-              points={trendOf(kind, answer.data?.series ?? [], filters.bucket)}
-              domain={FIGURE_DOMAIN[kind]}
-              format={format}
-              title={trendTitle}
-              seriesLabel={strings.overview.figureName[kind]}
-              suppressedLabel={hidden}
-            />
+            {answer.bucket ? (
+              <LineChart points={trendOf(kind, series, answer.bucket)} domain={FIGURE_DOMAIN[kind]} format={format} title={trendTitle} seriesLabel={strings.overview.figureName[kind]} />
+            ) : (
+              <p class="muted">{strings.release.noTrend}</p>
+            )}
+            {answer.bucket && answer.bucket !== filters.bucket && <p class="note">{strings.release.coarserBucket(strings.filters.byBucket[answer.bucket])}</p>}
           </section>
         </div>
+      )}
+      {total && (
+        <ReleaseNotes
+          withheld={!!answer.data?.withheld || !!total.withheld || series.some((point) => point.withheld)}
+          several={false}
+          minGroupSize={internal.length ? Math.max(...internal.map((site) => site.minGroupSize)) : null}
+        />
       )}
     </>
   );
 }
 
-function Headline({ kind, total, period, hidden }: { kind: ScoreKind; total: Cell; period: string; hidden: string }) {
+function Headline({ kind, total, period }: { kind: ScoreKind; total: Cell; period: string }) {
   const state = stateOf(kind, total);
   const value = figureOf(kind, total);
   return (
     <section class="panel headline" aria-labelledby="headline-title">
       <h2 id="headline-title">{strings.overview.figureName[kind]}</h2>
       {state === "shown" && value !== null ? (
-        <p class="figure">{formatFigure(kind, value)}</p>
+        <p class="figure">
+          <span>{formatFigure(kind, value)}</span>
+          {total.withheld && <WithheldMark />}
+        </p>
       ) : (
-        <p class={`figure no-figure ${state}`}>{state === "suppressed" ? hidden : strings.common.noData}</p>
+        <p class={`figure no-figure ${state}`}>{state === "withheld" ? strings.release.withheldFigure : strings.common.noData}</p>
       )}
       <p class="muted">
-        {state === "suppressed" ? strings.overview.hiddenTotal : strings.common.responses(total.count ?? 0)}
+        {strings.common.responses(total.count ?? 0)}
         {" · "}
         {period}
       </p>

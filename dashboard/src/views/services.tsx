@@ -1,12 +1,16 @@
 import { useId } from "preact/hooks";
-import type { Aggregate, Cell, Service, Site } from "../api";
+import { SEVERAL, type Cell, type Service } from "../api";
+import { useCatalog } from "../catalog";
 import { Sparkline } from "../charts/sparkline";
 import { aggregatePath, FilterBar, useFilters, type Filters } from "../filters";
-import { FIGURE_DOMAIN, figureOf, formatDelta, formatFigure, minGroupSizeOf, stateOf, suppressedLabel, trendOf, type Bucket, type ScoreKind } from "../format";
+import { FIGURE_DOMAIN, figureOf, formatDelta, formatFigure, stateOf, trendOf, type Bucket, type ScoreKind } from "../format";
 import type { ViewProps } from "../main";
+import { ReleaseNotes, WithheldMark } from "../marks";
+import { PeriodLines } from "../period-line";
+import { bucketFor, internalInScope } from "../release";
 import { Status } from "../status";
 import { strings } from "../strings";
-import { useApi, useList } from "../use-api";
+import { useAggregate } from "../use-aggregate";
 
 type Side = Cell & { series?: (Cell & { start: string })[] };
 const SIDES = ["internal", "external"] as const;
@@ -16,18 +20,19 @@ const trendBucket = (filters: Filters): Bucket => (Date.parse(filters.last) - Da
 
 /**
  * Every service with how employees rate it next to how customers rate it: one aggregate grouped by
- * service and audience, each side with its trend.
+ * service and audience, each side with its trend. Both trends go by the employees' reporting period at
+ * the finest (a monthly intranet: by month), so the two sides stay comparable point by point.
  */
 export function Services(_props: ViewProps) {
   const [filters, setFilters, params] = useFilters();
   const owner = params.get("owner") || null;
-  const bucket = trendBucket(filters);
-  const sites = useList<Site>("/v1/sites");
-  const services = useList<Service>("/v1/services");
-  const answer = useApi<Aggregate>(aggregatePath({ ...filters, site: null }, { groupBy: "service,audience", bucket, owner }));
-  const ownerId = useId();
+  const { catalog, error: catalogError, reload } = useCatalog();
   const kind = filters.kind;
-  const hidden = suppressedLabel(minGroupSizeOf(sites.items, { audience: "internal" }));
+  const internal = catalog ? internalInScope(catalog.sites, catalog.surveys, { kind }) : [];
+  const answer = useAggregate(catalog ? (bucket) => aggregatePath({ ...filters, site: null }, { groupBy: "service,audience", bucket, owner }) : null, bucketFor(trendBucket(filters), internal));
+  const bucket = answer.bucket;
+  const ownerId = useId();
+  const services = catalog?.services ?? [];
 
   const sides = new Map<string, Partial<Record<(typeof SIDES)[number], Side>>>();
   if (answer.data?.kind === kind) {
@@ -38,17 +43,21 @@ export function Services(_props: ViewProps) {
       sides.set(service, { ...sides.get(service), [audience]: group });
     }
   }
-  const owners = [...new Set(services.items.map((service) => service.owner).filter((o): o is string => !!o))].sort();
-  const listed = services.items.filter((service) => !owner || service.owner === owner);
-  // A service answered for but since removed from the list still has figures worth showing.
-  for (const id of sides.keys()) if (!listed.some((service) => service.id === id)) listed.push({ id, name: id, owner: null });
+  const owners = [...new Set(services.map((service) => service.owner).filter((o): o is string => !!o))].sort();
+  const listed: Service[] = services.filter((service) => !owner || service.owner === owner);
+  // A service answered for but since removed from the list still has figures worth showing; employees'
+  // answers grouped across several services come last.
+  for (const id of sides.keys()) if (id !== SEVERAL && !listed.some((service) => service.id === id)) listed.push({ id, name: id, owner: null });
   const rows = listed.sort((a, b) => a.name.localeCompare(b.name));
+  if (sides.has(SEVERAL)) rows.push({ id: SEVERAL, name: strings.services.several, owner: null });
+  const title = bucket ? strings.services.tableTitle(strings.kinds[kind]!, strings.filters.byBucket[bucket]) : strings.services.tableTitleNoTrend(strings.kinds[kind]!);
+  const cells = [...sides.values()].flatMap((row) => SIDES.map((side) => row[side]).filter((cell): cell is Side => !!cell));
 
   return (
     <>
       <h1>{strings.nav.services}</h1>
       <p class="lede">{strings.services.intro}</p>
-      <FilterBar filters={filters} onChange={setFilters} sites={sites.items} controls={["period", "kind"]}>
+      <FilterBar filters={filters} onChange={setFilters} sites={catalog?.sites ?? []} controls={["period", "kind"]}>
         <div class="field">
           <label for={ownerId}>{strings.services.owner}</label>
           <select id={ownerId} value={owner ?? ""} onChange={(event) => setFilters({ owner: event.currentTarget.value || null })}>
@@ -57,14 +66,15 @@ export function Services(_props: ViewProps) {
           </select>
         </div>
       </FilterBar>
-      <Status loading={answer.loading || services.loading} error={answer.error ?? services.error} reload={answer.reload} />
-      {answer.data && !services.loading && (
+      <PeriodLines sites={internal} />
+      <Status loading={answer.loading || !catalog} error={answer.error ?? (catalogError ? new Error(catalogError) : null)} reload={catalogError ? reload : answer.reload} />
+      {answer.data && catalog && (
         <section class="panel" aria-labelledby="services-title">
-          <h2 id="services-title">{strings.services.tableTitle(strings.kinds[kind]!, strings.filters.byBucket[bucket])}</h2>
+          <h2 id="services-title">{title}</h2>
           {rows.length === 0 ? (
             <p>{strings.services.none}</p>
           ) : (
-            <div class="table-scroll" role="region" aria-label={strings.charts.tableRegion(strings.services.tableTitle(strings.kinds[kind]!, strings.filters.byBucket[bucket]))} tabindex={0}>
+            <div class="table-scroll" role="region" aria-label={strings.charts.tableRegion(title)} tabindex={0}>
               <table class="services-table">
                 <thead>
                   <tr>
@@ -81,11 +91,11 @@ export function Services(_props: ViewProps) {
                     return (
                       <tr key={service.id}>
                         <th scope="row">
-                          <span class="service-name">{service.name}</span>
+                          <span class={service.id === SEVERAL ? "service-name several" : "service-name"}>{service.name}</span>
                           {service.owner && <span class="muted owner">{strings.services.ownedBy(service.owner)}</span>}
                         </th>
                         {SIDES.map((side) => (
-                          <SideCell key={side} side={side} kind={kind} cell={row[side]} bucket={bucket} hidden={hidden} service={service.name} />
+                          <SideCell key={side} side={side} kind={kind} cell={row[side]} bucket={bucket} service={service.name} />
                         ))}
                         <td class="gap" data-label={strings.services.gap}>{figures[0] !== null && figures[1] !== null ? formatDelta(figures[0]! - figures[1]!) : <span class="muted">{strings.services.noGap}</span>}</td>
                       </tr>
@@ -95,32 +105,31 @@ export function Services(_props: ViewProps) {
               </table>
             </div>
           )}
-          <p class="note">{strings.charts.suppressionNote(hidden)}</p>
+          {!bucket && <p class="note">{strings.release.noTrend}</p>}
+          <ReleaseNotes
+            withheld={!!answer.data.withheld || cells.some((cell) => cell.withheld || cell.series?.some((point) => point.withheld))}
+            several={sides.has(SEVERAL)}
+            minGroupSize={internal.length ? Math.max(...internal.map((site) => site.minGroupSize)) : null}
+          />
         </section>
       )}
     </>
   );
 }
 
-function SideCell({ side, kind, cell, bucket, hidden, service }: { side: "internal" | "external"; kind: ScoreKind; cell: Side | undefined; bucket: Bucket; hidden: string; service: string }) {
+function SideCell({ side, kind, cell, bucket, service }: { side: "internal" | "external"; kind: ScoreKind; cell: Side | undefined; bucket: Bucket | null; service: string }) {
   const state = cell ? stateOf(kind, cell) : "empty";
   const value = cell ? figureOf(kind, cell) : null;
   const format = (v: number) => formatFigure(kind, v);
   return (
     <td class={`side ${side} ${state}`} data-label={strings.audiences[side]}>
       <span class="cell-figure">
-        {state === "shown" && value !== null ? <strong>{format(value)}</strong> : <span class="no-figure">{state === "suppressed" ? hidden : strings.common.noData}</span>}
+        {state === "shown" && value !== null ? <strong>{format(value)}</strong> : <span class="no-figure">{state === "withheld" ? strings.release.withheldFigure : strings.common.noData}</span>}
         {state === "shown" && <span class="muted count">{strings.common.responses(cell?.count ?? 0)}</span>}
+        {state === "shown" && cell?.withheld && <WithheldMark />}
       </span>
-      {cell?.series && (
-        <Sparkline
-          className={side}
-          points={trendOf(kind, cell.series, bucket)}
-          domain={FIGURE_DOMAIN[kind]}
-          format={format}
-          suppressedLabel={hidden}
-          label={strings.services.trendOf(service, strings.audiences[side]!)}
-        />
+      {bucket && cell?.series && (
+        <Sparkline className={side} points={trendOf(kind, cell.series, bucket)} domain={FIGURE_DOMAIN[kind]} format={format} label={strings.services.trendOf(service, strings.audiences[side]!)} />
       )}
     </td>
   );

@@ -1,0 +1,23 @@
+import { useEffect, useState } from "preact/hooks";
+import type { Aggregate } from "./api";
+import type { Bucket } from "./format";
+import { coarserThan, isBucketRefusal } from "./release";
+import { useApi } from "./use-api";
+
+/**
+ * An aggregate with a series by `wanted` (null: no series). Should the API still refuse the bucket as
+ * finer than an internal site's reporting period (a 422 naming the period: a site the dashboard's lists
+ * did not show), it asks again one step coarser, then without a series, rather than fail the view.
+ * `bucket` is the one the answer is by; `path` null waits (the lists that decide the bucket are loading).
+ */
+export function useAggregate(path: ((bucket: Bucket | null) => string) | null, wanted: Bucket | null) {
+  const [raised, setRaised] = useState<{ from: string; bucket: Bucket | null } | null>(null);
+  const asked = path ? path(wanted) : null;
+  const bucket = raised && raised.from === asked ? raised.bucket : wanted;
+  const answer = useApi<Aggregate>(path ? path(bucket) : null);
+  const refused = isBucketRefusal(answer.error);
+  useEffect(() => {
+    if (refused && asked && bucket) setRaised({ from: asked, bucket: coarserThan(bucket) });
+  }, [refused, asked, bucket]);
+  return { ...answer, bucket, loading: answer.loading || refused, error: refused ? null : answer.error };
+}
