@@ -56,4 +56,12 @@ export type WidgetConfig = {
   strings: UiStrings;
   /** Cloudflare Turnstile's site key when the site requires a Turnstile token with each answer. */
   turnstile: { siteKey: string } | null;
+  /**
+   * Internal sites: who sees what and when, generated from the site's settings, e.g. "Anonymous: results are
+   * shown only for groups of at least 5 answers, after each week ends; …". Shown under the question. `null`
+   * for external sites.
+   */
+  anonymity: string | null;
+  /** Internal sites: what deleting an answer does before and after its period's results are out (replies view). */
+  deletion: string | null;
 };

@@ -12,10 +12,19 @@ describe("UI string catalogs", () => {
     expect(sortedKeys(CATALOGS)).toEqual([...LANGUAGES].sort());
   });
 
-  it.each(others)("%s has exactly the English keys in strings, topics and scale", (_locale, catalog) => {
+  it.each(others)("%s has exactly the English keys in strings, topics, scale and privacy", (_locale, catalog) => {
     expect(sortedKeys(catalog.strings)).toEqual(sortedKeys(english.strings));
     expect(sortedKeys(catalog.topics)).toEqual(sortedKeys(english.topics));
     expect(sortedKeys(catalog.scale)).toEqual(sortedKeys(english.scale));
+    expect(sortedKeys(catalog.privacy)).toEqual(sortedKeys(english.privacy));
+  });
+
+  it.each(Object.entries(CATALOGS))("%s counts answers in plural categories its language has", (locale, catalog) => {
+    const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+    for (const [category, noun] of Object.entries(catalog.privacy.answers)) {
+      expect(categories).toContain(category);
+      expect(noun.trim()).not.toBe("");
+    }
   });
 
   it.each(Object.entries(CATALOGS))("%s has no empty string and two labels per scale", (_locale, catalog) => {

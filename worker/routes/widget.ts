@@ -11,6 +11,7 @@ import type { AppEnv } from "../env";
 import { ApiError, notFound } from "../errors";
 import { CATALOGS } from "../i18n/ui-strings";
 import { directionOf, parseAcceptLanguage, pickLocale } from "../i18n/negotiate";
+import { privacyNotice } from "../i18n/privacy-notice";
 import { allowOrigin } from "../middleware/cors";
 import { validate } from "../middleware/validate";
 
@@ -33,6 +34,7 @@ export const widget = new Hono<AppEnv>().get("/:site/:survey", validate("param",
   const questionLocale = pickLocale([...preferences, uiLocale], Object.keys(survey.question));
   const promptLocale = survey.commentPrompt ? pickLocale([...preferences, uiLocale], Object.keys(survey.commentPrompt)) : null;
   const serviceNames = new Map((await listServices(c.env.DB)).map((service) => [service.id, service.name]));
+  const notice = privacyNotice(uiLocale, catalog, site);
   const scale = survey.kind === "text" ? null : { nps: [0, 10], csat: [1, 5], ces: [1, 7], thumbs: [0, 1] }[survey.kind];
 
   const config: WidgetConfig = {
@@ -49,6 +51,8 @@ export const widget = new Hono<AppEnv>().get("/:site/:survey", validate("param",
     services: survey.services.map((id) => ({ id, name: serviceNames.get(id) ?? id })),
     strings: catalog.strings,
     turnstile: site.turnstile,
+    anonymity: notice?.anonymity ?? null,
+    deletion: notice?.deletion ?? null,
   };
   const body = JSON.stringify(config);
   const etag = `"${(await sha256Hex(body)).slice(0, 32)}"`;

@@ -30,4 +30,14 @@ export const en: LocaleCatalog = {
     ces: ["Very difficult", "Very easy"],
     thumbs: ["No", "Yes"],
   },
+  privacy: {
+    answers: { one: "answer", other: "answers" },
+    anonymity: (groupSize, period, verified) =>
+      `Anonymous: results are shown only for groups of at least ${groupSize}, after each ${period} ends; ` +
+      (verified ? "your sign-in is checked, but " : "") +
+      "no name, email or IP address is kept.",
+    deletion: (period) =>
+      `Deleting your answer removes it completely until the results for its ${period} are out. ` +
+      "After that, deleting removes your comment and this conversation, but your score stays in the group figures.",
+  },
 };

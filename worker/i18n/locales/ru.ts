@@ -1,4 +1,20 @@
+import type { ReportingPeriod } from "../../../schema/common";
 import type { LocaleCatalog } from "../catalog";
+
+/** "After the end of each …" (privacy.anonymity). */
+const EACH: Record<ReportingPeriod, string> = {
+  day: "каждого дня",
+  week: "каждой недели",
+  month: "каждого месяца",
+  quarter: "каждого квартала",
+};
+/** "The results for the … you answered in" (privacy.deletion). */
+const YOURS: Record<ReportingPeriod, string> = {
+  day: "за день, в который вы ответили",
+  week: "за неделю, в которую вы ответили",
+  month: "за месяц, в который вы ответили",
+  quarter: "за квартал, в который вы ответили",
+};
 
 export const ru: LocaleCatalog = {
   strings: {
@@ -29,5 +45,17 @@ export const ru: LocaleCatalog = {
     csat: ["Очень плохо", "Отлично"],
     ces: ["Очень сложно", "Очень легко"],
     thumbs: ["Нет", "Да"],
+  },
+  privacy: {
+    // Genitive after «из»: из 21 ответа, из 3 ответов, из 5 ответов.
+    answers: { one: "ответа", other: "ответов" },
+    anonymity: (groupSize, period, verified) =>
+      `Анонимно: результаты показываются только по группам не менее чем из ${groupSize}, ` +
+      `после окончания ${EACH[period]}; ` +
+      (verified ? "ваш вход проверяется, но " : "") +
+      "имя, e-mail и IP-адрес не сохраняются.",
+    deletion: (period) =>
+      `Пока не опубликованы результаты ${YOURS[period]}, удаление стирает ваш ответ полностью. ` +
+      "После этого удаляются ваш комментарий и эта переписка, но оценка остаётся в цифрах группы.",
   },
 };

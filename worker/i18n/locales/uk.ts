@@ -1,4 +1,20 @@
+import type { ReportingPeriod } from "../../../schema/common";
 import type { LocaleCatalog } from "../catalog";
+
+/** "After the end of each …" (privacy.anonymity). */
+const EACH: Record<ReportingPeriod, string> = {
+  day: "кожного дня",
+  week: "кожного тижня",
+  month: "кожного місяця",
+  quarter: "кожного кварталу",
+};
+/** "The results for the … you answered in" (privacy.deletion). */
+const YOURS: Record<ReportingPeriod, string> = {
+  day: "за день, коли ви відповіли",
+  week: "за тиждень, коли ви відповіли",
+  month: "за місяць, коли ви відповіли",
+  quarter: "за квартал, коли ви відповіли",
+};
 
 export const uk: LocaleCatalog = {
   strings: {
@@ -29,5 +45,17 @@ export const uk: LocaleCatalog = {
     csat: ["Дуже погано", "Чудово"],
     ces: ["Дуже складно", "Дуже легко"],
     thumbs: ["Ні", "Так"],
+  },
+  privacy: {
+    // Genitive after «з»: з 21 відповіді, з 3 відповідей, з 5 відповідей.
+    answers: { one: "відповіді", other: "відповідей" },
+    anonymity: (groupSize, period, verified) =>
+      `Анонімно: результати показуються лише для груп щонайменше з ${groupSize}, ` +
+      `після завершення ${EACH[period]}; ` +
+      (verified ? "ваш вхід перевіряється, але " : "") +
+      "ім’я, e-mail та IP-адреса не зберігаються.",
+    deletion: (period) =>
+      `Доки не опубліковано результати ${YOURS[period]}, видалення стирає вашу відповідь повністю. ` +
+      "Після цього видаляються ваш коментар і це листування, але оцінка залишається в цифрах групи.",
   },
 };

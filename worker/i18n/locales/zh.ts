@@ -1,4 +1,10 @@
+import type { ReportingPeriod } from "../../../schema/common";
 import type { LocaleCatalog } from "../catalog";
+
+/** "After the end of each …" (privacy.anonymity). */
+const EACH: Record<ReportingPeriod, string> = { day: "每天", week: "每周", month: "每月", quarter: "每季度" };
+/** "The results for the … you answered in" (privacy.deletion). */
+const YOURS: Record<ReportingPeriod, string> = { day: "当天", week: "当周", month: "当月", quarter: "当季度" };
 
 /** Simplified Chinese; zh-CN, zh-Hans, zh-SG (and, lacking a zh-Hant catalog, zh-TW) resolve to it. */
 export const zh: LocaleCatalog = {
@@ -30,5 +36,15 @@ export const zh: LocaleCatalog = {
     csat: ["非常不满意", "非常满意"],
     ces: ["非常困难", "非常容易"],
     thumbs: ["否", "是"],
+  },
+  privacy: {
+    answers: { other: "条回答" },
+    anonymity: (groupSize, period, verified) =>
+      `匿名：结果仅按不少于 ${groupSize}的分组显示，且在${EACH[period]}结束后才显示；` +
+      (verified ? "会验证您的登录，但" : "") +
+      "不会保存姓名、邮箱或 IP 地址。",
+    deletion: (period) =>
+      `在您作答${YOURS[period]}的结果公布之前，删除回答会将其完全移除；` +
+      "之后删除只会移除您的评论和这段对话，您的评分仍保留在分组数据中。",
   },
 };
