@@ -17,8 +17,8 @@ export type Outcome = "thanks" | "queued" | "error";
 /** The body with a fresh Turnstile token in it; rejects when none comes in time. */
 export type Signer = (body: string) => Promise<string>;
 
-/** The server remembers idempotency keys for at least 24 hours (contract): a replay must come before. */
-const LIFETIME = 20 * 3600e3;
+/** 20 hours: the server remembers idempotency keys for at least 24 (contract), a replay must come before. */
+const LIFETIME = 72e6;
 const queue = (change?: (entries: Entry[]) => Entry[]) =>
   update<Entry>(TURNSTILE ? "feedloop:queue:turnstile" : "feedloop:queue", (entries) => {
     const live = entries.filter((entry) => entry.expires > Date.now());

@@ -18,7 +18,7 @@ export function Scale({ scale, strings, kind, score: picked, change }: View) {
             type="radio"
             name="score"
             checked={picked == score}
-            aria-label={thumbs ? undefined : strings.scoreLabel.replace("{score}", `${score}`)}
+            aria-label={thumbs ? undefined : strings.scoreLabel.replace("{score}", score + "")}
             onChange={() => change({ score })}
           />
           {thumbs ? (score ? strings.thumbsUp : strings.thumbsDown) : score}

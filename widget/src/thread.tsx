@@ -30,6 +30,8 @@ export function Thread(view: View, found: Found) {
   };
   return [
     <h2 id="r">{strings.replies}</h2>,
+    // Internal sites: what deleting the answer does before and after its period's results are out.
+    view.deletion && <p id="d">{view.deletion}</p>,
     <ul>
       {replies.map(({ from, text }) => (
         <li class={from}>
