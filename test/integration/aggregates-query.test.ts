@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { admin, adminOk, postResponse, seedSurvey, uid } from "./helpers";
+import { setClock } from "./clock";
 import { insertAt } from "./seed";
 
 type Cell = Record<string, unknown>;
@@ -80,9 +81,12 @@ describe("breakdowns", () => {
     const service = uid("svc");
     const internal = await seedSurvey({ kind: "csat", services: [service] }, { audience: "internal" });
     const external = await seedSurvey({ kind: "csat", services: [service] }, { audience: "external" });
+    // Employees' answers count once their week has closed (README: "Employees' anonymity").
+    setClock("2026-09-08T09:00:00Z");
     for (const score of [2, 3, 4, 2, 5]) await postResponse({ ...internal, score, service });
     for (const score of [5, 5, 4]) await postResponse({ ...external, score, service });
-    const answer = await get(`kind=csat&service=${service}&groupBy=audience`);
+    setClock("2026-09-15T09:00:00Z");
+    const answer = await get(`kind=csat&service=${service}&groupBy=audience&from=2026-09-01`);
     const byAudience = Object.fromEntries(answer.groups!.map(({ key, ...cell }) => [key.audience, cell]));
     expect(byAudience.internal).toMatchObject({ count: 5, satisfied: 2, csat: 40 });
     expect(byAudience.external).toMatchObject({ count: 3, satisfied: 3, csat: 100 });

@@ -2,6 +2,7 @@ import { env } from "cloudflare:test";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { insertResponseStatements } from "../../worker/db/responses";
+import { setClock } from "./clock";
 import { admin, adminOk, api, expectError, ORIGIN, postResponse, seedSurvey } from "./helpers";
 import { insertAt } from "./seed";
 
@@ -34,19 +35,23 @@ describe("GET /v1/responses (the inbox)", () => {
     await expectError(await admin("GET", `/v1/responses?site=${site}&minScore=eleven`), 422, "validation_failed");
   });
 
-  it("shows employees in a group under minGroupSize with no segment and no time finer than the day", async () => {
+  it("lists an employee's answer only once its period closed, as its release group shows it, and never a withheld one", async () => {
     const { site, survey } = await seedSurvey({ kind: "csat" }, { audience: "internal", dimensions: ["team", "role"], minGroupSize: 5 });
+    setClock("2026-09-08T09:00:00Z");
     for (let i = 0; i < 5; i++) await postResponse({ site, survey, score: 4, segment: { team: "sales", role: "rep" } });
     await postResponse({ site, survey, score: 1, comment: "My manager ignores tickets", segment: { role: "lead", team: "legal" } });
+    expect((await adminOk<Page>("GET", `/v1/responses?site=${site}`)).items).toEqual([]);
+    setClock("2026-09-14T00:00:00Z");
     const { items } = await adminOk<Page>("GET", `/v1/responses?site=${site}`);
-    const legal = items.find((item) => item.comment === "My manager ignores tickets")!;
-    expect(legal).toMatchObject({ segment: {}, anonymized: true });
-    expect(legal.createdAt).toMatch(/T00:00:00\.000Z$/);
-    const sales = items.filter((item) => !item.anonymized);
-    expect(sales).toHaveLength(5);
-    expect(sales[0]!.segment).toEqual({ role: "rep", team: "sales" });
+    // The sales reps' group holds five and stays as it is; the lone lead from legal is still one answer
+    // once every attribute is given up, so it is withheld: listed nowhere, counted nowhere.
+    expect(items).toHaveLength(5);
+    expect(items.every((item) => item.segment.team === "sales" && item.segment.role === "rep" && item.anonymized && item.createdAt === "2026-09-07T00:00:00.000Z")).toBe(true);
     const csv = await (await admin("GET", `/v1/responses.csv?site=${site}`)).text();
+    expect(csv).not.toContain("My manager ignores tickets");
     expect(csv).not.toContain("legal");
+    const figures = await adminOk<{ withheld?: true; total: { count: number } }>("GET", `/v1/aggregates?site=${site}&survey=${survey}`);
+    expect(figures).toMatchObject({ withheld: true, total: { count: 5 } });
   });
 
   it("a site-limited key gets 403 on another site's responses, aggregates and exports", async () => {
@@ -78,14 +83,24 @@ describe("GET /v1/responses/{id} (one answer and its thread)", () => {
     expect(thread.thread.map((reply) => [reply.from, reply.text])).toEqual([["team", "Sorry, what was slow?"], ["respondent", "The checkout"]]);
   });
 
-  it("applies the anonymity rule of the list, answers 404 for an unknown id and 403 outside a key's sites", async () => {
-    const { site, survey } = await seedSurvey({ kind: "csat" }, { audience: "internal", dimensions: ["team"], minGroupSize: 5 });
-    const lonely = (await (await postResponse({ site, survey, score: 1, segment: { team: "legal" } })).json()) as { id: string; followUp: string };
+  it("applies the release rule to one answer, answers 404 for an unknown or unreleased id and 403 outside a key's sites", async () => {
+    const { site, survey } = await seedSurvey({ kind: "csat" }, { audience: "internal", dimensions: ["team"], minGroupSize: 3 });
+    setClock("2026-09-08T09:00:00Z");
+    const answers = [];
+    for (const team of ["legal", "sales", "sales"]) answers.push((await (await postResponse({ site, survey, score: 1, segment: { team } })).json()) as { id: string; followUp: string });
+    const lonely = answers[0]!;
+    setClock("2026-09-08T09:47:00Z");
     await api(`/v1/followups/${lonely.followUp}/replies`, { method: "POST", headers: { "content-type": "application/json", origin: ORIGIN }, body: JSON.stringify({ text: "Still broken" }) });
+    // Not yet released: as if it did not exist, for reading and for every write.
+    await expectError(await admin("GET", `/v1/responses/${lonely.id}`), 404, "not_found");
+    await expectError(await admin("PATCH", `/v1/responses/${lonely.id}`, { status: "resolved" }), 404, "not_found");
+    await expectError(await admin("POST", `/v1/responses/${lonely.id}/replies`, { text: "Hello?" }), 404, "not_found");
+    await expectError(await admin("DELETE", `/v1/responses/${lonely.id}`), 404, "not_found");
+    setClock("2026-09-15T00:00:00Z");
     const thread = await adminOk<Thread>("GET", `/v1/responses/${lonely.id}`);
-    expect(thread).toMatchObject({ segment: {}, anonymized: true, thread: [{ from: "respondent", text: "Still broken" }] });
-    expect(thread.createdAt).toMatch(/T00:00:00\.000Z$/);
-    expect(thread.thread[0]!.at).toMatch(/T00:00:00\.000Z$/);
+    expect(thread).toMatchObject({ segment: { team: "*" }, anonymized: true, createdAt: "2026-09-07T00:00:00.000Z", thread: [{ from: "respondent", text: "Still broken" }] });
+    // The respondent's reply keeps no time finer than the hour.
+    expect(thread.thread[0]!.at).toBe("2026-09-08T09:00:00.000Z");
     await expectError(await admin("GET", `/v1/responses/${crypto.randomUUID()}`), 404, "not_found");
     const other = await seedSurvey({ kind: "nps" });
     const { key } = await adminOk<{ key: string }>("POST", "/v1/keys", { name: "other", scope: "read", sites: [other.site] });

@@ -13,7 +13,7 @@ type Page = { items: { site: string; score: number | null }[] };
 describe("filters that expand to long lists of sites or services", () => {
   const MANY = 120;
 
-  it("audience, owner and a key limited to 100 sites answer, and count exactly, past 100 ids", async () => {
+  it("audience, owner and a key limited to 100 sites answer, and count exactly, past 100 ids", { timeout: 60_000 }, async () => {
     const owner = uid("owner");
     const services = Array.from({ length: MANY }, (_, i) => `${owner}-svc-${i}`);
     for (let i = 0; i < MANY; i += 20) {

@@ -129,3 +129,8 @@ export async function deleteResponse(db: D1Database, record: ResponseRecord & { 
 export async function setStatus(db: D1Database, id: string, status: ResponseRow["status"]): Promise<void> {
   await db.prepare("UPDATE responses SET status = ? WHERE id = ?").bind(status, id).run();
 }
+
+/** The site a response belongs to, or null. */
+export async function siteOfResponse(db: D1Database, id: string): Promise<string | null> {
+  return (await db.prepare("SELECT site_id FROM responses WHERE id = ?").bind(id).first<{ site_id: string }>())?.site_id ?? null;
+}

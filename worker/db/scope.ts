@@ -69,3 +69,7 @@ export function scopeConditions(filter: ScopeFilter, columns: { site: string; su
   }
   return { sql, params };
 }
+
+/** The stored rows of the sites a scope filter may read: the internal ones among them are released first. */
+export const siteRowsIn = (rows: SiteRow[], filter: ScopeFilter): SiteRow[] =>
+  rows.filter((row) => (!filter.site || row.id === filter.site) && (!filter.sitesIn || filter.sitesIn.includes(row.id)));

@@ -43,6 +43,10 @@ export const toSite = (row: SiteRow): Site => ({
 
 const isoPeriod = (period: { start: number; end: number }) => ({ start: new Date(period.start).toISOString(), end: new Date(period.end).toISOString() });
 
+export async function getSiteRow(db: D1Database, id: string): Promise<SiteRow | null> {
+  return db.prepare("SELECT * FROM sites WHERE id = ?").bind(id).first<SiteRow>();
+}
+
 export async function getSite(db: D1Database, id: string): Promise<Site | null> {
   const row = await db.prepare("SELECT * FROM sites WHERE id = ?").bind(id).first<SiteRow>();
   return row ? toSite(row) : null;

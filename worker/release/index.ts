@@ -1,5 +1,5 @@
 import { closeStatements, isAlreadyClosed, readPending, type ClosedPeriod, type PendingRow } from "../db/release";
-import type { SiteRow } from "../db/sites";
+import { getSiteRow, type SiteRow } from "../db/sites";
 import { periodClosedEvent } from "../domain/events";
 import { formReleaseGroups } from "../domain/release-groups";
 import { periodEnd, periodStart, type PeriodRule } from "../domain/reporting-period";
@@ -58,4 +58,10 @@ function closedPeriods(rule: PeriodRule, site: ReleaseSite, pending: PendingRow[
       );
       return { start, end: periodEnd(rule, periodStart(rule, start)), ...release };
     });
+}
+
+/** Closes the ended periods of one site (before one of its answers is read or acted on). */
+export async function releaseSite(env: Bindings, site: string, now: number): Promise<void> {
+  const row = await getSiteRow(env.DB, site);
+  if (row) await releaseClosedPeriods(env, [row], now);
 }

@@ -3,7 +3,7 @@ import { AggregatesQuery } from "../../schema/aggregates";
 import type { Kind } from "../../schema/common";
 import { readRawFacts, readRollupFacts, type FactFilter, type FactRead } from "../db/facts";
 import { readGroups, toStoredGroup } from "../db/release";
-import { resolveScope } from "../db/scope";
+import { resolveScope, siteRowsIn } from "../db/scope";
 import { surveyKinds } from "../db/surveys";
 import { buildAnswer, type Context, type Fact } from "../domain/aggregate";
 import { bucketRanges, isoWithOffset, MAX_BUCKETS, type Bucket } from "../domain/buckets";
@@ -44,7 +44,7 @@ export const aggregates = new Hono<AppEnv>().get("/", requireAuth({ scope: "read
   const inScope = scope.sites.filter((site) => (!query.site || site.id === query.site) && (!scope.filter.sitesIn || scope.filter.sitesIn.includes(site.id)));
   const internal = inScope.filter((site) => site.audience === "internal");
   const external = inScope.filter((site) => site.audience === "external").map((site) => site.id);
-  await releaseClosedPeriods(c.env, scope.siteRows.filter((row) => internal.some((site) => site.id === row.id)), Date.now());
+  await releaseClosedPeriods(c.env, siteRowsIn(scope.siteRows, scope.filter), Date.now());
 
   // Customers' answers: rollups keep one attribute (topic or one segment dimension) per row, on UTC hours.
   const filter: FactFilter = { ...scope.filter, kind, sitesIn: external };
