@@ -139,6 +139,26 @@ describe("employees' anonymity: closed periods, whole release groups", () => {
     expect(JSON.stringify(mine)).not.toContain("said at 09:30");
   });
 
+  it("keeps open-period answers out of headers too: rows_read and the body do not move, and a site-limited key gets no rows_read", async () => {
+    const shop = await seedSurvey({ kind: "csat" });
+    const target = await intranet(3);
+    setClock("2031-03-04T10:00:00Z");
+    for (const score of [5, 4]) await answer(shop, score);
+    const path = "/v1/aggregates?kind=csat&from=2031-03-02&to=2031-03-09&groupBy=site";
+    const read = async (token?: string) => {
+      const response = await admin("GET", path, undefined, token);
+      expect(response.status).toBe(200);
+      return { rowsRead: /rows_read=(\d+)/.exec(response.headers.get("server-timing") ?? "")?.[1], body: await response.text() };
+    };
+    const before = await read();
+    expect(before.rowsRead).toMatch(/^\d+$/);
+    for (let i = 0; i < 4; i++) await answer(target, 1, { team: "ops" });
+    const after = await read();
+    expect(after).toEqual(before);
+    const { key } = await adminOk<{ key: string }>("POST", "/v1/keys", { name: "shop only", scope: "read", sites: [shop.site] });
+    expect((await read(key)).rowsRead).toBeUndefined();
+  });
+
   it("refuses minGroupSize under 3 on an internal site", async () => {
     const error = await expectError(await admin("PUT", `/v1/sites/${uid("site")}`, { name: "Tiny", audience: "internal", origins: [], minGroupSize: 2 }), 422, "validation_failed");
     expect(JSON.stringify(error.details)).toContain("minGroupSize");
