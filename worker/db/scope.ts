@@ -70,6 +70,6 @@ export function scopeConditions(filter: ScopeFilter, columns: { site: string; su
   return { sql, params };
 }
 
-/** The stored rows of the sites a scope filter may read: the internal ones among them are released first. */
-export const siteRowsIn = (rows: SiteRow[], filter: ScopeFilter): SiteRow[] =>
-  rows.filter((row) => (!filter.site || row.id === filter.site) && (!filter.sitesIn || filter.sitesIn.includes(row.id)));
+/** The sites (or their stored rows) a scope filter may read. */
+export const inScope = <T extends { id: string }>(sites: T[], filter: ScopeFilter): T[] =>
+  sites.filter((site) => (!filter.site || site.id === filter.site) && (!filter.sitesIn || filter.sitesIn.includes(site.id)));

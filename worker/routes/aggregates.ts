@@ -2,13 +2,10 @@ import { Hono } from "hono";
 import { AggregatesQuery } from "../../schema/aggregates";
 import type { Kind } from "../../schema/common";
 import { readRawFacts, readRollupFacts, type FactFilter, type FactRead } from "../db/facts";
-import { readGroups, toStoredGroup } from "../db/release";
-import { resolveScope, siteRowsIn } from "../db/scope";
+import { resolveScope, inScope } from "../db/scope";
 import { surveyKinds } from "../db/surveys";
-import { buildAnswer, type Context, type Fact } from "../domain/aggregate";
+import { buildAnswer, type Context } from "../domain/aggregate";
 import { bucketRanges, isoWithOffset, MAX_BUCKETS, type Bucket } from "../domain/buckets";
-import { releaseFacts } from "../domain/release-facts";
-import { isFinerThan } from "../domain/reporting-period";
 import { isHourAligned } from "../domain/rollup-plan";
 import { resolveRange } from "../domain/time-range";
 import type { AppEnv } from "../env";
@@ -16,10 +13,7 @@ import { validationFailed } from "../errors";
 import { requireAuth } from "../middleware/auth";
 import { validate } from "../middleware/validate";
 import { releaseClosedPeriods } from "../release";
-
-const DAY = 86_400_000;
-/** The longest period of each kind, to find the groups whose middle may fall in a range. */
-const LONGEST: Record<string, number> = { day: DAY, week: 7 * DAY, month: 31 * DAY, quarter: 92 * DAY };
+import { releasedFacts } from "../release/facts";
 
 /**
  * NPS, CSAT, CES and thumbs figures over time and by group: customers' answers from rollups wherever
@@ -41,10 +35,10 @@ export const aggregates = new Hono<AppEnv>().get("/", requireAuth({ scope: "read
     throw validationFailed([{ path: "query.bucket", message: `the range holds more than ${MAX_BUCKETS} buckets; use a larger bucket or a shorter range` }]);
   }
 
-  const inScope = scope.sites.filter((site) => (!query.site || site.id === query.site) && (!scope.filter.sitesIn || scope.filter.sitesIn.includes(site.id)));
-  const internal = inScope.filter((site) => site.audience === "internal");
-  const external = inScope.filter((site) => site.audience === "external").map((site) => site.id);
-  await releaseClosedPeriods(c.env, siteRowsIn(scope.siteRows, scope.filter), Date.now());
+  const readable = inScope(scope.sites, scope.filter);
+  const internal = readable.filter((site) => site.audience === "internal");
+  const external = readable.filter((site) => site.audience === "external").map((site) => site.id);
+  await releaseClosedPeriods(c.env, inScope(scope.siteRows, scope.filter), Date.now());
 
   // Customers' answers: rollups keep one attribute (topic or one segment dimension) per row, on UTC hours.
   const filter: FactFilter = { ...scope.filter, kind, sitesIn: external };
@@ -60,38 +54,18 @@ export const aggregates = new Hono<AppEnv>().get("/", requireAuth({ scope: "read
         : await readRawFacts(db, filter, buckets, [...attributes].filter((a) => query.groupBy.includes(a)), query.groupBy);
 
   // Employees' answers: whole release groups of closed periods (README: "Employees' anonymity").
-  let internalFacts: Fact[] = [];
-  let groupsRead = { rowsRead: 0, d1Ms: 0 };
-  if (internal.length > 0) {
-    const widest = Math.max(...internal.map((site) => LONGEST[site.reportingPeriod]!));
-    const groups = await readGroups(db, internal.map((site) => site.id), kind, buckets[0]!.from - widest, buckets[buckets.length - 1]!.to);
-    groupsRead = groups;
-    const sites = new Map(internal.map((site) => [site.id, site]));
-    internalFacts = releaseFacts(groups.rows.map(toStoredGroup), buckets, { ...scope.filter, segment: query.segment }, (site) => sites.get(site)?.dimensions ?? []);
-    if (query.bucket) {
-      // A bucket finer than a site's period would split its groups: say so rather than mislead.
-      const split = [...new Set(internalFacts.map((fact) => fact.site))].map((id) => sites.get(id)!).find((site) => isFinerThan(query.bucket!, site.reportingPeriod));
-      if (split) {
-        throw validationFailed([
-          {
-            path: "query.bucket",
-            message: `${split.id} releases employees' answers per ${split.reportingPeriod}: use bucket=${split.reportingPeriod === "quarter" ? "month with a range of whole quarters, or no bucket" : `${split.reportingPeriod} or coarser`}, or audience=external`,
-          },
-        ]);
-      }
-    }
-  }
+  const released = await releasedFacts(db, internal, kind, buckets, { ...scope.filter, segment: query.segment }, query.bucket);
 
   const context: Context = {
     ownerOf: new Map(scope.services.map((service) => [service.id, service.owner])),
     audienceOf: new Map(scope.sites.map((site) => [site.id, site.audience])),
   };
-  const answer = buildAnswer(kind, [...read.facts, ...internalFacts], { groupBy: query.groupBy, bucketLabels: query.bucket ? buckets.map((b) => isoWithOffset(query.tz, b.start)) : null }, context);
+  const answer = buildAnswer(kind, [...read.facts, ...released.facts], { groupBy: query.groupBy, bucketLabels: query.bucket ? buckets.map((b) => isoWithOffset(query.tz, b.start)) : null }, context);
   // d1: what D1 reports spending on this answer's statements; total: the handler's wall time (round
   // trips included; workerd's clock only moves across I/O). Rows read count other sites' rollup rows
   // too, so only a credential for every site is told them.
-  const rowsRead = principal.sites === null ? `;desc="rows_read=${read.rowsRead + groupsRead.rowsRead + scope.rowsRead}"` : "";
-  c.header("Server-Timing", `d1;dur=${(scope.d1Ms + read.d1Ms + groupsRead.d1Ms).toFixed(2)}${rowsRead}, total;dur=${(performance.now() - started).toFixed(1)}`);
+  const rowsRead = principal.sites === null ? `;desc="rows_read=${read.rowsRead + released.rowsRead + scope.rowsRead}"` : "";
+  c.header("Server-Timing", `d1;dur=${(scope.d1Ms + read.d1Ms + released.d1Ms).toFixed(2)}${rowsRead}, total;dur=${(performance.now() - started).toFixed(1)}`);
   c.header("X-Feedloop-Source", read.source);
   return c.json(answer, 200);
 });

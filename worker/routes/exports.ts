@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import type { Site } from "../../schema/config";
 import { ExportQuery, type InboxItem } from "../../schema/inbox";
 import { inboxConditions, presentRows, readPage } from "../db/inbox";
-import { resolveScope, siteRowsIn } from "../db/scope";
+import { resolveScope, inScope } from "../db/scope";
 import { csvRow } from "../domain/csv";
 import { resolveRange } from "../domain/time-range";
 import type { AppEnv } from "../env";
@@ -34,7 +34,7 @@ function exportRoute(format: Format) {
     const query = c.req.valid("query");
     const db = c.env.DB;
     const { filter, sites, siteRows } = await resolveScope(db, c.var.principal, query);
-    await releaseClosedPeriods(c.env, siteRowsIn(siteRows, filter), Date.now());
+    await releaseClosedPeriods(c.env, inScope(siteRows, filter), Date.now());
     const where = inboxConditions(filter, query, resolveRange(query, query.tz, Date.now()));
     const siteMap = new Map<string, Site>(sites.map((site) => [site.id, site]));
     const visible = sites.filter((site) => (!filter.sitesIn || filter.sitesIn.includes(site.id)) && (!filter.site || filter.site === site.id));

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { ReplyInput, ResponseParam, StatusInput } from "../../schema/followup";
 import { InboxQuery, type InboxThread } from "../../schema/inbox";
 import { inboxConditions, presentRows, readOne, readPage } from "../db/inbox";
-import { resolveScope, siteRowsIn } from "../db/scope";
+import { resolveScope, inScope } from "../db/scope";
 import { replyEvent } from "../domain/events";
 import { resolveRange } from "../domain/time-range";
 import { emit } from "../emit";
@@ -36,7 +36,7 @@ export const inbox = new Hono<AppEnv>()
   .get("/", requireAuth({ scope: "read" }), validate("query", InboxQuery), async (c) => {
     const query = c.req.valid("query");
     const { filter, sites, siteRows } = await resolveScope(c.env.DB, c.var.principal, query);
-    await releaseClosedPeriods(c.env, siteRowsIn(siteRows, filter), Date.now());
+    await releaseClosedPeriods(c.env, inScope(siteRows, filter), Date.now());
     const window = resolveRange(query, query.tz, Date.now());
     const rows = await readPage(c.env.DB, inboxConditions(filter, query, window), query.cursor ?? null, query.limit + 1);
     const page = rows.slice(0, query.limit);

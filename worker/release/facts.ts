@@ -1,0 +1,32 @@
+import type { Site } from "../../schema/config";
+import { readGroups, toStoredGroup } from "../db/release";
+import type { Fact } from "../domain/aggregate";
+import type { Bucket, BucketSize } from "../domain/buckets";
+import { releaseFacts, type GroupFilter } from "../domain/release-facts";
+import { isFinerThan } from "../domain/reporting-period";
+import { validationFailed } from "../errors";
+
+const DAY = 86_400_000;
+/** The longest period of each kind, to find the groups whose middle may fall in a range. */
+const LONGEST: Record<string, number> = { day: DAY, week: 7 * DAY, month: 31 * DAY, quarter: 92 * DAY };
+
+/**
+ * An aggregate's facts about employees' answers: the release groups of these internal sites whose
+ * periods' middles fall in the buckets (domain/release-facts.ts). A bucket finer than a counted site's
+ * period would split its groups: that is a 422 naming the period, never a misleading series.
+ */
+export async function releasedFacts(db: D1Database, sites: Site[], kind: string, buckets: Bucket[], filter: GroupFilter, bucket: BucketSize | undefined) {
+  if (sites.length === 0) return { facts: [] as Fact[], rowsRead: 0, d1Ms: 0 };
+  const widest = Math.max(...sites.map((site) => LONGEST[site.reportingPeriod]!));
+  const read = await readGroups(db, sites.map((site) => site.id), kind, buckets[0]!.from - widest, buckets[buckets.length - 1]!.to);
+  const byId = new Map(sites.map((site) => [site.id, site]));
+  const facts = releaseFacts(read.rows.map(toStoredGroup), buckets, filter, (site) => byId.get(site)?.dimensions ?? []);
+  if (bucket) {
+    const split = [...new Set(facts.map((fact) => fact.site))].map((id) => byId.get(id)!).find((site) => isFinerThan(bucket, site.reportingPeriod));
+    if (split) {
+      const coarser = split.reportingPeriod === "quarter" ? "no bucket (or month over whole quarters)" : `bucket=${split.reportingPeriod} or coarser`;
+      throw validationFailed([{ path: "query.bucket", message: `${split.id} releases employees' answers per ${split.reportingPeriod}: use ${coarser}, or audience=external` }]);
+    }
+  }
+  return { facts, rowsRead: read.rowsRead, d1Ms: read.d1Ms };
+}
