@@ -12,6 +12,9 @@ import type { Delivered } from "./org-seed";
  */
 export type Leak = { attack: string; check: string; detail: string };
 
+/** A detractor, CSAT ≤ 2 (the kinds these organisations use): what a webhook calls a low score. */
+const isLow = (kind: string, score: number) => (kind === "nps" ? score <= 6 : score <= 2);
+
 const ZERO = (): Tally => ({ count: 0, dist: new Array<number>(11).fill(0) });
 const minus = (a: Tally, b: Tally): Tally => ({ count: a.count - b.count, dist: a.dist.map((n, s) => n - b.dist[s]!) });
 const plus = (a: Tally, b: Tally): Tally => ({ count: a.count + b.count, dist: a.dist.map((n, s) => n + b.dist[s]!) });
@@ -233,11 +236,19 @@ export class Attacker {
       if (event.type === "reply.created" && data.from === "respondent")
         this.leak("webhooks", "reply.created from an employee", String(data.id ?? data.responseId));
       if (event.type === "period.closed") {
-        for (const group of (data.groups as { count: number }[] | undefined) ?? []) {
+        type Group = { kind: string; count: number; distribution: Record<string, number> };
+        let lowScores = 0;
+        for (const group of (data.groups as Group[] | undefined) ?? []) {
           this.comparisons++;
           if (group.count > 0 && group.count < this.k)
             this.leak("webhooks", "period.closed lists a group of fewer than k", JSON.stringify(group));
+          for (const [score, n] of Object.entries(group.distribution ?? {}))
+            if (isLow(group.kind, Number(score))) lowScores += n;
         }
+        // More low scores than the listed groups hold would count withheld answers.
+        this.comparisons++;
+        if (Number(data.lowScores) !== lowScores)
+          this.leak("webhooks", "period.closed counts low scores beyond its groups", JSON.stringify(data));
       }
     }
   }
