@@ -1,3 +1,4 @@
+import { SEVERAL } from "../../schema/common";
 import type { ReleaseGroup } from "../domain/release-groups";
 import type { StoredGroup } from "../domain/release-facts";
 import type { SiteRow } from "./sites";
@@ -38,7 +39,9 @@ export const groupId = (site: string, periodStart: number, kind: string, index: 
  * fixed by site, period and position, so a second closer racing this one fails on the primary key and
  * its whole batch rolls back: a period is grouped once.
  */
-export function closeStatements(db: D1Database, site: Pick<SiteRow, "id">, periods: ClosedPeriod[], releasedUntil: number): D1PreparedStatement[] {
+export function closeStatements(db: D1Database, site: Pick<SiteRow, "id" | "dimensions">, periods: ClosedPeriod[], releasedUntil: number): D1PreparedStatement[] {
+  // A withheld remainder has every attribute given up: it matches any filter only in part.
+  const everyDimension = JSON.stringify(Object.fromEntries((JSON.parse(site.dimensions) as string[]).map((dimension) => [dimension, SEVERAL])));
   const statements: D1PreparedStatement[] = [];
   const rows: { sql: string; params: string[] }[] = [];
   const assignments: { periodStart: number; answers: [id: string, group: string | null, listKey: string | null][] }[] = [];
@@ -54,8 +57,8 @@ export function closeStatements(db: D1Database, site: Pick<SiteRow, "id">, perio
     });
     for (const withheld of period.withheld) {
       rows.push({
-        sql: `(?, ?, ${period.start}, ${period.end}, ?, '*', '*', '*', '{}', 1, 0, ${SCORES.map(() => 0).join(", ")})`,
-        params: [groupId(site.id, period.start, withheld.kind, "withheld"), site.id, withheld.kind],
+        sql: `(?, ?, ${period.start}, ${period.end}, ?, '*', '*', '*', ?, 1, 0, ${SCORES.map(() => 0).join(", ")})`,
+        params: [groupId(site.id, period.start, withheld.kind, "withheld"), site.id, withheld.kind, everyDimension],
       });
       for (const answer of withheld.ids) answers.push([answer, null, null]);
     }
