@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { bucketStart, nextBucket } from "../../../worker/domain/buckets";
+import { prng as seededPrng } from "../reference";
 
 /**
  * A random organisation for the anonymity tests: employees in teams of 1 to 30 answering on one or
@@ -93,19 +94,10 @@ export type Org = {
   answers: Answer[];
 };
 
-/** A small PRNG (mulberry32): the answers follow from the plan's seed alone. */
+/** The suite's PRNG (reference.ts), with a coin: the answers follow from the plan's seed alone. */
 export function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(items: readonly T[]) => items[int(0, items.length - 1)]!;
-  return { next, int, pick, chance: (p: number) => next() < p };
+  const random = seededPrng(seed);
+  return { ...random, chance: (p: number) => random.next() < p };
 }
 
 export type Ids = { site: (role: string) => string; survey: () => string; service: () => string };
