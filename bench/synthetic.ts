@@ -24,36 +24,36 @@ export function prng(seed: number): () => number {
 }
 
 type Random = () => number;
+/** Items with their weights (a dimension's values: how many people give each). */
+type Weighted<T> = readonly (readonly [T, number])[];
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-function weighted<T>(random: Random, items: readonly (readonly [T, number])[]): T {
+function weighted<T>(random: Random, items: Weighted<T>): T {
   let r = random() * items.reduce((sum, [, weight]) => sum + weight, 0);
   for (const [item, weight] of items) if ((r -= weight) < 0) return item;
   return items[items.length - 1]![0];
 }
 
-export type SiteSpec = { id: string; name: string; audience: "external" | "internal"; origin: string; dimensions: Record<string, string[]>; weight: number };
+export type SiteSpec = { id: string; name: string; audience: "external" | "internal"; origin: string; dimensions: Record<string, Weighted<string>>; weight: number };
 export type ServiceSpec = { id: string; name: string; owner: string };
 export type SurveySpec = { site: string; id: string; kind: Kind; services: string[]; topics: string[] };
 
+const PLANS: Weighted<string> = [["free", 1], ["pro", 1], ["enterprise", 1]];
+/**
+ * Employees by team and role, weighted by headcount: two large teams, a few middle ones, and small
+ * ones (hr, legal, directors). A week's answers of a small team, spread over kinds, services, topics
+ * and roles, rarely fill a group of minGroupSize, so release groups must generalise them.
+ */
+const EMPLOYEES: Record<string, Weighted<string>> = {
+  team: [["sales", 30], ["support", 24], ["platform", 16], ["mobile", 9], ["data", 7], ["finance", 6], ["hr", 3], ["legal", 1.5], ["directors", 0.5]],
+  role: [["engineer", 40], ["agent", 28], ["analyst", 18], ["manager", 12], ["director", 2]],
+};
+
+/** Half of the answers are employees' (internal sites, released per week in release groups). */
 export const SITES: SiteSpec[] = [
-  { id: "shop", name: "Web shop", audience: "external", origin: "https://shop.example", dimensions: { plan: ["free", "pro", "enterprise"] }, weight: 40 },
-  { id: "partners", name: "Partner portal", audience: "external", origin: "https://partners.example", dimensions: { plan: ["free", "pro", "enterprise"] }, weight: 20 },
-  {
-    id: "intranet",
-    name: "Intranet",
-    audience: "internal",
-    origin: "https://intranet.corp.example",
-    dimensions: { team: ["sales", "support", "finance", "legal", "platform", "mobile", "data", "hr"], role: ["engineer", "manager", "analyst", "agent"] },
-    weight: 25,
-  },
-  {
-    id: "helpdesk",
-    name: "IT helpdesk",
-    audience: "internal",
-    origin: "https://help.corp.example",
-    dimensions: { team: ["sales", "support", "finance", "legal", "platform", "mobile", "data", "hr"], role: ["engineer", "manager", "analyst", "agent"] },
-    weight: 15,
-  },
+  { id: "shop", name: "Web shop", audience: "external", origin: "https://shop.example", dimensions: { plan: PLANS }, weight: 30 },
+  { id: "partners", name: "Partner portal", audience: "external", origin: "https://partners.example", dimensions: { plan: PLANS }, weight: 20 },
+  { id: "intranet", name: "Intranet", audience: "internal", origin: "https://intranet.corp.example", dimensions: EMPLOYEES, weight: 30 },
+  { id: "helpdesk", name: "IT helpdesk", audience: "internal", origin: "https://help.corp.example", dimensions: EMPLOYEES, weight: 20 },
 ];
 
 const SERVICE_NAMES = [
@@ -130,7 +130,7 @@ export function* responses(count: number, seed: number): Generator<ResponseRecor
     const service = random() < 0.9 ? pick(random, survey.services) : "";
     const topic = survey.topics.length && random() < 0.7 ? pick(random, survey.topics) : "";
     const segment: Record<string, string> = {};
-    for (const [dimension, values] of Object.entries(site.dimensions)) if (random() < 0.95) segment[dimension] = pick(random, values);
+    for (const [dimension, values] of Object.entries(site.dimensions)) if (random() < 0.95) segment[dimension] = weighted(random, values);
     let score: number | null = null;
     if (kind !== "text") {
       const weights = SCORE_WEIGHTS[kind];

@@ -3,7 +3,7 @@
  * `wrangler dev` serving the real Worker. Every process started here is stopped here, errors included.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createWriteStream, readdirSync, writeFileSync } from "node:fs";
+import { cpSync, createWriteStream, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { dirname, join, resolve } from "node:path";
@@ -158,4 +158,28 @@ export function bundleWorker(config: string, outdir: string): string {
   const bundles = readdirSync(outdir).filter((file) => file.endsWith(".js"));
   if (bundles.length !== 1) throw new Error(`wrangler deploy --dry-run left ${bundles.length} .js files in ${outdir}, not one`);
   return join(outdir, bundles[0]!);
+}
+
+/**
+ * A copy of the repository's wrangler config, changed by `change`, at `<dataDir>/<name>.wrangler.json`,
+ * running a bundle and a copy of the assets made now: `wrangler dev` restarts the Worker mid-request
+ * when a source or an asset changes (npm run build rewrites dist/), and others may edit them while a
+ * bench runs. Returns the config's path.
+ */
+export function bundledConfig(dataDir: string, name: string, change: (raw: Unstable_RawConfig) => void = () => {}): string {
+  const dir = resolve(dataDir);
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${name}.wrangler.json`);
+  const raw = copyConfig(configPath, path, change);
+  const bundle = bundleWorker(path, join(dir, `${name}-bundle`));
+  const assets = raw.assets?.directory ? join(dir, `${name}-assets`) : null;
+  if (assets) {
+    rmSync(assets, { recursive: true, force: true });
+    cpSync(raw.assets!.directory!, assets, { recursive: true });
+  }
+  copyConfig(path, path, (copy) => {
+    copy.main = bundle;
+    if (assets) copy.assets!.directory = assets;
+  });
+  return path;
 }
