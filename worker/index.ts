@@ -8,6 +8,8 @@ import type { Bindings } from "./env";
 import { internalSites } from "./db/sites";
 import { releaseClosedPeriods } from "./release";
 
+/** Periods the hourly cron closes per site: a backlog (after the migration) closes over a few runs. */
+const PERIODS_PER_CRON = 60;
 /** wrangler.toml's daily cron (the other one is hourly). */
 const DAILY = "17 3 * * *";
 
@@ -23,6 +25,6 @@ export default {
     const db = resilient(env.DB);
     const now = Date.now();
     if (controller.cron === DAILY) ctx.waitUntil(Promise.all([purgeExpiredAnswers(db, now), purgeOldSalts(db, now)]));
-    ctx.waitUntil(releaseClosedPeriods({ ...env, DB: db }, await internalSites(db), now));
+    ctx.waitUntil(releaseClosedPeriods({ ...env, DB: db }, await internalSites(db), now, PERIODS_PER_CRON));
   },
 } satisfies ExportedHandler<Bindings>;

@@ -52,6 +52,11 @@ export function releaseFacts(groups: StoredGroup[], buckets: Bucket[], filter: G
   for (const group of groups) {
     const bucket = bucketOf(buckets, (group.periodStart + group.periodEnd) / 2);
     if (bucket < 0) continue;
+    // A withheld remainder has given up every attribute: whatever the filters, it is left out and says so.
+    if (group.withheld) {
+      facts.push({ bucket, sign: 1, site: group.site, survey: SEVERAL, service: SEVERAL, attrs: {}, tally: emptyTally(), withheld: true });
+      continue;
+    }
     const checks = [
       matches(group.survey, filter.survey),
       matches(group.service, filter.service),
@@ -63,7 +68,7 @@ export function releaseFacts(groups: StoredGroup[], buckets: Bucket[], filter: G
     const attrs: Record<string, string> = { topic: group.topic };
     for (const dimension of dimensions(group.site)) attrs[`segment.${dimension}`] = group.segment[dimension] ?? "";
     const base = { bucket, sign: 1 as const, site: group.site, survey: group.survey, service: group.service, attrs };
-    if (group.withheld || checks.includes("part")) facts.push({ ...base, tally: emptyTally(), withheld: true });
+    if (checks.includes("part")) facts.push({ ...base, tally: emptyTally(), withheld: true });
     else facts.push({ ...base, tally: group.tally });
   }
   return facts;

@@ -98,3 +98,22 @@ function tallyOf(answers: ClosedAnswer[]): Tally {
   }
   return tally;
 }
+
+/** One row of `release_rollups`: a sum of whole groups of one site-period under one attribute. */
+export type ReleaseRollupKey = { dim: string; survey: string; service: string; value: string };
+
+/**
+ * The release-rollup rows a group counts in: the site's (no survey or service), its service's, its
+ * survey and service's, and one per attribute (topic and each dimension, '' when absent). An aggregate
+ * of employees' answers then reads one row per period and key instead of every group.
+ */
+export function releaseRollupKeys(group: GroupKey, dimensions: string[]): ReleaseRollupKey[] {
+  const { survey, service } = group;
+  return [
+    { dim: "site", survey: "", service: "", value: "" },
+    { dim: "service", survey: "", service, value: "" },
+    { dim: "", survey, service, value: "" },
+    { dim: "topic", survey, service, value: group.topic },
+    ...dimensions.map((dimension) => ({ dim: `segment.${dimension}`, survey, service, value: group.segment[dimension] ?? "" })),
+  ];
+}

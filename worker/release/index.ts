@@ -1,4 +1,4 @@
-import { closeStatements, isAlreadyClosed, readPending, type ClosedPeriod, type PendingRow } from "../db/release";
+import { advanceStatement, closeStatements, firstPending, isAlreadyClosed, readPending, type ClosedPeriod, type PendingRow } from "../db/release";
 import { getSiteRow, type SiteRow } from "../db/sites";
 import { periodClosedEvent } from "../domain/events";
 import { formReleaseGroups } from "../domain/release-groups";
@@ -14,50 +14,60 @@ export type ReleaseSite = Pick<SiteRow, "id" | "audience" | "dimensions" | "min_
  * webhooks. Run before any read of internal answers and by the cron; a site that is up to date costs
  * nothing (no D1 call). Returns whether anything was written.
  */
-export async function releaseClosedPeriods(env: Bindings, sites: ReleaseSite[], now: number): Promise<boolean> {
+export async function releaseClosedPeriods(env: Bindings, sites: ReleaseSite[], now: number, maxPeriods = PERIODS_PER_REQUEST): Promise<boolean> {
   let wrote = false;
   for (const site of sites) {
     if (site.audience !== "internal") continue;
     const rule: PeriodRule = { reportingPeriod: site.reporting_period, timeZone: site.time_zone };
     const open = Math.max(periodStart(rule, now), site.released_until);
-    if (site.released_until >= open) continue;
-    const periods = closedPeriods(rule, site, await readPending(env.DB, site.id, open));
-    try {
-      await env.DB.batch(closeStatements(env.DB, site, periods, open));
-    } catch (error) {
-      if (isAlreadyClosed(error)) continue; // another request closed them first, and told the webhooks
-      throw error;
+    // One period per transaction, oldest first, so a backlog (the first run after the migration, a
+    // site that nobody read for months) closes in bounded steps that each hold the database briefly.
+    for (let closed = 0; site.released_until < open && closed < maxPeriods; closed++) {
+      const first = await firstPending(env.DB, site.id, open);
+      if (first === null) {
+        await advanceStatement(env.DB, site.id, open).run();
+        site.released_until = open;
+        wrote = true;
+        break;
+      }
+      const period = closedPeriod(rule, site, first, await readPendingBefore(env, site, rule, first));
+      try {
+        await env.DB.batch(closeStatements(env.DB, site, period, period.end));
+      } catch (error) {
+        if (isAlreadyClosed(error)) break; // another request is closing this site's periods, and telling the webhooks
+        throw error;
+      }
+      site.released_until = period.end;
+      wrote = true;
+      await emit(env, [periodClosedEvent(site.id, period)]);
     }
-    site.released_until = open;
-    wrote = true;
-    await emit(env, periods.filter((period) => period.groups.length + period.withheld.length > 0).map((period) => periodClosedEvent(site.id, period)));
   }
   return wrote;
 }
 
+/** Periods a reading request closes per site before it reads (the cron closes any backlog beyond). */
+export const PERIODS_PER_REQUEST = 8;
+
 /**
- * The pending answers by closed period. A period starts no earlier than `released_until`: after the
- * site's period or zone changed, the first new period begins where the last closed one ended, and an
- * answer that arrived late for a closed period joins the next one rather than a frozen group.
+ * The period the earliest pending answer belongs to. It starts no earlier than `released_until`: after
+ * the site's period or zone changed, the first new period begins where the last closed one ended, and
+ * an answer that arrived late for a closed period joins the next one rather than a frozen group.
  */
-function closedPeriods(rule: PeriodRule, site: ReleaseSite, pending: PendingRow[]): ClosedPeriod[] {
-  const byStart = new Map<number, PendingRow[]>();
-  for (const row of pending) {
-    const start = Math.max(periodStart(rule, Math.max(row.created_at, site.released_until)), site.released_until);
-    const rows = byStart.get(start);
-    if (rows) rows.push(row);
-    else byStart.set(start, [row]);
-  }
-  const dimensions = JSON.parse(site.dimensions) as string[];
-  return [...byStart]
-    .sort(([a], [b]) => a - b)
-    .map(([start, rows]) => {
-      const release = formReleaseGroups(
-        rows.map((row) => ({ id: row.id, kind: row.kind, survey: row.survey_id, service: row.service_id, topic: row.topic, segment: JSON.parse(row.segment) as Record<string, string>, score: row.score })),
-        { minGroupSize: site.min_group_size, dimensions },
-      );
-      return { start, end: periodEnd(rule, periodStart(rule, start)), ...release };
-    });
+function periodOf(rule: PeriodRule, site: ReleaseSite, first: number): { start: number; end: number } {
+  const natural = periodStart(rule, Math.max(first, site.released_until));
+  return { start: Math.max(natural, site.released_until), end: periodEnd(rule, natural) };
+}
+
+async function readPendingBefore(env: Bindings, site: ReleaseSite, rule: PeriodRule, first: number): Promise<PendingRow[]> {
+  return readPending(env.DB, site.id, periodOf(rule, site, first).end);
+}
+
+function closedPeriod(rule: PeriodRule, site: ReleaseSite, first: number, rows: PendingRow[]): ClosedPeriod {
+  const release = formReleaseGroups(
+    rows.map((row) => ({ id: row.id, kind: row.kind, survey: row.survey_id, service: row.service_id, topic: row.topic, segment: JSON.parse(row.segment) as Record<string, string>, score: row.score })),
+    { minGroupSize: site.min_group_size, dimensions: JSON.parse(site.dimensions) as string[] },
+  );
+  return { ...periodOf(rule, site, first), ...release };
 }
 
 /** Closes the ended periods of one site (before one of its answers is read or acted on). */

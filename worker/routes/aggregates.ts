@@ -54,7 +54,7 @@ export const aggregates = new Hono<AppEnv>().get("/", requireAuth({ scope: "read
         : await readRawFacts(db, filter, buckets, [...attributes].filter((a) => query.groupBy.includes(a)), query.groupBy);
 
   // Employees' answers: whole release groups of closed periods (README: "Employees' anonymity").
-  const released = await releasedFacts(db, internal, kind, buckets, { ...scope.filter, segment: query.segment }, query.bucket);
+  const released = await releasedFacts(db, internal, kind, buckets, { ...scope.filter, segment: query.segment }, query);
 
   const context: Context = {
     ownerOf: new Map(scope.services.map((service) => [service.id, service.owner])),
