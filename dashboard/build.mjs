@@ -6,28 +6,10 @@ import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { strictHeaders } from "./csp.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const out = join(root, "dist", "admin");
-
-const CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join("; ");
-
-const HEADERS = `/admin/*
-  Content-Security-Policy: ${CSP}
-  X-Content-Type-Options: nosniff
-  Referrer-Policy: no-referrer
-  Cache-Control: no-cache
-`;
 
 try {
   await mkdir(out, { recursive: true });
@@ -49,7 +31,7 @@ try {
   // Appended to what widget/build.mjs wrote, once.
   const headersFile = join(root, "dist", "_headers");
   const existing = await readFile(headersFile, "utf8").catch(() => "");
-  if (!existing.includes("/admin/*")) await writeFile(headersFile, `${existing.trimEnd()}\n${HEADERS}`);
+  if (!existing.includes("/admin/*")) await writeFile(headersFile, `${existing.trimEnd()}\n${strictHeaders("/admin/*")}`);
   const app = await readFile(join(out, "app.js"));
   console.log(`dist/admin/app.js ${(app.length / 1024).toFixed(2)} KiB raw, ${(gzipSync(app, { level: 9 }).length / 1024).toFixed(2)} KiB gzip`);
 } catch (error) {
