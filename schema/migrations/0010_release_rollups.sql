@@ -5,6 +5,7 @@
 --   dim 'service':   per service (no survey);
 --   dim '':          per survey and service;
 --   dim 'topic', 'segment.<d>': per survey, service and the attribute's value ('' absent, '*' given up);
+--   dim '~topic', '~segment.<d>': per value alone (no survey or service), for the common breakdowns;
 --   dim 'withheld':  a marker that a remainder was withheld (n = 0), as in release_groups.
 CREATE TABLE release_rollups (
   site_id TEXT NOT NULL,
@@ -43,3 +44,9 @@ FROM (
   UNION ALL SELECT g.*, 'withheld', '*', '*', '*' FROM release_groups g WHERE withheld = 1
 )
 GROUP BY site_id, kind, d, period_start, sv, se, v;
+
+-- Each attribute alone, summed from the rows above.
+INSERT INTO release_rollups (site_id, kind, dim, period_start, period_end, survey_id, service_id, value, n, s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10)
+SELECT site_id, kind, '~' || dim, period_start, period_end, '', '', value, SUM(n), SUM(s0), SUM(s1), SUM(s2), SUM(s3), SUM(s4), SUM(s5), SUM(s6), SUM(s7), SUM(s8), SUM(s9), SUM(s10)
+FROM release_rollups WHERE dim = 'topic' OR dim LIKE 'segment.%'
+GROUP BY site_id, kind, dim, period_start, value;

@@ -194,8 +194,11 @@ export const rollupAsGroup = (row: ReleaseRollupRow): StoredGroup => ({
   periodEnd: row.period_end,
   survey: row.survey_id,
   service: row.service_id,
-  topic: row.dim === "topic" ? row.value : "",
-  segment: row.dim.startsWith("segment.") ? { [row.dim.slice(8)]: row.value } : {},
+  topic: attributeOf(row.dim) === "topic" ? row.value : "",
+  segment: attributeOf(row.dim).startsWith("segment.") ? { [attributeOf(row.dim).slice(8)]: row.value } : {},
   withheld: row.dim === "withheld",
   tally: { n: row.n, scores: Array.from({ length: 11 }, (_, s) => row[`s${s}`] ?? 0) },
 });
+
+/** The attribute a release-rollup dim holds: `~segment.team` is `segment.team` without survey or service. */
+const attributeOf = (dim: string) => dim.replace(/^~/, "");

@@ -104,8 +104,9 @@ export type ReleaseRollupKey = { dim: string; survey: string; service: string; v
 
 /**
  * The release-rollup rows a group counts in: the site's (no survey or service), its service's, its
- * survey and service's, and one per attribute (topic and each dimension, '' when absent). An aggregate
- * of employees' answers then reads one row per period and key instead of every group.
+ * survey and service's, and two per attribute (topic and each dimension, '' when absent): with its
+ * survey and service, and alone. An aggregate of employees' answers then reads one row per period and
+ * key instead of every group.
  */
 export function releaseRollupKeys(group: GroupKey, dimensions: string[]): ReleaseRollupKey[] {
   const { survey, service } = group;
@@ -113,7 +114,10 @@ export function releaseRollupKeys(group: GroupKey, dimensions: string[]): Releas
     { dim: "site", survey: "", service: "", value: "" },
     { dim: "service", survey: "", service, value: "" },
     { dim: "", survey, service, value: "" },
-    { dim: "topic", survey, service, value: group.topic },
-    ...dimensions.map((dimension) => ({ dim: `segment.${dimension}`, survey, service, value: group.segment[dimension] ?? "" })),
+    ...[["topic", group.topic] as const, ...dimensions.map((dimension) => [`segment.${dimension}`, group.segment[dimension] ?? ""] as const)].flatMap(([dim, value]) => [
+      { dim, survey, service, value },
+      // The attribute alone (`~` prefix), for the common breakdown that names no survey or service.
+      { dim: `~${dim}`, survey: "", service: "", value },
+    ]),
   ];
 }

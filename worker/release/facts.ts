@@ -20,10 +20,10 @@ type ReleaseQuery = { groupBy: string[]; bucket?: BucketSize };
 function rollupDim(filter: GroupFilter, groupBy: string[]): string | null {
   const attributes = new Set([...(filter.topic ? ["topic"] : []), ...Object.keys(filter.segment).map((d) => `segment.${d}`), ...groupBy.filter((f) => f === "topic" || f.startsWith("segment."))]);
   if (attributes.size > 1) return null;
-  if (attributes.size === 1) return [...attributes][0]!;
-  if (filter.survey || groupBy.includes("survey")) return "";
-  if (filter.service || filter.servicesIn || groupBy.includes("service") || groupBy.includes("owner")) return "service";
-  return "site";
+  const bySurvey = !!filter.survey || groupBy.includes("survey");
+  const byService = !!filter.service || !!filter.servicesIn || groupBy.includes("service") || groupBy.includes("owner");
+  if (attributes.size === 1) return bySurvey || byService ? [...attributes][0]! : `~${[...attributes][0]!}`;
+  return bySurvey ? "" : byService ? "service" : "site";
 }
 
 /**
