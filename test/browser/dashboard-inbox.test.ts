@@ -258,15 +258,15 @@ describe("dashboard: configuration", () => {
     expect(JSON.parse(row!.identity).secret).toBe(tokenSecret);
   });
 
-  test("each survey shows its embed snippet, and Copy puts it on the clipboard", async () => {
-    const { site, survey } = await seedSurvey({ kind: "nps" });
+  test("each survey shows its embed snippet, with the site's segment attributes to fill in, and Copy puts it on the clipboard", async () => {
+    const { site, survey } = await seedSurvey({ kind: "nps", site: { dimensions: ["plan", "customerType"] } });
     const page = await browser.newPage({ permissions: ["clipboard-read", "clipboard-write"] });
     await signIn(page);
     await page.getByRole("link", { name: strings.nav.config }).click();
     await page.getByLabel(strings.config.surveysOf).selectOption(site);
 
     const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: new RegExp(`^${survey}`) }) });
-    const snippet = `<script src="${env().workerUrl}/widget.js" data-site="${site}" data-survey="${survey}" async></script>`;
+    const snippet = `<script src="${env().workerUrl}/widget.js" data-site="${site}" data-survey="${survey}" data-segment-plan="" data-segment-customer-type="" async></script>`;
     await card.getByText(snippet, { exact: true }).waitFor();
     await card.getByRole("button", { name: strings.common.copy }).click();
     await card.getByText(strings.common.copied).waitFor();

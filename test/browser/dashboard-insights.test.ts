@@ -242,7 +242,7 @@ describe("dashboard: overview, services and breakdowns", () => {
       expect({ by, count: await total.getByRole("cell").last().textContent() }).toEqual({ by, count: String(all.length) });
     }
     // By team, eng would be 7 with this week's answer (and by role, manager one more).
-    await page.goto(`${env().workerUrl}/admin/#/breakdowns?site=${seeded.internal}&by=segment.team`);
+    await page.goto(`${env().workerUrl}/admin/#/breakdowns?site=${seeded.internal}&groupBy=segment.team`);
     const eng = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "eng", exact: true }) });
     await eng.getByText(signed(npsOf(TWO_WEEKS_AGO.filter((a) => a.team === "eng").map((a) => a.score))), { exact: true }).waitFor();
 
@@ -278,7 +278,7 @@ describe("dashboard: overview, services and breakdowns", () => {
         ["services", `owner=${seeded.owner}`, () => page.getByRole("row").filter({ hasText: seeded.serviceName }).waitFor()],
         ["overview", `site=${seeded.internal}`, () => page.getByText(periodLine(1)).waitFor()],
         ["services", `owner=${seeded.owner}`, () => page.getByRole("row").filter({ hasText: seeded.serviceName }).getByText(strings.common.responses(RELEASED.length)).waitFor()],
-        ["breakdowns", `site=${seeded.internal}&by=segment.team`, () => page.getByText(strings.release.several, { exact: true }).first().waitFor()],
+        ["breakdowns", `site=${seeded.internal}&groupBy=segment.team`, () => page.getByText(strings.release.several, { exact: true }).first().waitFor()],
       ];
       for (const [view, query, ready] of views) {
         await page.goto(`${env().workerUrl}/admin/#/${view}?${query}`);

@@ -3,9 +3,17 @@ import { strings } from "../strings";
 
 const t = strings.config;
 
-/** The tag that embeds a survey, served by this same Worker (README: Embedding the widget). */
-export function embedSnippet(site: string, survey: string, origin = location.origin): string {
-  return `<script src="${origin}/widget.js" data-site="${site}" data-survey="${survey}" async></script>`;
+/** `customerType` as a data attribute's name: `customer-type` (the widget reads it back as a dataset key). */
+const kebab = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+
+/**
+ * The tag that embeds a survey, served by this same Worker (README: Embedding the widget), with an
+ * empty `data-segment-*` attribute per dimension the site takes, for the page to fill in (an empty one
+ * counts as unset). Not on a site that verifies employees: their team and role come from the identity.
+ */
+export function embedSnippet(site: string, survey: string, dimensions: string[] = [], origin = location.origin): string {
+  const segment = dimensions.map((dimension) => ` data-segment-${kebab(dimension)}=""`).join("");
+  return `<script src="${origin}/widget.js" data-site="${site}" data-survey="${survey}"${segment} async></script>`;
 }
 
 /**
@@ -30,10 +38,10 @@ async function copy(text: string, element: HTMLElement): Promise<"copied" | "sel
   }
 }
 
-export function Snippet({ site, survey }: { site: string; survey: string }) {
+export function Snippet({ site, survey, dimensions }: { site: string; survey: string; dimensions: string[] }) {
   const code = useRef<HTMLElement>(null);
   const [result, setResult] = useState<"" | "copied" | "selected">("");
-  const snippet = embedSnippet(site, survey);
+  const snippet = embedSnippet(site, survey, dimensions);
   const id = `snippet-${site}-${survey}`;
   return (
     <div class="snippet">

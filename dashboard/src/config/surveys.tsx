@@ -80,7 +80,7 @@ export function SurveysSection({ catalog, canWrite, onSaved }: Props) {
                   <dt>{t.topics}</dt>
                   <dd>{survey.topics.length ? survey.topics.join(", ") : <span class="muted">{t.none}</span>}</dd>
                 </dl>
-                <Snippet site={survey.site} survey={survey.id} />
+                <Snippet site={survey.site} survey={survey.id} dimensions={segmentAttributes(catalog.sites.find((s) => s.id === survey.site))} />
                 {canWrite && (
                   <button type="button" id={`edit-survey-${survey.id}`} onClick={() => (setMessage(""), setEditing(survey.id))}>
                     {t.edit}
@@ -95,3 +95,6 @@ export function SurveysSection({ catalog, canWrite, onSaved }: Props) {
     </section>
   );
 }
+
+/** The dimensions a page sets itself: none where the site verifies employees (identity sets them). */
+const segmentAttributes = (site: { dimensions: string[]; identity?: unknown } | undefined) => (site && !site.identity ? site.dimensions : []);

@@ -30,7 +30,8 @@ export function Breakdowns(_props: ViewProps) {
   const internal = catalog ? internalInScope(sites, catalog.surveys, { site: filters.site, kind: filters.kind }) : [];
   const dimensions = [...new Set(inScope.flatMap((site) => site.dimensions))].sort();
   const options = [...dimensions.map((dimension) => `segment.${dimension}`), ...FIELDS];
-  const asked = params.get("by");
+  // The API's own name for it; `by` is what links made before kept.
+  const asked = params.get("groupBy") ?? params.get("by");
   // Until the sites have loaded, the dimension asked for cannot be checked: wait rather than guess.
   const by = asked && (options.includes(asked) || (!catalog && asked.startsWith("segment."))) ? asked : catalog ? options[0]! : null;
   const answer = useApi<Aggregate>(by ? aggregatePath(filters, { groupBy: by }) : null);
@@ -52,7 +53,7 @@ export function Breakdowns(_props: ViewProps) {
       <FilterBar filters={filters} onChange={setFilters} sites={sites} controls={["period", "kind", "site"]}>
         <div class="field">
           <label for={fieldId}>{strings.breakdowns.by}</label>
-          <select id={fieldId} value={by ?? ""} onChange={(event) => setFilters({ by: event.currentTarget.value })}>
+          <select id={fieldId} value={by ?? ""} onChange={(event) => setFilters({ groupBy: event.currentTarget.value, by: "" })}>
             {options.map((field) => <option key={field} value={field}>{fieldName(field)}</option>)}
           </select>
         </div>
