@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { admin, adminOk, postResponse, seedSurvey, uid } from "./helpers";
+import { admin, adminOk, expectError, postResponse, seedSurvey, uid } from "./helpers";
 import { setClock } from "./clock";
 import { insertAt } from "./seed";
 
@@ -90,5 +90,15 @@ describe("breakdowns", () => {
     const byAudience = Object.fromEntries(answer.groups!.map(({ key, ...cell }) => [key.audience, cell]));
     expect(byAudience.internal).toMatchObject({ count: 5, satisfied: 2, csat: 40 });
     expect(byAudience.external).toMatchObject({ count: 3, satisfied: 3, csat: 100 });
+  });
+
+  it("an impossible date is a 422 on its parameter, in aggregates and the inbox alike", async () => {
+    for (const [parameter, value] of [["from", "2026-02-30"], ["to", "2026-13-01"], ["from", "2026-13-45T00:00Z"], ["to", "2026-03-01T24:30Z"]] as const) {
+      for (const path of [`/v1/aggregates?kind=nps&${parameter}=${value}`, `/v1/responses?${parameter}=${value}`]) {
+        const error = await expectError(await admin("GET", path), 422, "validation_failed");
+        expect(error.details, path).toEqual([expect.objectContaining({ path: `query.${parameter}`, message: expect.stringContaining("exist") })]);
+      }
+    }
+    expect((await admin("GET", "/v1/aggregates?kind=nps&from=2028-02-29&to=2028-03-01T10:15:30.5%2B05:30")).status).toBe(200);
   });
 });
