@@ -1,4 +1,5 @@
 import { render } from "preact";
+import type { ErrorBody } from "../../schema/common";
 import type { WidgetConfig } from "../../schema/widget";
 import { moveFocus } from "./focus";
 import { attach } from "./host";
@@ -69,8 +70,9 @@ export function start(options: WidgetOptions): FeedloopApi {
 
   (async () => {
     const response = await request(`${base}/v1/widget/${site}/${options.survey}?locale=${options.locale || navigator.language}`);
-    if (!response.ok) throw response.status;
     const config: WidgetConfig = await response.json();
+    // The server says what is wrong (an unknown site, an origin it does not list), readable across origins.
+    if (!response.ok) throw (config as unknown as ErrorBody).error.message;
     // The target, and an async script's <body>, may not be parsed yet.
     if (document.readyState == "loading") await new Promise((resolve) => addEventListener("DOMContentLoaded", resolve));
     if (destroyed) return;

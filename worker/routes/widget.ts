@@ -21,12 +21,16 @@ const WidgetQuery = z.object({ locale: Locale.optional() });
 export const widget = new Hono<AppEnv>().get("/:site/:survey", validate("param", SurveyParam), validate("query", WidgetQuery), async (c) => {
   const { site: siteId, survey: surveyId } = c.req.valid("param");
   const [site, survey] = await Promise.all([getSite(c.env.DB, siteId), getSurvey(c.env.DB, siteId, surveyId)]);
-  if (!site || !survey || !survey.active) throw notFound("survey");
-  // A page may only embed a survey of a site that lists it; requests without Origin (curl) may read it.
+  // A misconfigured embed must explain itself in the page's console: the page may read why, whatever
+  // its origin (what it learns, that a site or survey exists, any request without Origin learns too).
   const origin = c.req.header("origin");
-  if (origin) {
-    if (!site.origins.includes(origin.toLowerCase())) throw new ApiError(403, "origin_not_allowed", `Origin ${origin} may not embed this site`);
-    allowOrigin(c, origin);
+  if (origin) allowOrigin(c, origin);
+  if (!site) throw new ApiError(404, "not_found", `site ${siteId} not found: create it with PUT /v1/sites/${siteId}`);
+  if (!survey) throw new ApiError(404, "not_found", `survey ${surveyId} not found on site ${siteId}: create it with PUT /v1/sites/${siteId}/surveys/${surveyId}`);
+  if (!survey.active) throw new ApiError(404, "not_found", `survey ${surveyId} of site ${siteId} is not active`);
+  // A page may only embed a survey of a site that lists it; requests without Origin (curl) may read it.
+  if (origin && !site.origins.includes(origin.toLowerCase())) {
+    throw new ApiError(403, "origin_not_allowed", `origin ${origin} is not in ${siteId}'s origins (PUT /v1/sites/${siteId})`);
   }
   const preferences = [c.req.valid("query").locale, ...parseAcceptLanguage(c.req.header("accept-language"))].filter((tag): tag is string => !!tag);
   const uiLocale = pickLocale(preferences, Object.keys(CATALOGS));
