@@ -1,0 +1,66 @@
+// `npm run bench:bundle`: what a deploy uploads, from `wrangler deploy --dry-run` (offline, no account; see
+// deploy-bundle.mjs), next to the same Worker unminified and to main before issue 12's changes.
+// `node bench/bundle-size.mjs --check` (CI) also fails when the bundle is not fit to ship: a demo page among
+// the assets, demo/bench/test code in the Worker, or a Worker that is not minified.
+import { demoAssets, dryRunDeploy, problems } from "./deploy-bundle.mjs";
+
+/**
+ * Measured on main at 1a4e2c5 with wrangler 4.86 (`import { z } from "zod"`, no minify, dist/demo/ in the
+ * assets). Kept as numbers: rebuilding an old commit is not something a bench should do.
+ */
+const BEFORE = {
+  name: "before (main 1a4e2c5, recorded)",
+  upload: { kib: 1002.85, gzipKib: 181.54 },
+  composition: { "zod": 399.7 * 1024, "zod (locales)": 364.0 * 1024 },
+  assets: 13,
+  demoFiles: 6,
+};
+
+const kib = (bytes) => (bytes / 1024).toFixed(1);
+
+function printTable(header, rows) {
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
+  const line = (cells) => cells.map((cell, column) => (column ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join("  ");
+  console.log(`\n${line(header)}\n${widths.map((width) => "-".repeat(width)).join("  ")}`);
+  for (const row of rows) console.log(line(row));
+}
+
+const row = ({ name, upload, composition, assets, demoFiles }) => [
+  name,
+  upload.kib.toFixed(2),
+  upload.gzipKib.toFixed(2),
+  kib(composition.zod ?? 0),
+  kib(composition["zod (locales)"] ?? 0),
+  String(assets),
+  String(demoFiles),
+];
+
+const deployed = await dryRunDeploy();
+const unminified = await dryRunDeploy({ minify: false });
+const found = problems(deployed);
+
+console.log("What `wrangler deploy` uploads (its dry run; KiB as wrangler counts them, gzip is what Cloudflare's limit counts)");
+printTable(
+  ["Worker bundle", "upload KiB", "gzip KiB", "zod KiB", "zod locales KiB", "asset files", "demo files"],
+  [
+    row(BEFORE),
+    row({ name: "now, unminified (--minify=false)", ...unminified, assets: unminified.assets.length, demoFiles: demoAssets(unminified.assets).length }),
+    row({ name: "now, as deployed", ...deployed, assets: deployed.assets.length, demoFiles: demoAssets(deployed.assets).length }),
+  ],
+);
+
+const total = Object.values(deployed.composition).reduce((sum, bytes) => sum + bytes, 0);
+printTable(
+  ["as deployed, by source", "KiB", "share"],
+  Object.entries(deployed.composition)
+    .sort(([, a], [, b]) => b - a)
+    .map(([group, bytes]) => [group, kib(bytes), `${((100 * bytes) / total).toFixed(0)}%`]),
+);
+console.log(`\nassets: ${deployed.assets.map(({ path }) => path).join(", ")}`);
+
+if (found.length) {
+  console.log(`\nnot fit to ship:\n${found.map((problem) => `  - ${problem}`).join("\n")}`);
+  if (process.argv.includes("--check")) process.exitCode = 1;
+} else {
+  console.log("\nfit to ship: minified, no demo page among the assets, no demo/bench/test code in the Worker");
+}
