@@ -2,16 +2,17 @@
 // --metafile` bundles the Worker exactly as a deploy does (wrangler.toml's `minify` included) and stops before
 // any network call, so it runs offline and with no Cloudflare account. The static assets are the files in
 // wrangler.toml's assets directory, as they are now (run `npm run build` first).
-// Used by bench/bundle-size.mjs (`npm run bench:bundle`, and CI with --check); the checks by test/node.
+// Used by bench/bundle-size.ts (`npm run bench:bundle`, and CI with --check); its checks by test/node.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { unstable_readConfig } from "wrangler";
 
-export const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+// bench/run.mjs (and vitest) start us in the repository root.
+const root = process.cwd();
 const wranglerBin = join(root, "node_modules", "wrangler", "bin", "wrangler.js");
 
 // Offline, as in demo/wrangler.mjs: no cf.json, no telemetry, no crash reports, no version check.
@@ -23,6 +24,19 @@ const offline = {
   CI: "true",
 };
 
+export type Asset = { path: string; bytes: Uint8Array };
+export type WorkerModule = { name: string; bytes: number; gzip: number; lines: number };
+export type DeployBundle = {
+  /** wrangler.toml says `minify = true`. */
+  minifyConfigured: boolean;
+  /** wrangler's own "Total Upload" line: what Cloudflare's size limits count. */
+  upload: { kib: number; gzipKib: number };
+  modules: WorkerModule[];
+  /** The Worker's bytes by package, or by folder of this repository. */
+  composition: Record<string, number>;
+  assets: Asset[];
+};
+
 /** Files wrangler never uploads as assets (workers-shared's createAssetsIgnoreFunction). */
 const NEVER_UPLOADED = new Set([".assetsignore", "_headers", "_redirects"]);
 
@@ -31,8 +45,7 @@ const NEVER_UPLOADED = new Set([".assetsignore", "_headers", "_redirects"]);
  * override it. Returns the modules it would upload with their sizes, the bundle's bytes by package or
  * folder, wrangler's own "Total Upload" line, and the asset files it would upload.
  */
-export async function dryRunDeploy({ minify } = {}) {
-  const { unstable_readConfig } = await import("wrangler");
+export function dryRunDeploy({ minify }: { minify?: boolean } = {}): DeployBundle {
   const config = unstable_readConfig({ config: join(root, "wrangler.toml") });
   const outdir = mkdtempSync(join(tmpdir(), "feedloop-deploy-"));
   try {
@@ -49,9 +62,9 @@ export async function dryRunDeploy({ minify } = {}) {
     const total = /Total Upload: ([\d.]+) KiB \/ gzip: ([\d.]+) KiB/.exec(output);
     if (!total) throw new Error(`wrangler printed no "Total Upload" line:\n${output}`);
 
-    const meta = JSON.parse(readFileSync(metafile, "utf8"));
-    const modules = [];
-    const composition = {};
+    const meta = JSON.parse(readFileSync(metafile, "utf8")) as Metafile;
+    const modules: WorkerModule[] = [];
+    const composition: Record<string, number> = {};
     for (const [file, { bytes, inputs }] of Object.entries(meta.outputs)) {
       if (!/\.m?js$/.test(file)) continue;
       // esbuild names outputs and inputs relative to the directory it ran in, the repository root.
@@ -77,19 +90,22 @@ export async function dryRunDeploy({ minify } = {}) {
 }
 
 /** A bundle input's package (zod's locales apart: they are most of what a careless import costs) or folder. */
-export function groupOf(path) {
+type Metafile = { outputs: Record<string, { bytes: number; inputs: Record<string, { bytesInOutput: number }> }> };
+
+export function groupOf(path: string): string {
   const inModules = path.lastIndexOf("node_modules/");
   if (inModules < 0) return `${path.split("/")[0]}/`;
   const parts = path.slice(inModules + "node_modules/".length).split("/");
-  const name = parts[0].startsWith("@") ? `${parts[0]}/${parts[1]}` : parts[0];
-  return name === "zod" && parts.includes("locales") ? "zod (locales)" : name;
+  const [scope = "", name = ""] = parts;
+  const pkg = scope.startsWith("@") ? `${scope}/${name}` : scope;
+  return pkg === "zod" && parts.includes("locales") ? "zod (locales)" : pkg;
 }
 
 /**
  * Every file in the assets directory that a deploy uploads: its path relative to it, and its contents. An
  * .assetsignore is not applied: the list errs towards too many, so a check on it cannot miss a file.
  */
-export function assetFiles(dir) {
+export function assetFiles(dir: string): Asset[] {
   return readdirSync(dir, { recursive: true })
     .map((name) => String(name).split("\\").join("/"))
     .filter((name) => !NEVER_UPLOADED.has(name) && statSync(join(dir, name)).isFile())
@@ -98,15 +114,15 @@ export function assetFiles(dir) {
 }
 
 /** The demo's page files (demo/*.html, .css, .js, .svg: what dev serves under /demo/), by their contents. */
-export function demoPages() {
+export function demoPages(): Set<string> {
   const names = readdirSync(join(root, "demo")).filter((name) => /\.(html|css|svg|js)$/.test(name));
   return new Set(names.map((name) => digest(readFileSync(join(root, "demo", name)))));
 }
 
-const digest = (bytes) => createHash("sha256").update(bytes).digest("hex");
+const digest = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 /** The assets that are demo files: anything under demo/, or a copy of a demo page anywhere. */
-export function demoAssets(assets, pages = demoPages()) {
+export function demoAssets(assets: Asset[], pages = demoPages()): string[] {
   return assets.filter(({ path, bytes }) => path.startsWith("demo/") || pages.has(digest(bytes))).map(({ path }) => path);
 }
 
@@ -114,7 +130,10 @@ export function demoAssets(assets, pages = demoPages()) {
  * What is wrong with a production bundle, as sentences (none: fit to ship): a demo file among the assets, a
  * module of demo/, bench/ or test/ in the Worker, or a Worker that is not minified.
  */
-export function problems({ minifyConfigured, modules, composition, assets }, pages = demoPages()) {
+export function problems(
+  { minifyConfigured, modules, composition, assets }: Omit<DeployBundle, "upload">,
+  pages = demoPages(),
+): string[] {
   const found = demoAssets(assets, pages).map((path) => `${path} would be deployed (a demo file)`);
   for (const group of Object.keys(composition)) {
     if (["demo/", "bench/", "test/"].includes(group)) found.push(`the Worker bundles code from ${group}`);

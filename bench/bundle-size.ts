@@ -1,31 +1,27 @@
 // `npm run bench:bundle`: what a deploy uploads, from `wrangler deploy --dry-run` (offline, no account; see
-// deploy-bundle.mjs), next to the same Worker unminified and to main before issue 12's changes.
-// `node bench/bundle-size.mjs --check` (CI) also fails when the bundle is not fit to ship: a demo page among
+// deploy-bundle.ts), next to the same Worker unminified and to main before issue 12's changes.
+// `node bench/run.mjs bundle-size --check` (CI) also fails when the bundle is not fit to ship: a demo page among
 // the assets, demo/bench/test code in the Worker, or a Worker that is not minified.
-import { demoAssets, dryRunDeploy, problems } from "./deploy-bundle.mjs";
+import { printTable } from "./table";
+import { type DeployBundle, demoAssets, dryRunDeploy, problems } from "./deploy-bundle";
+
+type Row = Pick<DeployBundle, "upload" | "composition"> & { name: string; assets: number; demoFiles: number };
 
 /**
  * Measured on main at 1a4e2c5 with wrangler 4.86 (`import { z } from "zod"`, no minify, dist/demo/ in the
  * assets). Kept as numbers: rebuilding an old commit is not something a bench should do.
  */
-const BEFORE = {
+const BEFORE: Row = {
   name: "before (main 1a4e2c5, recorded)",
   upload: { kib: 1002.85, gzipKib: 181.54 },
-  composition: { "zod": 399.7 * 1024, "zod (locales)": 364.0 * 1024 },
+  composition: { zod: 399.7 * 1024, "zod (locales)": 364.0 * 1024 },
   assets: 13,
   demoFiles: 6,
 };
 
-const kib = (bytes) => (bytes / 1024).toFixed(1);
+const kib = (bytes: number) => (bytes / 1024).toFixed(1);
 
-function printTable(header, rows) {
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-  const line = (cells) => cells.map((cell, column) => (column ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join("  ");
-  console.log(`\n${line(header)}\n${widths.map((width) => "-".repeat(width)).join("  ")}`);
-  for (const row of rows) console.log(line(row));
-}
-
-const row = ({ name, upload, composition, assets, demoFiles }) => [
+const row = ({ name, upload, composition, assets, demoFiles }: Row) => [
   name,
   upload.kib.toFixed(2),
   upload.gzipKib.toFixed(2),
@@ -35,8 +31,8 @@ const row = ({ name, upload, composition, assets, demoFiles }) => [
   String(demoFiles),
 ];
 
-const deployed = await dryRunDeploy();
-const unminified = await dryRunDeploy({ minify: false });
+const deployed = dryRunDeploy();
+const unminified = dryRunDeploy({ minify: false });
 const found = problems(deployed);
 
 console.log("What `wrangler deploy` uploads (its dry run; KiB as wrangler counts them, gzip is what Cloudflare's limit counts)");
