@@ -76,7 +76,8 @@ export function dryRunDeploy({ minify }: { minify?: boolean } = {}): DeployBundl
         composition[group] = (composition[group] ?? 0) + bytesInOutput;
       }
     }
-    const assetsDir = resolve(dirname(config.configPath ?? join(root, "wrangler.toml")), config.assets?.directory ?? "");
+    const configDir = dirname(config.configPath ?? join(root, "wrangler.toml"));
+    const assetsDir = resolve(configDir, config.assets?.directory ?? "");
     return {
       minifyConfigured: config.minify === true,
       upload: { kib: Number(total[1]), gzipKib: Number(total[2]) },
@@ -123,7 +124,8 @@ const digest = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest(
 
 /** The assets that are demo files: anything under demo/, or a copy of a demo page anywhere. */
 export function demoAssets(assets: Asset[], pages = demoPages()): string[] {
-  return assets.filter(({ path, bytes }) => path.startsWith("demo/") || pages.has(digest(bytes))).map(({ path }) => path);
+  const isDemo = ({ path, bytes }: Asset) => path.startsWith("demo/") || pages.has(digest(bytes));
+  return assets.filter(isDemo).map(({ path }) => path);
 }
 
 /**

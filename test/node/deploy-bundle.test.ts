@@ -24,7 +24,11 @@ describe("what a deploy may upload", () => {
 
   it("catches a demo page under demo/, and a copy of one anywhere else", () => {
     const shop = readFileSync(new URL("../../demo/shop.html", import.meta.url));
-    const assets = [...fit.assets, { path: "demo/index.html", bytes: Buffer.from("x") }, { path: "pages/shop.html", bytes: shop }];
+    const assets = [
+      ...fit.assets,
+      { path: "demo/index.html", bytes: Buffer.from("x") },
+      { path: "pages/shop.html", bytes: shop },
+    ];
     expect(check({ ...fit, assets })).toEqual([
       "demo/index.html would be deployed (a demo file)",
       "pages/shop.html would be deployed (a demo file)",
@@ -32,7 +36,8 @@ describe("what a deploy may upload", () => {
   });
 
   it("catches demo code in the Worker, and a Worker that is not minified", () => {
-    const unminified = { ...fit, minifyConfigured: false, modules: [{ name: "index.js", bytes: 450_000, gzip: 105_000, lines: 12_000 }] };
+    const modules = [{ name: "index.js", bytes: 450_000, gzip: 105_000, lines: 12_000 }];
+    const unminified = { ...fit, minifyConfigured: false, modules };
     expect(check({ ...unminified, composition: { ...fit.composition, "demo/": 500 } })).toEqual([
       "the Worker bundles code from demo/",
       "wrangler.toml does not set minify = true",

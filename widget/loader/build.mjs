@@ -12,7 +12,9 @@ const root = resolve(here, "../..");
 const out = join(root, "widget", "dist");
 
 await rm(out, { recursive: true, force: true });
-const tsc = spawnSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", here], { stdio: "inherit" });
+const tsc = spawnSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", here], {
+  stdio: "inherit",
+});
 if (tsc.status !== 0) {
   console.error("widget/loader: tsc failed");
   process.exit(1);
