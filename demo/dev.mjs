@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
+import { devAssets, prepareDevAssets } from "./dev-assets.mjs";
 import { describeSample, seedSampleData } from "./sample-data.mjs";
 import { SeedError, seedDemo } from "./seed.mjs";
 import { applyMigrations, hasWrangler, killGroup, root, startWranglerDev, stopWrangler, waitUntilServing } from "./wrangler.mjs";
@@ -94,8 +95,9 @@ async function main() {
   if (!hasWrangler()) fail("wrangler is not installed: run npm install first");
 
   await assertPortFree();
-  run("building the widget and the demo pages (node widget/build.mjs)", process.execPath, ["widget/build.mjs"]);
+  run("building the widget (node widget/build.mjs)", process.execPath, ["widget/build.mjs"]);
   run("building the dashboard (node dashboard/build.mjs)", process.execPath, ["dashboard/build.mjs"]);
+  say(`serving dist/ and ${await prepareDevAssets()} demo file(s) from .wrangler/dev-assets/ (dev-assets.mjs)`);
   const { token, note } = adminToken();
   say("applying D1 migrations to the local database");
   try {
@@ -107,7 +109,8 @@ async function main() {
 
   say(`starting wrangler dev on ${baseUrl}`);
   // --test-scheduled: the cron handler runs on GET /__scheduled instead of a warning that it won't run by itself.
-  const wrangler = startWranglerDev({ host, port, args: ["--test-scheduled"] });
+  // --assets: dist/ plus the demo pages, which a deploy does not upload (dev-assets.mjs).
+  const wrangler = startWranglerDev({ host, port, args: ["--test-scheduled", "--assets", devAssets] });
   let exitCode = null; // set when we stop wrangler on purpose; otherwise its own exit code is ours
   for (const signal of ["SIGINT", "SIGTERM"]) {
     process.on(signal, () => {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** Every id in the API: a lowercase slug, so it is safe in URLs, CSV headers and rollup keys. */
 export const Slug = z

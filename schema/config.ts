@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Audience, Kind, LocalizedText, ReportingPeriod, Slug, TimeZone } from "./common";
 import { IdentityInput, type IdentityView } from "./identity";
 

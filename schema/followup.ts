@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { FreeText, MAX_COMMENT_LENGTH } from "./response";
 
 export const STATUSES = ["new", "in_progress", "resolved", "dismissed"] as const;

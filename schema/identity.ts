@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * Intranet identity: a site may require a verified employee (README: "Intranet identity"). The

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Status, type Reply } from "./followup";
 import { filterQuery } from "./filters";
 

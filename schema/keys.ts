@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Slug } from "./common";
 
 export const KeyInput = z.strictObject({

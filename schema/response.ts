@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Locale, SEVERAL, Slug } from "./common";
 import { Dimension } from "./config";
 

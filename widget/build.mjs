@@ -1,8 +1,9 @@
-// Builds what the Worker serves as static assets: dist/widget.js, dist/widget.mjs, dist/replies.js,
-// dist/turnstile.js and dist/demo/.
+// Builds what the Worker serves as static assets: dist/widget.js, dist/widget.mjs, dist/replies.js and
+// dist/turnstile.js. dist/ is what `wrangler deploy` uploads, so the demo pages are not in it: `npm run dev`
+// serves them from a copy of dist/ of its own (demo/dev-assets.mjs).
 // Run from anywhere: paths are resolved against the repository root, not the working directory.
 import { build, transform } from "esbuild";
-import { copyFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -64,24 +65,6 @@ async function buildWidget({ entry, file, format, alias, turnstile = false }) {
   Object.assign(mangleCache, result.mangleCache);
 }
 
-async function copyDemo() {
-  const source = join(root, "demo");
-  let names;
-  try {
-    names = await readdir(source);
-  } catch (error) {
-    // The demo pages are written separately; until they exist there is nothing to copy.
-    if (error?.code === "ENOENT") return 0;
-    throw error;
-  }
-  // demo.js too: index.html loads it (an external file keeps the demo's CSP strict). Not .mjs: those
-  // are the Node scripts that serve and seed the demo, not pages.
-  const pages = names.filter((name) => /\.(html|css|svg|js)$/.test(name));
-  await mkdir(join(dist, "demo"), { recursive: true });
-  await Promise.all(pages.map((name) => copyFile(join(source, name), join(dist, "demo", name))));
-  return pages.length;
-}
-
 /**
  * widget.mjs is imported across origins (`import { mount } from "https://HOST/widget.mjs"`), and module
  * scripts are fetched with CORS: without this header browsers refuse it. Workers static assets take
@@ -97,7 +80,9 @@ function kib(bytes) {
 
 try {
   await mkdir(dist, { recursive: true });
-  const [demoFiles] = await Promise.all([copyDemo(), writeHeaders()]);
+  // Left by a build from before the demo pages moved out of dist/: it would still be deployed.
+  await rm(join(dist, "demo"), { recursive: true, force: true });
+  await writeHeaders();
   // One after the other, so each build sees the names the ones before it shortened.
   for (const output of outputs) await buildWidget(output);
   for (const { file, budget } of outputs) {
@@ -106,7 +91,6 @@ try {
     const note = budget ? ` of ${BUDGET} B${gzipped > BUDGET ? ": OVER BUDGET" : ""}` : ", loaded only when needed";
     console.log(`dist/${file.padEnd(12)} ${kib(bundle.length)} raw, ${kib(gzipped)} gzip (${gzipped} B${note})`);
   }
-  console.log(`dist/demo/       ${demoFiles} file(s) copied`);
 } catch (error) {
   // esbuild has already printed its diagnostics; anything else gets printed here.
   if (!error?.errors) console.error(error);

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { AggregatesQuery } from "../schema/aggregates";
 import { ErrorBody } from "../schema/common";
 import { SiteInput, ServiceInput, SurveyInput } from "../schema/config";

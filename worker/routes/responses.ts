@@ -1,5 +1,5 @@
 import { Hono, type Context } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { ResponseInput } from "../../schema/response";
 import { toSite, turnstileOf } from "../db/sites";
 import { toSurvey } from "../db/surveys";

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { Locale } from "../../schema/common";
 import { SurveyParam } from "../../schema/params";
 import type { WidgetConfig } from "../../schema/widget";
