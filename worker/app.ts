@@ -2,7 +2,7 @@ import { $, createRoute, z } from "@hono/zod-openapi";
 import type { AppEnv } from "./env";
 import { resilient } from "./db/resilient";
 import { onError, onNotFound } from "./errors";
-import { declare, DOCUMENT, json, router } from "./openapi";
+import { declare, DOCUMENT, errors, json, router } from "./openapi";
 import { publicPreflight } from "./middleware/cors";
 import { aggregates } from "./routes/aggregates";
 import { csvExport, ndjsonExport } from "./routes/exports";
@@ -49,7 +49,7 @@ function openApiRoute() {
     path: "/openapi.json",
     summary: "This document",
     security: [],
-    responses: { 200: json("OpenAPI 3.1, generated from the routes' declarations", z.record(z.string(), z.unknown())) },
+    responses: { 200: json("OpenAPI 3.1, generated from the routes' declarations", z.record(z.string(), z.unknown())), ...errors([500]) },
   });
 }
 
