@@ -13,7 +13,7 @@ export default defineConfig(async () => {
   const migrations = await readD1Migrations("schema/migrations");
   return {
     test: {
-      reporters: ["default", "./test/summary-reporter.ts"],
+      reporters: ["default", "./test/summary-reporter.ts", "./test/contract/reporter.ts"],
       projects: [
         {
           plugins: [

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { Kind } from "./common";
 import { Dimension } from "./config";
 import { filterQuery } from "./filters";
 
@@ -28,3 +29,37 @@ export const AggregatesQuery = filterQuery({
   source: z.enum(["auto", "raw"]).default("auto"),
 });
 export type AggregatesQuery = z.output<typeof AggregatesQuery>;
+
+/**
+ * One figure: `count`, `mean`, `distribution` (`{"<score>": count}`) and the kind's own metrics (null
+ * when count is 0). `withheld`: internal answers in scope were left out of it (README: "Employees' anonymity").
+ */
+export const Cell = z.strictObject({
+  count: z.number().int(),
+  mean: z.number().nullable(),
+  distribution: z.record(z.string(), z.number().int()),
+  promoters: z.number().int().optional(),
+  passives: z.number().int().optional(),
+  detractors: z.number().int().optional(),
+  nps: z.number().nullable().optional(),
+  satisfied: z.number().int().optional(),
+  csat: z.number().nullable().optional(),
+  easy: z.number().int().optional(),
+  ces: z.number().nullable().optional(),
+  up: z.number().int().optional(),
+  down: z.number().int().optional(),
+  positive: z.number().nullable().optional(),
+  withheld: z.literal(true).optional(),
+});
+
+/** A point of a series: its bucket's start, ISO 8601 with the zone's offset. */
+const Point = Cell.extend({ start: z.string() });
+
+/** `GET /v1/aggregates`' answer. */
+export const Aggregates = z.strictObject({
+  kind: Kind,
+  withheld: z.literal(true).optional(),
+  total: Cell,
+  series: z.array(Point).optional(),
+  groups: z.array(Cell.extend({ key: z.record(z.string(), z.string().nullable()), series: z.array(Point).optional() })).optional(),
+});

@@ -51,11 +51,18 @@ export const LocalizedText = z
   .refine((value) => Object.keys(value).length > 0, "needs at least one language");
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
-export const ErrorBody = z.object({
-  error: z.object({
+/** Every error the API answers (README: "Errors"); `details` lists a validation failure's problems. */
+export const ErrorBody = z.strictObject({
+  error: z.strictObject({
     code: z.string(),
     message: z.string(),
     details: z.unknown().optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/** An instant as the API writes it: ISO 8601, e.g. `2026-03-01T00:00:00.000Z` or, in a series, with the zone's offset. */
+export const Timestamp = z.string();
+
+/** A period of time, `end` exclusive. */
+export const Period = z.strictObject({ start: Timestamp, end: Timestamp });

@@ -1,6 +1,6 @@
 import * as z from "zod";
-import { Audience, Kind, LocalizedText, ReportingPeriod, Slug, TimeZone } from "./common";
-import { IdentityInput, type IdentityView } from "./identity";
+import { Audience, Kind, LocalizedText, Period, ReportingPeriod, Slug, TimeZone, Timestamp } from "./common";
+import { IdentityInput, IdentityView } from "./identity";
 
 /**
  * An origin as browsers send it in the `Origin` header: scheme, host and port only.
@@ -23,6 +23,9 @@ export const Origin = z.string().transform((value, ctx) => {
 
 /** Segment dimensions are slugs too, but also allow camelCase (`customerType`) as the contract does. */
 export const Dimension = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,31}$/, "must be a name such as team or customerType");
+
+/** The rate-limit tiers a site may pick (wrangler.toml declares each tier's bindings). */
+export const RateLimitTier = z.enum(["strict", "standard", "relaxed"]);
 
 export const SiteInput = z.strictObject({
   name: z.string().trim().min(1).max(200),
@@ -48,7 +51,7 @@ export const SiteInput = z.strictObject({
    * How hard POST /v1/responses limits this site: one of the tiers of Rate Limiting bindings declared in
    * wrangler.toml (README: "Abuse, floods and faults"). Omit it to keep the stored tier; a new site is "standard".
    */
-  rateLimit: z.enum(["strict", "standard", "relaxed"]).optional(),
+  rateLimit: RateLimitTier.optional(),
   /** Internal sites only: require a verified employee (README: "Intranet identity"). */
   identity: IdentityInput.nullish(),
 }).refine((site) => site.audience !== "internal" || site.minGroupSize >= 3, {
@@ -56,25 +59,42 @@ export const SiteInput = z.strictObject({
   message: "must be at least 3 on an internal site: smaller groups would let colleagues recognise each other",
 });
 export type SiteInput = z.infer<typeof SiteInput>;
-export type Site = Omit<SiteInput, "turnstile" | "identity"> & {
-  turnstile: { siteKey: string } | null;
-  identity: IdentityView | null;
-  id: string;
-  createdAt: string;
-  updatedAt: string;
+
+/** A site as the API shows it: the Turnstile and identity secrets are never returned. */
+export const Site = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  audience: Audience,
+  origins: z.array(z.string()),
+  dimensions: z.array(z.string()),
+  minGroupSize: z.number().int(),
+  rateLimit: RateLimitTier.optional(),
+  reportingPeriod: ReportingPeriod,
+  timeZone: z.string(),
+  turnstile: z.strictObject({ siteKey: z.string() }).nullable(),
+  identity: IdentityView.nullable(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
   /**
    * Internal sites: the open reporting period, whose answers are shown nowhere until `end` (then they
    * are released as groups); null for external sites.
    */
-  currentPeriod: { start: string; end: string } | null;
-};
+  currentPeriod: Period.nullable(),
+});
+export type Site = z.infer<typeof Site>;
+export const SiteList = z.strictObject({ items: z.array(Site) });
+
+/** `GET /v1/sites/{site}/participation`: how many employees answered so far in the open period, no breakdown. */
+export const Participation = z.strictObject({ period: Period, responses: z.number().int() });
 
 export const ServiceInput = z.strictObject({
   name: z.string().trim().min(1).max(200),
   owner: Slug.nullish(),
 });
 export type ServiceInput = z.infer<typeof ServiceInput>;
-export type Service = { id: string; name: string; owner: string | null; createdAt: string; updatedAt: string };
+export const Service = z.strictObject({ id: z.string(), name: z.string(), owner: z.string().nullable(), createdAt: Timestamp, updatedAt: Timestamp });
+export type Service = z.infer<typeof Service>;
+export const ServiceList = z.strictObject({ items: z.array(Service) });
 
 export const SurveyInput = z.strictObject({
   kind: Kind,
@@ -85,15 +105,17 @@ export const SurveyInput = z.strictObject({
   active: z.boolean().default(true),
 });
 export type SurveyInput = z.infer<typeof SurveyInput>;
-export type Survey = {
-  site: string;
-  id: string;
-  kind: z.infer<typeof Kind>;
-  question: LocalizedText;
-  commentPrompt: LocalizedText | null;
-  services: string[];
-  topics: string[];
-  active: boolean;
-  createdAt: string;
-  updatedAt: string;
-};
+export const Survey = z.strictObject({
+  site: z.string(),
+  id: z.string(),
+  kind: Kind,
+  question: z.record(z.string(), z.string()),
+  commentPrompt: z.record(z.string(), z.string()).nullable(),
+  services: z.array(z.string()),
+  topics: z.array(z.string()),
+  active: z.boolean(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Survey = z.infer<typeof Survey>;
+export const SurveyList = z.strictObject({ items: z.array(Survey) });

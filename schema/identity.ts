@@ -46,7 +46,17 @@ export type IdentityInput = z.infer<typeof IdentityInput>;
 export type IdentityConfig = z.infer<typeof AccessIdentity> | (Omit<z.infer<typeof TokenIdentity>, "secret"> & { secret: string });
 
 /** What the API shows: never the secret. */
-export type IdentityView = z.infer<typeof AccessIdentity> | { verify: "token"; secretSet: true; ballot: BallotPeriod };
+export const IdentityView = z.discriminatedUnion("verify", [
+  z.strictObject({
+    verify: z.literal("access"),
+    teamDomain: z.string(),
+    aud: z.string(),
+    claims: z.strictObject({ team: z.string(), role: z.string() }),
+    ballot: BallotPeriod,
+  }),
+  z.strictObject({ verify: z.literal("token"), secretSet: z.literal(true), ballot: BallotPeriod }),
+]);
+export type IdentityView = z.infer<typeof IdentityView>;
 
 export function identityView(config: IdentityConfig): IdentityView {
   return config.verify === "token" ? { verify: "token", secretSet: true, ballot: config.ballot } : config;

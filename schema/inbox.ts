@@ -1,5 +1,6 @@
 import * as z from "zod";
-import { Status, type Reply } from "./followup";
+import { Period, Timestamp } from "./common";
+import { Reply, Status } from "./followup";
 import { filterQuery } from "./filters";
 
 const Score = z.coerce.number().int().min(0).max(10);
@@ -23,30 +24,35 @@ export type InboxQuery = z.output<typeof InboxQuery>;
 export const ExportQuery = filterQuery(RESPONSE_FILTERS);
 export type ExportQuery = z.output<typeof ExportQuery>;
 
-export type InboxItem = {
-  id: string;
-  site: string;
-  survey: string;
-  kind: string;
-  score: number | null;
-  comment: string | null;
-  service: string | null;
-  topic: string | null;
-  segment: Record<string, string>;
-  locale: string | null;
-  page: string | null;
-  status: z.infer<typeof Status>;
+export const InboxItem = z.strictObject({
+  id: z.string(),
+  site: z.string(),
+  survey: z.string(),
+  kind: z.string(),
+  score: z.number().nullable(),
+  comment: z.string().nullable(),
+  service: z.string().nullable(),
+  topic: z.string().nullable(),
+  segment: z.record(z.string(), z.string()),
+  locale: z.string().nullable(),
+  page: z.string().nullable(),
+  status: Status,
   /** ISO 8601; for an employee's answer, the start of its reporting period. */
-  createdAt: string;
+  createdAt: Timestamp,
   /** An employee's answer: the closed reporting period it was released in; null for a customer's. */
-  period: { start: string; end: string } | null;
-  replies: number;
+  period: Period.nullable(),
+  replies: z.number().int(),
   /**
    * An employee's answer, shown as its release group shows it: the group's `survey`, `service`, `topic`
    * and `segment` ("*" where generalised), the period instead of a time, no `locale` or `page`.
    */
-  anonymized: boolean;
-};
+  anonymized: z.boolean(),
+});
+export type InboxItem = z.infer<typeof InboxItem>;
+
+/** `GET /v1/responses`: a page, newest first; `nextCursor` is null on the last page. */
+export const InboxPage = z.strictObject({ items: z.array(InboxItem), nextCursor: z.string().nullable() });
 
 /** One response with its thread (`GET /v1/responses/{id}`): `replies` still counts, `thread` holds them. */
-export type InboxThread = InboxItem & { thread: Reply[] };
+export const InboxThread = InboxItem.extend({ thread: z.array(Reply) });
+export type InboxThread = z.infer<typeof InboxThread>;

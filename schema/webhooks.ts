@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { Slug } from "./common";
+import { Slug, Timestamp } from "./common";
 
 /**
  * `period.closed`: an internal site's reporting period closed; its release groups' figures. Internal
@@ -22,7 +22,18 @@ export type WebhookInput = z.infer<typeof WebhookInput>;
 
 export const WebhookParam = z.object({ id: Slug });
 
-export type Webhook = { id: string; url: string; events: WebhookEvent[]; format: "standard" | "slack"; createdAt: string; updatedAt: string };
+export const Webhook = z.strictObject({
+  id: z.string(),
+  url: z.string(),
+  events: z.array(z.enum(EVENTS)),
+  format: z.enum(["standard", "slack"]),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Webhook = z.infer<typeof Webhook>;
+export const WebhookList = z.strictObject({ items: z.array(Webhook) });
+/** `PUT /v1/webhooks/{id}`: the secret is shown when it was made there or just set, so the receiver can verify. */
+export const WebhookSaved = Webhook.extend({ secret: z.string().optional() });
 
 /** What the queue carries: one delivery of one event to one webhook. */
 export type Delivery = { webhookId: string; deliveryId: string; event: WebhookEvent; timestamp: number; data: Record<string, unknown> };

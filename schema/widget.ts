@@ -1,67 +1,73 @@
 /**
  * What `GET /v1/widget/{site}/{survey}` returns: everything the widget renders, already in the
- * visitor's language, so the widget bundle carries no translations. Types only: the widget imports
- * this file with `import type`, so none of it ships to browsers.
+ * visitor's language, so the widget bundle carries no translations. The widget imports this file with
+ * `import type` only, so none of it (nor zod) ships to browsers.
  */
-import type { Audience, Kind } from "./common";
+import * as z from "zod";
+import { Audience, Kind, Locale } from "./common";
 
-export type UiStrings = {
+/** `?locale=` overrides Accept-Language. */
+export const WidgetQuery = z.object({ locale: Locale.optional() });
+
+export const UiStrings = z.strictObject({
   /** The floating button's label. */
-  button: string;
-  close: string;
-  submit: string;
-  sending: string;
-  thanks: string;
+  button: z.string(),
+  close: z.string(),
+  submit: z.string(),
+  sending: z.string(),
+  thanks: z.string(),
   /** Shown when the answer could not be sent now and waits to be sent later. */
-  queued: string;
-  error: string;
+  queued: z.string(),
+  error: z.string(),
   /** Label of the optional comment box when the survey has no comment prompt of its own. */
-  comment: string;
+  comment: z.string(),
   /** Appended to a label of an optional field. */
-  optional: string;
-  topic: string;
-  service: string;
-  thumbsUp: string;
-  thumbsDown: string;
+  optional: z.string(),
+  topic: z.string(),
+  service: z.string(),
+  thumbsUp: z.string(),
+  thumbsDown: z.string(),
   /** Shown when a `text` survey is submitted with an empty comment. */
-  commentRequired: string;
+  commentRequired: z.string(),
   /** Label of one point of a numeric scale, with `{score}` replaced. */
-  scoreLabel: string;
+  scoreLabel: z.string(),
   /** Heading of the team's replies to the respondent's earlier answer. */
-  replies: string;
+  replies: z.string(),
   /** Added to the floating button's accessible name while a reply is unread. */
-  newReply: string;
+  newReply: z.string(),
   /** Names the author of a reply written by the team. */
-  team: string;
+  team: z.string(),
   /** Names the author of a reply written by the respondent. */
-  you: string;
+  you: z.string(),
   /** Label of the box for answering the team's replies. */
-  answer: string;
-};
+  answer: z.string(),
+});
+export type UiStrings = z.infer<typeof UiStrings>;
 
-export type WidgetConfig = {
-  site: string;
-  survey: string;
-  kind: Kind;
-  audience: Audience;
+export const WidgetConfig = z.strictObject({
+  site: z.string(),
+  survey: z.string(),
+  kind: Kind,
+  audience: Audience,
   /** The locale that was chosen for the strings and the question, e.g. `ru`. */
-  locale: string;
-  dir: "ltr" | "rtl";
-  question: string;
-  commentPrompt: string | null;
+  locale: z.string(),
+  dir: z.enum(["ltr", "rtl"]),
+  question: z.string(),
+  commentPrompt: z.string().nullable(),
   /** Inclusive score range with labels for its two ends; `null` for `text`. */
-  scale: { min: number; max: number; minLabel: string; maxLabel: string } | null;
-  topics: { id: string; label: string }[];
-  services: { id: string; name: string }[];
-  strings: UiStrings;
+  scale: z.strictObject({ min: z.number().int(), max: z.number().int(), minLabel: z.string(), maxLabel: z.string() }).nullable(),
+  topics: z.array(z.strictObject({ id: z.string(), label: z.string() })),
+  services: z.array(z.strictObject({ id: z.string(), name: z.string() })),
+  strings: UiStrings,
   /** Cloudflare Turnstile's site key when the site requires a Turnstile token with each answer. */
-  turnstile: { siteKey: string } | null;
+  turnstile: z.strictObject({ siteKey: z.string() }).nullable(),
   /**
    * Internal sites: who sees what and when, generated from the site's settings, e.g. "Anonymous: results are
    * shown only for groups of at least 5 answers, after each week ends; …". Shown under the question. `null`
    * for external sites.
    */
-  anonymity: string | null;
+  anonymity: z.string().nullable(),
   /** Internal sites: what deleting an answer does before and after its period's results are out (replies view). */
-  deletion: string | null;
-};
+  deletion: z.string().nullable(),
+});
+export type WidgetConfig = z.infer<typeof WidgetConfig>;

@@ -1,8 +1,8 @@
-import { Hono } from "hono";
+import { $, createRoute, z } from "@hono/zod-openapi";
 import type { AppEnv } from "./env";
 import { resilient } from "./db/resilient";
 import { onError, onNotFound } from "./errors";
-import { openApiDocument } from "./openapi";
+import { declare, DOCUMENT, errors, json, router } from "./openapi";
 import { publicPreflight } from "./middleware/cors";
 import { aggregates } from "./routes/aggregates";
 import { csvExport, ndjsonExport } from "./routes/exports";
@@ -15,15 +15,18 @@ import { sites } from "./routes/sites";
 import { webhooks } from "./routes/webhooks";
 import { widget } from "./routes/widget";
 
-export const app = new Hono<AppEnv>()
-  // Every handler reads D1 through the retrying wrapper (a new env object: the shared one is not touched).
-  .use(async function resilientD1(c, next) {
-    c.env = { ...c.env, DB: resilient(c.env.DB) };
-    await next();
-  })
-  .options("/v1/responses", publicPreflight())
-  .options("/v1/widget/*", publicPreflight())
-  .options("/v1/followups/*", publicPreflight())
+// `$` keeps the OpenAPIHono type through `use` and `options`, which return a plain Hono.
+export const app = $(
+  router()
+    // Every handler reads D1 through the retrying wrapper (a new env object: the shared one is not touched).
+    .use(async function resilientD1(c, next) {
+      c.env = { ...c.env, DB: resilient(c.env.DB) };
+      await next();
+    })
+    .options("/v1/responses", publicPreflight())
+    .options("/v1/widget/*", publicPreflight())
+    .options("/v1/followups/*", publicPreflight()),
+)
   .route("/v1/sites", sites)
   .route("/v1/services", services)
   .route("/v1/widget", widget)
@@ -35,10 +38,29 @@ export const app = new Hono<AppEnv>()
   .route("/v1/keys", keys)
   .route("/v1/webhooks", webhooks)
   .route("/v1/aggregates", aggregates)
-  .get("/openapi.json", (c) => c.json(openApiDocument(), 200, { "Access-Control-Allow-Origin": "*" }));
+  .openapi(...declare(openApiRoute(), (c) => c.json(openApiDocument(), 200, { "Access-Control-Allow-Origin": "*" })));
 
 app.onError(onError);
 app.notFound(onNotFound);
+
+function openApiRoute() {
+  return createRoute({
+    method: "get",
+    path: "/openapi.json",
+    summary: "This document",
+    security: [],
+    responses: { 200: json("OpenAPI 3.1, generated from the routes' declarations", z.record(z.string(), z.unknown())), ...errors([500]) },
+  });
+}
+
+let document: Record<string, unknown> | undefined;
+/** `GET /openapi.json`, made once per isolate from every route's declaration. */
+export function openApiDocument(): Record<string, unknown> {
+  document ??= app.getOpenAPI31Document(DOCUMENT) as unknown as Record<string, unknown>;
+  return document;
+}
+
+app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
 
 /** For a typed `hc` client. */
 export type AppType = typeof app;

@@ -1,112 +1,80 @@
-import * as z from "zod";
-import { AggregatesQuery } from "../schema/aggregates";
+import { OpenAPIHono, type RouteConfig, type RouteConfigToTypedResponse, type RouteHandler } from "@hono/zod-openapi";
+import type { TypedResponse } from "hono";
+import type { StatusCode } from "hono/utils/http-status";
+import type { z } from "zod";
 import { ErrorBody } from "../schema/common";
-import { SiteInput, ServiceInput, SurveyInput } from "../schema/config";
-import { FollowUpParam, ReplyInput, ResponseParam, StatusInput } from "../schema/followup";
-import { ExportQuery, InboxQuery } from "../schema/inbox";
-import { KeyInput, KeyParam } from "../schema/keys";
-import { ServiceParam, SiteParam, SurveyParam } from "../schema/params";
-import { ResponseCreated, ResponseInput } from "../schema/response";
-import { WebhookInput, WebhookParam } from "../schema/webhooks";
-
-type Auth = "public" | "read" | "admin";
-type Operation = {
-  method: "get" | "put" | "post" | "patch" | "delete";
-  path: string;
-  summary: string;
-  auth: Auth;
-  params?: z.ZodObject;
-  query?: z.ZodType;
-  body?: z.ZodType;
-  ok: [status: number, description: string, schema?: z.ZodType];
-  /** Failures of this operation besides the common ones (or with a more precise meaning). */
-  errors?: Record<number, string>;
-};
-
-const WidgetQuery = z.object({ locale: z.string().optional() });
-
-const RESPONSE_ERRORS = {
-  401: "respondent_unverified: the site requires a verified employee (Cloudflare Access JWT or respondent token) and the request does not prove one",
-  409: "already_answered: this employee already answered this survey in this period (sites with identity)",
-  503: "unavailable (Retry-After): a check could not run, e.g. Cloudflare Access's signing keys could not be fetched; nothing was stored",
-};
+import type { AppEnv } from "./env";
+import { validationHook } from "./middleware/validate";
 
 /**
- * Every route the Worker serves, with the zod schemas that validate it: the OpenAPI document is made
- * from these, and a test checks this list against the app's routes, so neither can drift.
+ * A resource's sub-app. Its routes are declared with `createRoute` (request and response schemas from
+ * `schema/`): the same declaration validates the request, types the handler's answers and becomes
+ * `GET /openapi.json`. Validation failures become the contract's 422 (`validationHook`).
  */
-export const OPERATIONS: Operation[] = [
-  { method: "get", path: "/v1/sites", summary: "List sites", auth: "read", ok: [200, "The sites the caller may see"] },
-  { method: "get", path: "/v1/sites/{site}", summary: "Get a site", auth: "read", params: SiteParam, ok: [200, "The site"] },
-  { method: "put", path: "/v1/sites/{site}", summary: "Create or replace a site", auth: "admin", params: SiteParam, body: SiteInput, ok: [200, "Updated (201 when created)"] },
-  { method: "get", path: "/v1/sites/{site}/participation", summary: "An internal site's answers so far in its open reporting period (no breakdown)", auth: "read", params: SiteParam, ok: [200, "{period: {start, end}, responses}"] },
-  { method: "get", path: "/v1/sites/{site}/surveys", summary: "List a site's surveys", auth: "read", params: SiteParam, ok: [200, "The surveys"] },
-  { method: "get", path: "/v1/sites/{site}/surveys/{survey}", summary: "Get a survey", auth: "read", params: SurveyParam, ok: [200, "The survey"] },
-  { method: "put", path: "/v1/sites/{site}/surveys/{survey}", summary: "Create or replace a survey", auth: "admin", params: SurveyParam, body: SurveyInput, ok: [200, "Updated (201 when created)"] },
-  { method: "get", path: "/v1/services", summary: "List services", auth: "read", ok: [200, "The services"] },
-  { method: "get", path: "/v1/services/{service}", summary: "Get a service", auth: "read", params: ServiceParam, ok: [200, "The service"] },
-  { method: "put", path: "/v1/services/{service}", summary: "Create or replace a service", auth: "admin", params: ServiceParam, body: ServiceInput, ok: [200, "Updated (201 when created)"] },
-  { method: "get", path: "/v1/widget/{site}/{survey}", summary: "What the widget shows, in the visitor's language", auth: "public", params: SurveyParam, query: WidgetQuery, ok: [200, "Widget configuration (ETag; 304 when unchanged)"] },
-  { method: "post", path: "/v1/responses", summary: "Submit a response (Origin must be one of the site's)", auth: "public", body: ResponseInput, ok: [201, "Stored; followUp lets the respondent read replies", ResponseCreated], errors: RESPONSE_ERRORS },
-  { method: "get", path: "/v1/responses", summary: "The inbox, newest first, by cursor", auth: "read", query: InboxQuery, ok: [200, "{items, nextCursor}"] },
-  { method: "get", path: "/v1/responses.csv", summary: "The inbox as CSV (RFC 4180), streamed", auth: "read", query: ExportQuery, ok: [200, "CSV file"] },
-  { method: "get", path: "/v1/responses.ndjson", summary: "The inbox as NDJSON, streamed", auth: "read", query: ExportQuery, ok: [200, "NDJSON file"] },
-  { method: "get", path: "/v1/responses/{id}", summary: "One response with its reply thread", auth: "read", params: ResponseParam, ok: [200, "The inbox item (same anonymity rule) with `thread`: [{from, text, at}]"] },
-  { method: "patch", path: "/v1/responses/{id}", summary: "Change a response's status", auth: "admin", params: ResponseParam, body: StatusInput, ok: [200, "The new status"] },
-  { method: "post", path: "/v1/responses/{id}/replies", summary: "Reply to the respondent", auth: "admin", params: ResponseParam, body: ReplyInput, ok: [201, "The reply"] },
-  { method: "delete", path: "/v1/responses/{id}", summary: "Delete a response (and its counts)", auth: "admin", params: ResponseParam, ok: [204, "Deleted"] },
-  { method: "get", path: "/v1/aggregates", summary: "NPS, CSAT, CES and thumbs figures, series and breakdowns", auth: "read", query: AggregatesQuery, ok: [200, "{kind, total, series?, groups?}"] },
-  { method: "get", path: "/v1/followups/{token}", summary: "The respondent reads the team's replies", auth: "public", params: FollowUpParam, ok: [200, "{status, replies}"] },
-  { method: "post", path: "/v1/followups/{token}/replies", summary: "The respondent answers, anonymously", auth: "public", params: FollowUpParam, body: ReplyInput, ok: [201, "The reply"] },
-  { method: "delete", path: "/v1/followups/{token}", summary: "The respondent deletes their response", auth: "public", params: FollowUpParam, ok: [204, "Deleted"] },
-  { method: "post", path: "/v1/keys", summary: "Create an API key (shown once)", auth: "admin", body: KeyInput, ok: [201, "{id, key, prefix, ...}"] },
-  { method: "get", path: "/v1/keys", summary: "List API keys", auth: "admin", ok: [200, "The keys, without secrets"] },
-  { method: "get", path: "/v1/keys/current", summary: "The calling credential's scope and sites (null: every site)", auth: "read", ok: [200, "{scope, sites}"] },
-  { method: "delete", path: "/v1/keys/{id}", summary: "Revoke an API key", auth: "admin", params: KeyParam, ok: [204, "Revoked"] },
-  { method: "get", path: "/v1/webhooks", summary: "List webhooks", auth: "admin", ok: [200, "The webhooks, without secrets"] },
-  { method: "put", path: "/v1/webhooks/{id}", summary: "Create or replace a webhook", auth: "admin", params: WebhookParam, body: WebhookInput, ok: [200, "Updated (201 when created, with its secret)"] },
-  { method: "delete", path: "/v1/webhooks/{id}", summary: "Delete a webhook", auth: "admin", params: WebhookParam, ok: [204, "Deleted"] },
-  { method: "get", path: "/openapi.json", summary: "This document", auth: "public", ok: [200, "OpenAPI 3.1"] },
-];
+export const router = () => new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-const jsonSchema = (schema: z.ZodType) => {
-  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
-  return rest;
+/** What each error status means, across the API; a route lists the ones it can answer. */
+const ERRORS = {
+  400: "invalid_json: the body is not JSON",
+  401: "unauthorized: missing or wrong token (WWW-Authenticate: Bearer)",
+  403: "forbidden: the credential's scope or sites do not allow this",
+  404: "not_found",
+  409: "already_answered: this employee already answered this survey in this period",
+  413: "payload_too_large: the body is over 16 KiB",
+  415: "unsupported_media_type: send application/json (or text/plain holding JSON)",
+  422: "validation_failed, with `details`: [{path, message}]",
+  429: "rate_limited: try again after Retry-After",
+  500: "internal: something went wrong on our side; nothing was stored",
+  503: "unavailable: the database is overloaded or a dependency is down; nothing was stored, retry after Retry-After",
+} as const;
+type ErrorStatus = keyof typeof ERRORS;
+
+const ErrorSchema = ErrorBody.openapi("Error");
+type ErrorResponse = { description: string; content: { "application/json": { schema: typeof ErrorSchema } } };
+
+/**
+ * The error responses of a route, as `{status: {description, content}}`. `meanings` replaces a status's
+ * general description where the route gives it a more precise one.
+ */
+export function errors<S extends ErrorStatus>(statuses: readonly S[], meanings: Partial<Record<S, string>> = {}): { [K in S]: ErrorResponse } {
+  return Object.fromEntries(
+    statuses.map((status) => [status, { description: meanings[status] ?? ERRORS[status], content: { "application/json": { schema: ErrorSchema } } }]),
+  ) as { [K in S]: ErrorResponse };
+}
+
+/** Any route can fail on our side (500) or find D1 overloaded (503). */
+export const SERVER_ERRORS = [500, 503] as const;
+
+/** A JSON response of `schema`. */
+export const json = <Schema extends z.ZodType>(description: string, schema: Schema) => ({ description, content: { "application/json": { schema } } });
+
+/** A status a route declares without a body (204, 304): its handler answers `c.body(null, status)`. */
+type BodilessAnswer<R extends RouteConfig> = {
+  [S in keyof R["responses"]]: R["responses"][S] extends { content: object } ? never : S extends StatusCode ? TypedResponse<null, S, "body"> : never;
+}[keyof R["responses"]];
+
+/** Every answer a route declares, and only those. */
+export type Answer<R extends RouteConfig> = RouteConfigToTypedResponse<R> | BodilessAnswer<R>;
+
+/**
+ * A route and its handler, for `app.openapi(...declare(route, handler))`. The handler may answer only a
+ * status and body the route declares. (`openapi()` alone lets a route with a bodiless status, a 204 or
+ * a 304, answer any `Response` at all.)
+ */
+export function declare<R extends RouteConfig>(
+  route: R,
+  handler: (c: Parameters<RouteHandler<R, AppEnv>>[0]) => Answer<R> | Promise<Answer<R>>,
+): [R, RouteHandler<R, AppEnv>] {
+  return [route, handler as unknown as RouteHandler<R, AppEnv>];
+}
+
+/** The document's frame; paths come from the routes' declarations. */
+export const DOCUMENT = {
+  openapi: "3.1.0",
+  info: {
+    title: "feedloop",
+    version: "1",
+    description:
+      "Feedback from customers and employees: collection, aggregates, follow-up. Segment filters are `segment.<dimension>=value` query parameters.",
+  },
 };
-
-function parameters(operation: Operation) {
-  const list: Record<string, unknown>[] = [];
-  for (const [where, schema] of [["path", operation.params], ["query", operation.query]] as const) {
-    if (!schema) continue;
-    const { properties = {}, required = [] } = jsonSchema(schema) as { properties?: Record<string, object>; required?: string[] };
-    for (const [name, property] of Object.entries(properties)) list.push({ name, in: where, required: where === "path" || required.includes(name), schema: property });
-  }
-  return list;
-}
-
-const ERRORS = { 400: "Malformed JSON", 401: "Missing or wrong token", 403: "Forbidden (scope, site or origin)", 404: "Not found", 413: "Body over 16 KiB", 422: "Validation failed", 429: "Rate limited (see Retry-After)", 503: "Unavailable: the database is overloaded or a dependency (Turnstile, Access certs) is down; nothing stored, retry after Retry-After" };
-
-export function openApiDocument(): Record<string, unknown> {
-  const paths: Record<string, Record<string, unknown>> = {};
-  for (const operation of OPERATIONS) {
-    const [status, description, schema] = operation.ok;
-    const errorResponses = Object.fromEntries(
-      Object.entries({ ...ERRORS, ...operation.errors }).map(([code, text]) => [code, { description: text, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }]),
-    );
-    (paths[operation.path] ??= {})[operation.method] = {
-      summary: operation.summary,
-      operationId: `${operation.method}${operation.path.replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ""))}`,
-      security: operation.auth === "public" ? [] : [{ bearer: [] }],
-      ...(operation.auth === "read" ? { description: "Read keys may call this." } : {}),
-      parameters: parameters(operation),
-      ...(operation.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(operation.body) } } } } : {}),
-      responses: { [status]: { description, ...(schema ? { content: { "application/json": { schema: jsonSchema(schema) } } } : {}) }, ...errorResponses },
-    };
-  }
-  return {
-    openapi: "3.1.0",
-    info: { title: "feedloop", version: "1", description: "Feedback from customers and employees: collection, aggregates, follow-up. Segment filters are `segment.<dimension>=value` query parameters." },
-    components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } }, schemas: { Error: jsonSchema(ErrorBody) } },
-    paths,
-  };
-}

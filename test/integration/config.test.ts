@@ -102,3 +102,11 @@ describe("GET /v1/widget/{site}/{survey}", () => {
     await expectError(await api(`/v1/widget/${inactive.site}/${inactive.survey}`), 404, "not_found");
   });
 });
+
+describe("GET /v1/sites/{site}/surveys/{survey}", () => {
+  it("answers one survey as it was put, and 404 for a survey the site does not have", async () => {
+    const { site, survey } = await seedSurvey({ kind: "csat", topics: ["praise"] });
+    expect(await adminOk("GET", `/v1/sites/${site}/surveys/${survey}`)).toMatchObject({ site, id: survey, kind: "csat", topics: ["praise"], active: true });
+    await expectError(await admin("GET", `/v1/sites/${site}/surveys/${uid("nope")}`), 404, "not_found");
+  });
+});

@@ -1,6 +1,7 @@
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { app } from "../../worker/app";
+import { recordResponse } from "../contract/recorder";
 import { BASE, countRows, ORIGIN, seedSurvey } from "./helpers";
 
 /**
@@ -29,9 +30,9 @@ function flaky(db: D1Database, failures: number, message: string, commitFirst = 
 async function post(db: D1Database, body: unknown) {
   const ctx = createExecutionContext();
   const request = new Request(`${BASE}/v1/responses`, { method: "POST", headers: { origin: ORIGIN, "content-type": "application/json" }, body: JSON.stringify(body) });
-  const response = await app.fetch(request, { ...env, DB: db }, ctx);
+  const response = await app.fetch(request.clone(), { ...env, DB: db }, ctx);
   await waitOnExecutionContext(ctx);
-  return response;
+  return recordResponse(request, response);
 }
 
 describe("D1 faults", () => {

@@ -1,5 +1,6 @@
 import { env, SELF } from "cloudflare:test";
 import { expect } from "vitest";
+import { recordResponse } from "../contract/recorder";
 
 export const BASE = "http://feedloop.test";
 export const ORIGIN = "https://shop.example";
@@ -9,8 +10,10 @@ let counter = 0;
 /** A fresh id per call, so tests never share rows however they are ordered. */
 export const uid = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
 
-export function api(path: string, init: RequestInit = {}): Promise<Response> {
-  return SELF.fetch(`${BASE}${path}`, init);
+/** A request to the Worker; its response is checked against /openapi.json (test/contract). */
+export async function api(path: string, init: RequestInit = {}): Promise<Response> {
+  const request = new Request(`${BASE}${path}`, init);
+  return recordResponse(request.clone(), await SELF.fetch(request));
 }
 
 export function admin(method: string, path: string, body?: unknown, token = TOKEN): Promise<Response> {

@@ -31,7 +31,7 @@ describe("GET /openapi.json: intranet identity", () => {
   it("documents a site's identity and the failures of a verified answer", async () => {
     const document = (await (await api("/openapi.json")).json()) as any;
     const site = document.paths["/v1/sites/{site}"].put.requestBody.content["application/json"].schema;
-    expect(site.properties.identity.anyOf.flatMap((s: any) => s.oneOf ?? [s]).map((s: any) => s.properties?.verify?.const).filter(Boolean).sort()).toEqual(["access", "token"]);
+    expect((site.properties.identity.anyOf ?? [site.properties.identity]).flatMap((s: any) => s.oneOf ?? [s]).map((s: any) => s.properties?.verify?.const ?? s.properties?.verify?.enum?.[0]).filter(Boolean).sort()).toEqual(["access", "token"]);
     const answers = document.paths["/v1/responses"].post.responses;
     expect(answers["401"].description).toMatch(/respondent_unverified/);
     expect(answers["409"].description).toMatch(/already_answered/);

@@ -65,3 +65,14 @@ describe("webhooks", () => {
     expect(list.items.find((item) => item.id === name)).toEqual(expect.not.objectContaining({ secret: expect.anything() }));
   });
 });
+
+describe("DELETE /v1/webhooks/{id}", () => {
+  it("deletes a webhook (204), after which it is gone from the list and a second delete is 404", async () => {
+    const id = uid("hook");
+    await adminOk("PUT", `/v1/webhooks/${id}`, { url: "https://example.com/hook", events: ["response.created"] });
+    expect((await admin("DELETE", `/v1/webhooks/${id}`)).status).toBe(204);
+    const { items } = await adminOk<{ items: { id: string }[] }>("GET", "/v1/webhooks");
+    expect(items.map((webhook) => webhook.id)).not.toContain(id);
+    await expectError(await admin("DELETE", `/v1/webhooks/${id}`), 404, "not_found");
+  });
+});

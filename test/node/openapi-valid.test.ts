@@ -1,6 +1,6 @@
 import SwaggerParser from "@apidevtools/swagger-parser";
 import { expect, it } from "vitest";
-import { openApiDocument } from "../../worker/openapi";
+import { openApiDocument } from "../../worker/app";
 
 // Runs in Node: the validator resolves references with Node's modules, which workerd does not offer.
 it("/openapi.json passes an OpenAPI 3.1 validator", async () => {

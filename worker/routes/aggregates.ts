@@ -1,5 +1,5 @@
-import { Hono } from "hono";
-import { AggregatesQuery } from "../../schema/aggregates";
+import { createRoute } from "@hono/zod-openapi";
+import { Aggregates, AggregatesQuery } from "../../schema/aggregates";
 import type { Kind } from "../../schema/common";
 import { readRawFacts, readRollupFacts, type FactFilter, type FactRead } from "../db/facts";
 import { resolveScope, inScope } from "../db/scope";
@@ -8,10 +8,9 @@ import { buildAnswer, type Context } from "../domain/aggregate";
 import { bucketRanges, isoWithOffset, MAX_BUCKETS, type Bucket } from "../domain/buckets";
 import { isHourAligned } from "../domain/rollup-plan";
 import { resolveRange } from "../domain/time-range";
-import type { AppEnv } from "../env";
 import { validationFailed } from "../errors";
 import { requireAuth } from "../middleware/auth";
-import { validate } from "../middleware/validate";
+import { declare, errors, json, router, SERVER_ERRORS } from "../openapi";
 import { releaseClosedPeriods } from "../release";
 import { releasedFacts } from "../release/facts";
 
@@ -19,7 +18,21 @@ import { releasedFacts } from "../release/facts";
  * NPS, CSAT, CES and thumbs figures over time and by group: customers' answers from rollups wherever
  * they can answer, employees' answers only as the release groups of closed periods.
  */
-export const aggregates = new Hono<AppEnv>().get("/", requireAuth({ scope: "read" }), validate("query", AggregatesQuery), async (c) => {
+const route = createRoute({
+  method: "get",
+  path: "/",
+  summary: "NPS, CSAT, CES and thumbs figures, series and breakdowns",
+  description: "Read keys may call this. Header Server-Timing: d1;dur=<ms>;desc=\"rows_read=<n>\".",
+  security: [{ bearer: [] }],
+  middleware: [requireAuth({ scope: "read" })],
+  request: { query: AggregatesQuery },
+  responses: {
+    200: json("{kind, total, series?, groups?}", Aggregates),
+    ...errors([401, 403, 422, ...SERVER_ERRORS], { 422: "validation_failed: a parameter, an impossible range, too many buckets, or a bucket finer than an internal site's reporting period" }),
+  },
+});
+
+export const aggregates = router().openapi(...declare(route, async (c) => {
   const query = c.req.valid("query");
   const principal = c.var.principal;
   const db = c.env.DB;
@@ -69,7 +82,7 @@ export const aggregates = new Hono<AppEnv>().get("/", requireAuth({ scope: "read
   c.header("Server-Timing", `d1;dur=${(scope.d1Ms + read.d1Ms + released.d1Ms).toFixed(2)}${rowsRead}, total;dur=${(performance.now() - started).toFixed(1)}`);
   c.header("X-Feedloop-Source", read.source);
   return c.json(answer, 200);
-});
+}));
 
 async function resolveKind(db: D1Database, query: AggregatesQuery): Promise<Kind> {
   if (!query.survey) {

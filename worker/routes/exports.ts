@@ -1,28 +1,28 @@
-import { Hono } from "hono";
+import { createRoute, z } from "@hono/zod-openapi";
 import type { Site } from "../../schema/config";
 import { ExportQuery, type InboxItem } from "../../schema/inbox";
 import { inboxConditions, presentRows, readPage } from "../db/inbox";
 import { resolveScope, inScope } from "../db/scope";
 import { csvRow } from "../domain/csv";
 import { resolveRange } from "../domain/time-range";
-import type { AppEnv } from "../env";
 import { requireAuth } from "../middleware/auth";
-import { validate } from "../middleware/validate";
+import { declare, errors, router, SERVER_ERRORS } from "../openapi";
 import { releaseClosedPeriods } from "../release";
 
 const PAGE = 500;
 const COLUMNS = ["id", "createdAt", "site", "survey", "kind", "score", "comment", "service", "topic", "status", "locale", "page", "replies", "anonymized"] as const;
 
-type Format = { type: string; extension: string; header: (dimensions: string[]) => string; line: (item: InboxItem, dimensions: string[]) => string };
+type Format = { type: string; mediaType: string; extension: string; header: (dimensions: string[]) => string; line: (item: InboxItem, dimensions: string[]) => string };
 
 const FORMATS: Record<"csv" | "ndjson", Format> = {
   csv: {
     type: "text/csv; charset=utf-8; header=present",
+    mediaType: "text/csv",
     extension: "csv",
     header: (dimensions) => csvRow([...COLUMNS, ...dimensions.map((d) => `segment.${d}`)]),
     line: (item, dimensions) => csvRow([...COLUMNS.map((column) => item[column]), ...dimensions.map((d) => item.segment[d])]),
   },
-  ndjson: { type: "application/x-ndjson; charset=utf-8", extension: "ndjson", header: () => "", line: (item) => `${JSON.stringify(item)}\n` },
+  ndjson: { type: "application/x-ndjson; charset=utf-8", mediaType: "application/x-ndjson", extension: "ndjson", header: () => "", line: (item) => `${JSON.stringify(item)}\n` },
 };
 
 /**
@@ -30,8 +30,21 @@ const FORMATS: Record<"csv" | "ndjson", Format> = {
  * constant memory.
  */
 function exportRoute(format: Format) {
-  return new Hono<AppEnv>().get("/", requireAuth({ scope: "read" }), validate("query", ExportQuery), async (c) => {
-    const query = c.req.valid("query");
+  const route = createRoute({
+    method: "get",
+    path: "/",
+    summary: `The inbox as ${format.extension.toUpperCase()}, streamed`,
+    description: "Read keys may call this.",
+    security: [{ bearer: [] }],
+    middleware: [requireAuth({ scope: "read" })],
+    request: { query: ExportQuery },
+    responses: {
+      200: { description: `A ${format.extension.toUpperCase()} file (Content-Disposition: attachment)`, content: { [format.mediaType]: { schema: z.string() } } },
+      ...errors([401, 403, 422, ...SERVER_ERRORS]),
+    },
+  });
+  return router().openapi(
+    ...declare(route, async (c) => {    const query = c.req.valid("query");
     const db = c.env.DB;
     const { filter, sites, siteRows } = await resolveScope(db, c.var.principal, query);
     await releaseClosedPeriods(c.env, inScope(siteRows, filter), Date.now());
@@ -55,7 +68,8 @@ function exportRoute(format: Format) {
     });
     const stamp = new Date().toISOString().slice(0, 10);
     return c.body(body, 200, { "Content-Type": format.type, "Content-Disposition": `attachment; filename="feedloop-responses-${stamp}.${format.extension}"` });
-  });
+    }),
+  );
 }
 
 export const csvExport = exportRoute(FORMATS.csv);

@@ -1,6 +1,6 @@
-import { Hono, type Context } from "hono";
-import * as z from "zod";
-import { ResponseInput } from "../../schema/response";
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { ResponseCreated, ResponseInput } from "../../schema/response";
 import { toSite, turnstileOf } from "../db/sites";
 import { toSurvey } from "../db/surveys";
 import { identityOf } from "../db/identity";
@@ -12,11 +12,11 @@ import { responseEvents } from "../domain/events";
 import { emit } from "../emit";
 import { randomToken, sha256Hex } from "../domain/crypto";
 import { buildResponse, canonicalJson } from "../domain/ingest";
-import type { AppEnv } from "../env";
 import { ApiError, notFound, validationFailed } from "../errors";
 import { allowOrigin, assertOrigin } from "../middleware/cors";
 import { limitBody } from "../middleware/body-limit";
 import { jsonBody } from "../middleware/validate";
+import { declare, errors, json, router } from "../openapi";
 import { alreadyAnswered, isBallotAlreadyCast, verifyRespondent } from "../identity";
 import { checkEmployeeRateLimit, checkSiteRateLimit, checkVisitorRateLimit } from "../abuse/rate-limit";
 import { verifyTurnstile } from "../abuse/turnstile";
@@ -32,11 +32,12 @@ function idempotencyKeyOf(c: Context, fromBody: string | null | undefined): stri
   return header.toLowerCase();
 }
 
-function replay(c: Context, answer: RememberedAnswer, requestHash: string): Response {
+/** The first answer again, as it was stored (its status is always 201: only a stored answer is remembered). */
+function replay(c: Context, answer: RememberedAnswer, requestHash: string) {
   if (answer.requestHash !== requestHash) {
     throw new ApiError(422, "idempotency_conflict", "This Idempotency-Key was already used with a different payload");
   }
-  return c.body(answer.body, answer.status as 201, { "Content-Type": "application/json", "Idempotent-Replayed": "true" });
+  return c.json(JSON.parse(answer.body) as ResponseCreated, 201, { "Idempotent-Replayed": "true" });
 }
 
 const isDuplicateKey = (error: unknown) => error instanceof Error && /UNIQUE constraint failed: idempotency_keys/.test(error.message);
@@ -44,12 +45,32 @@ const isDuplicateKey = (error: unknown) => error instanceof Error && /UNIQUE con
 // committed although its answer was lost on the way back.
 const isOwnRowAlreadyStored = (error: unknown) => error instanceof Error && /UNIQUE constraint failed: responses\.(id|followup_hash)/.test(error.message);
 
+const route = createRoute({
+  method: "post",
+  path: "/",
+  summary: "Submit a response (Origin must be one of the site's)",
+  security: [],
+  middleware: [limitBody(), jsonBody()],
+  request: {
+    // text/plain: navigator.sendBeacon and preflight-free fetches send only CORS-safelisted types; the body is JSON either way.
+    body: { required: true, content: { "application/json": { schema: ResponseInput }, "text/plain": { schema: ResponseInput } } },
+  },
+  responses: {
+    201: json("Stored (or a repeat of the same Idempotency-Key, with Idempotent-Replayed: true); followUp lets the respondent read replies", ResponseCreated),
+    ...errors([400, 401, 403, 404, 409, 413, 415, 422, 429, 500, 503], {
+      401: "respondent_unverified: the site requires a verified employee (Cloudflare Access JWT or respondent token) and the request does not prove one",
+      403: "origin_not_allowed: the Origin is not one of the site's; turnstile_failed: the Turnstile token is missing or not valid",
+      404: "not_found: no such site, or no such active survey",
+      409: "already_answered: this employee already answered this survey in this period (sites with identity)",
+      422: "validation_failed (score, comment, service, topic, segment...), or idempotency_conflict: the same key with a different payload",
+      503: "unavailable (Retry-After): a check could not run (D1 overloaded, Turnstile or Access's signing keys unreachable); nothing was stored",
+    }),
+  },
+});
+
 /** Collection (public): the widget's answers, checked against the site's origins and the survey. */
-export const responses = new Hono<AppEnv>().post(
-  "/",
-    limitBody(),
-  jsonBody(ResponseInput),
-  async (c) => {
+export const responses = router().openapi(
+  ...declare(route, async (c) => {
     const input = c.req.valid("json");
     const db = c.env.DB;
     const key = idempotencyKeyOf(c, input.idempotencyKey);
@@ -101,7 +122,8 @@ export const responses = new Hono<AppEnv>().post(
 
     const followUp = randomToken(24);
     const record = buildResponse(site, survey, respondent ? { ...input, segment: { ...input.segment, ...respondent.segment } } : input, { id: crypto.randomUUID(), followUpHash: await sha256Hex(followUp) }, Date.now());
-    const body = JSON.stringify({ id: record.id, followUp });
+    const created: ResponseCreated = { id: record.id, followUp };
+    const body = JSON.stringify(created);
     // The key's row first: a repeat fails on it before doing any other work, and the transaction rolls back.
     const statements = [...(key ? [rememberAnswerStatement(db, site.id, key, { requestHash, status: 201, body }, Date.now())] : []), ...insertResponseStatements(db, record, site.audience)];
     if (respondent) statements.push(respondent.ballot); // last: a same-key race replays rather than 409
@@ -119,6 +141,6 @@ export const responses = new Hono<AppEnv>().post(
     }
     // An employee's answer sends no event of its own: its period's release sends `period.closed`.
     if (site.audience === "external") await emit(c.env, responseEvents(record, site.audience), webhookRows.map((row) => toWebhook(row as Parameters<typeof toWebhook>[0])));
-    return c.body(body, 201, { "Content-Type": "application/json" });
-  },
+    return c.json(created, 201);
+  }),
 );

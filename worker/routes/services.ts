@@ -1,24 +1,55 @@
-import { Hono } from "hono";
-import { ServiceInput } from "../../schema/config";
+import { createRoute } from "@hono/zod-openapi";
+import { Service, ServiceInput, ServiceList } from "../../schema/config";
 import { ServiceParam } from "../../schema/params";
 import { getService, listServices, upsertService } from "../db/services";
-import type { AppEnv } from "../env";
 import { notFound } from "../errors";
 import { requireAuth } from "../middleware/auth";
-import { jsonBody, validate } from "../middleware/validate";
+import { jsonBody } from "../middleware/validate";
+import { declare, errors, json, router, SERVER_ERRORS } from "../openapi";
+
+const readers = { security: [{ bearer: [] }], description: "Read keys may call this.", middleware: [requireAuth({ scope: "read" })] };
+
+const listServicesRoute = createRoute({
+  method: "get",
+  path: "/",
+  summary: "List services",
+  ...readers,
+  responses: { 200: json("The services", ServiceList), ...errors([401, ...SERVER_ERRORS]) },
+});
+
+const getServiceRoute = createRoute({
+  method: "get",
+  path: "/{service}",
+  summary: "Get a service",
+  ...readers,
+  request: { params: ServiceParam },
+  responses: { 200: json("The service", Service), ...errors([401, 404, 422, ...SERVER_ERRORS]) },
+});
+
+// Services span sites, so a key limited to some sites may not redefine them.
+const putService = createRoute({
+  method: "put",
+  path: "/{service}",
+  summary: "Create or replace a service",
+  security: [{ bearer: [] }],
+  middleware: [requireAuth({ scope: "admin", everySite: true }), jsonBody()],
+  request: { params: ServiceParam, body: { required: true, content: { "application/json": { schema: ServiceInput } } } },
+  responses: { 200: json("Updated", Service), 201: json("Created", Service), ...errors([400, 401, 403, 415, 422, ...SERVER_ERRORS]) },
+});
 
 /** Services are shared by every site: the same service rated by employees and by customers. */
-export const services = new Hono<AppEnv>()
-  .get("/", requireAuth({ scope: "read" }), async (c) => {
-    return c.json({ items: await listServices(c.env.DB) }, 200);
-  })
-  .get("/:service", requireAuth({ scope: "read" }), validate("param", ServiceParam), async (c) => {
-    const service = await getService(c.env.DB, c.req.valid("param").service);
-    if (!service) throw notFound("service");
-    return c.json(service, 200);
-  })
-  // Services span sites, so a key limited to some sites may not redefine them.
-  .put("/:service", requireAuth({ scope: "admin", everySite: true }), validate("param", ServiceParam), jsonBody(ServiceInput), async (c) => {
-    const { service, created } = await upsertService(c.env.DB, c.req.valid("param").service, c.req.valid("json"), Date.now());
-    return c.json(service, created ? 201 : 200);
-  });
+export const services = router()
+  .openapi(...declare(listServicesRoute, async (c) => c.json({ items: await listServices(c.env.DB) }, 200)))
+  .openapi(
+    ...declare(getServiceRoute, async (c) => {
+      const service = await getService(c.env.DB, c.req.valid("param").service);
+      if (!service) throw notFound("service");
+      return c.json(service, 200);
+    }),
+  )
+  .openapi(
+    ...declare(putService, async (c) => {
+      const { service, created } = await upsertService(c.env.DB, c.req.valid("param").service, c.req.valid("json"), Date.now());
+      return created ? c.json(service, 201) : c.json(service, 200);
+    }),
+  );

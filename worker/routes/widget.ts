@@ -1,24 +1,32 @@
-import { Hono } from "hono";
-import * as z from "zod";
-import { Locale } from "../../schema/common";
+import { createRoute } from "@hono/zod-openapi";
 import { SurveyParam } from "../../schema/params";
-import type { WidgetConfig } from "../../schema/widget";
+import { WidgetConfig, WidgetQuery } from "../../schema/widget";
 import { listServices } from "../db/services";
 import { getSite } from "../db/sites";
 import { getSurvey } from "../db/surveys";
 import { sha256Hex } from "../domain/crypto";
-import type { AppEnv } from "../env";
-import { ApiError, notFound } from "../errors";
+import { ApiError } from "../errors";
 import { CATALOGS } from "../i18n/ui-strings";
 import { directionOf, parseAcceptLanguage, pickLocale } from "../i18n/negotiate";
 import { privacyNotice } from "../i18n/privacy-notice";
 import { allowOrigin } from "../middleware/cors";
-import { validate } from "../middleware/validate";
+import { declare, errors, json, router, SERVER_ERRORS } from "../openapi";
 
-const WidgetQuery = z.object({ locale: Locale.optional() });
+const route = createRoute({
+  method: "get",
+  path: "/{site}/{survey}",
+  summary: "What the widget shows, in the visitor's language",
+  security: [],
+  request: { params: SurveyParam, query: WidgetQuery },
+  responses: {
+    200: json("The widget's configuration (ETag, Cache-Control)", WidgetConfig),
+    304: { description: "Not modified (If-None-Match matched the ETag)" },
+    ...errors([403, 404, 422, ...SERVER_ERRORS], { 403: "origin_not_allowed: the page's Origin is not one of the site's", 404: "not_found: no such site or survey, or the survey is inactive" }),
+  },
+});
 
 /** What the widget shows, in the visitor's language (public, cacheable). */
-export const widget = new Hono<AppEnv>().get("/:site/:survey", validate("param", SurveyParam), validate("query", WidgetQuery), async (c) => {
+export const widget = router().openapi(...declare(route, async (c) => {
   const { site: siteId, survey: surveyId } = c.req.valid("param");
   const [site, survey] = await Promise.all([getSite(c.env.DB, siteId), getSurvey(c.env.DB, siteId, surveyId)]);
   // A misconfigured embed must explain itself in the page's console: the page may read why, whatever
@@ -58,11 +66,11 @@ export const widget = new Hono<AppEnv>().get("/:site/:survey", validate("param",
     anonymity: notice?.anonymity ?? null,
     deletion: notice?.deletion ?? null,
   };
-  const body = JSON.stringify(config);
-  const etag = `"${(await sha256Hex(body)).slice(0, 32)}"`;
+  // The tag of exactly the bytes c.json sends (it serializes with JSON.stringify too).
+  const etag = `"${(await sha256Hex(JSON.stringify(config))).slice(0, 32)}"`;
   c.header("ETag", etag);
   c.header("Cache-Control", "public, max-age=60");
   c.header("Vary", "Accept-Language", { append: true });
   if (c.req.header("if-none-match") === etag) return c.body(null, 304);
-  return c.body(body, 200, { "Content-Type": "application/json; charset=UTF-8" });
-});
+  return c.json(config, 200);
+}));
