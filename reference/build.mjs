@@ -37,11 +37,13 @@ try {
     copyWithoutSourceMap("swagger-ui.css"),
     copyFile(join(here, "index.html"), join(out, "index.html")),
     copyFile(join(here, "reference.css"), join(out, "reference.css")),
+    // GET / sends a newcomer somewhere useful: what this server answers, as links.
+    copyFile(join(here, "home.html"), join(root, "dist", "index.html")),
   ]);
   // Appended to what widget/build.mjs and dashboard/build.mjs wrote, once.
   const headersFile = join(root, "dist", "_headers");
   const existing = await readFile(headersFile, "utf8").catch(() => "");
-  if (!existing.includes("/docs/*")) await writeFile(headersFile, `${existing.trimEnd()}\n${strictHeaders("/docs/*")}`);
+  if (!existing.includes("/docs/*")) await writeFile(headersFile, `${existing.trimEnd()}\n${strictHeaders("/docs/*")}${strictHeaders("/")}`);
   const { version } = JSON.parse(await readFile(join(swaggerUi, "package.json"), "utf8"));
   console.log(`dist/docs/: Swagger UI ${version}, served from the Worker`);
 } catch (error) {

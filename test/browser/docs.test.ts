@@ -51,6 +51,16 @@ async function openDocs(): Promise<{ page: Page; outside: string[] }> {
   return { page, outside };
 }
 
+describe("/: where a newcomer lands", () => {
+  test("links the dashboard, the API reference and the widget, under the same strict CSP", async () => {
+    const response = await fetch(`${env().workerUrl}/`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    for (const link of ['href="/admin/"', 'href="/docs/"', 'href="/widget.js"']) expect(html).toContain(link);
+    expect(response.headers.get("content-security-policy")).toContain("script-src 'self'");
+  });
+});
+
 describe("/docs: the API reference", () => {
   test("every file under /docs comes with the dashboard's CSP", async () => {
     const adminResponse = await fetch(`${env().workerUrl}/admin/`);
