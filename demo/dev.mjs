@@ -58,6 +58,7 @@ function banner(token, tokenNote) {
   feedloop is running on ${baseUrl}  (wrangler ${wranglerVersion}, local D1 in .wrangler/)
 
     Dashboard        ${baseUrl}/admin/                (sign in with the admin token below)
+    API reference    ${baseUrl}/docs/
     Start here       ${baseUrl}/demo/
     External demo    ${baseUrl}/demo/shop.html       (site demo-shop, NPS)
     Internal demo    ${baseUrl}/demo/intranet.html   (site demo-intranet, CSAT)
@@ -69,8 +70,8 @@ function banner(token, tokenNote) {
   Read the aggregates:
     curl -s ${auth} "${baseUrl}/v1/aggregates?kind=nps&groupBy=site"
     curl -s ${auth} "${baseUrl}/v1/aggregates?survey=helpdesk&site=demo-intranet&groupBy=segment.team"
-    (a team with fewer than 5 answers reads {"suppressed":true}: the anonymity rule for internal
-     sites, minGroupSize in the site's configuration)
+    (employees' answers appear once their week has closed, in groups of at least 5: a small team
+     reads "*", several teams together; README, "Employees' anonymity")
 
   Ctrl-C stops the server.
 `);
@@ -97,6 +98,7 @@ async function main() {
   await assertPortFree();
   run("building the widget (node widget/build.mjs)", process.execPath, ["widget/build.mjs"]);
   run("building the dashboard (node dashboard/build.mjs)", process.execPath, ["dashboard/build.mjs"]);
+  run("building the API reference (node reference/build.mjs)", process.execPath, ["reference/build.mjs"]);
   say(`serving dist/ and ${await prepareDevAssets()} demo file(s) from .wrangler/dev-assets/ (dev-assets.mjs)`);
   const { token, note } = adminToken();
   say("applying D1 migrations to the local database");
