@@ -51,6 +51,7 @@ export const Cell = z.strictObject({
   positive: z.number().nullable().optional(),
   withheld: z.literal(true).optional(),
 });
+export type Cell = z.infer<typeof Cell>;
 
 /** A point of a series: its bucket's start, ISO 8601 with the zone's offset. */
 const Point = Cell.extend({ start: z.string() });
@@ -63,3 +64,4 @@ export const Aggregates = z.strictObject({
   series: z.array(Point).optional(),
   groups: z.array(Cell.extend({ key: z.record(z.string(), z.string().nullable()), series: z.array(Point).optional() })).optional(),
 });
+export type Aggregates = z.infer<typeof Aggregates>;

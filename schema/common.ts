@@ -66,3 +66,4 @@ export const Timestamp = z.string();
 
 /** A period of time, `end` exclusive. */
 export const Period = z.strictObject({ start: Timestamp, end: Timestamp });
+export type Period = z.infer<typeof Period>;

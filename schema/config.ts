@@ -83,9 +83,11 @@ export const Site = z.strictObject({
 });
 export type Site = z.infer<typeof Site>;
 export const SiteList = z.strictObject({ items: z.array(Site) });
+export type SiteList = z.infer<typeof SiteList>;
 
 /** `GET /v1/sites/{site}/participation`: how many employees answered so far in the open period, no breakdown. */
 export const Participation = z.strictObject({ period: Period, responses: z.number().int() });
+export type Participation = z.infer<typeof Participation>;
 
 export const ServiceInput = z.strictObject({
   name: z.string().trim().min(1).max(200),
@@ -95,6 +97,7 @@ export type ServiceInput = z.infer<typeof ServiceInput>;
 export const Service = z.strictObject({ id: z.string(), name: z.string(), owner: z.string().nullable(), createdAt: Timestamp, updatedAt: Timestamp });
 export type Service = z.infer<typeof Service>;
 export const ServiceList = z.strictObject({ items: z.array(Service) });
+export type ServiceList = z.infer<typeof ServiceList>;
 
 export const SurveyInput = z.strictObject({
   kind: Kind,
@@ -119,3 +122,4 @@ export const Survey = z.strictObject({
 });
 export type Survey = z.infer<typeof Survey>;
 export const SurveyList = z.strictObject({ items: z.array(Survey) });
+export type SurveyList = z.infer<typeof SurveyList>;

@@ -52,6 +52,7 @@ export type InboxItem = z.infer<typeof InboxItem>;
 
 /** `GET /v1/responses`: a page, newest first; `nextCursor` is null on the last page. */
 export const InboxPage = z.strictObject({ items: z.array(InboxItem), nextCursor: z.string().nullable() });
+export type InboxPage = z.infer<typeof InboxPage>;
 
 /** One response with its thread (`GET /v1/responses/{id}`): `replies` still counts, `thread` holds them. */
 export const InboxThread = InboxItem.extend({ thread: z.array(Reply) });

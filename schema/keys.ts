@@ -20,3 +20,4 @@ export const KeyList = z.strictObject({ items: z.array(ApiKey) });
 export const KeyCreated = ApiKey.extend({ key: z.string() });
 /** `GET /v1/keys/current`: what the calling credential may do (`sites: null`: every site). */
 export const CurrentKey = z.strictObject({ scope: KeyScope, sites: z.array(z.string()).nullable() });
+export type CurrentKey = z.infer<typeof CurrentKey>;

@@ -2,6 +2,8 @@
  * The dashboard's only way to the data: the public HTTP API, with the key from sessionStorage (never
  * a URL, never localStorage: it is forgotten when the tab closes).
  */
+import type { ErrorBody } from "../../schema/common";
+
 const STORAGE_KEY = "feedloop.key";
 
 export const session = {
@@ -35,7 +37,8 @@ export async function api<T>(method: string, path: string, body?: unknown, key =
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!response.ok) {
-    const error = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string; details?: unknown } } | null;
+    // Partial: a proxy or a crash in front of the Worker may answer with something else.
+    const error = (await response.json().catch(() => null)) as Partial<ErrorBody> | null;
     throw new ApiFailure(response.status, error?.error?.code ?? "error", error?.error?.message ?? response.statusText, error?.error?.details);
   }
   if (response.status === 204) return undefined as T;
@@ -62,61 +65,12 @@ export function query(params: Record<string, string | number | undefined | null>
   return text ? `?${text}` : "";
 }
 
-// The API's shapes the dashboard reads (contract: ../shared/CONTRACT.md; zod schemas in schema/).
-export type ReportingPeriod = "day" | "week" | "month" | "quarter";
-/** An instant range as the API gives it: ISO 8601 strings, `end` exclusive. */
-export type Period = { start: string; end: string };
-export type Site = {
-  id: string;
-  name: string;
-  audience: "internal" | "external";
-  origins: string[];
-  dimensions: string[];
-  minGroupSize: number;
-  /** Internal sites release employees' answers per closed period, in the site's time zone. */
-  reportingPeriod: ReportingPeriod;
-  timeZone: string;
-  /** The open period (null for external sites): its answers appear at `end`. */
-  currentPeriod: Period | null;
-};
-/** `GET /v1/sites/{site}/participation`: the open period's count so far, the only live internal figure. */
-export type Participation = { period: Period; responses: number };
-/** What a release group's generalised attribute reads as in keys and rows ("several"). */
+// The API's shapes come from its zod schemas in schema/, as types only: `import type` is erased by esbuild, so
+// no zod reaches the bundle, and a change to a response schema breaks the dashboard's type-check, not its users.
+export type { Aggregates as Aggregate, Cell } from "../../schema/aggregates";
+export type { Period, ReportingPeriod } from "../../schema/common";
+export type { Participation, Service, ServiceList, Site, SiteList, Survey, SurveyList } from "../../schema/config";
+export type { CurrentKey } from "../../schema/keys";
+
+/** A generalised release-group attribute ("several"): schema/common.ts SEVERAL, repeated because the value would bring zod. */
 export const SEVERAL = "*";
-export type Service = { id: string; name: string; owner: string | null };
-export type Survey = {
-  site: string;
-  id: string;
-  kind: "nps" | "csat" | "ces" | "thumbs" | "text";
-  question: Record<string, string>;
-  commentPrompt: Record<string, string> | null;
-  services: string[];
-  topics: string[];
-  active: boolean;
-};
-export type Cell = {
-  /** Employees' answers in scope were left out (a group matching a filter only in part, or a withheld remainder). */
-  withheld?: true;
-  count?: number;
-  mean?: number | null;
-  distribution?: Record<string, number>;
-  nps?: number | null;
-  csat?: number | null;
-  ces?: number | null;
-  positive?: number | null;
-  promoters?: number;
-  passives?: number;
-  detractors?: number;
-  satisfied?: number;
-  easy?: number;
-  up?: number;
-  down?: number;
-};
-export type Aggregate = {
-  kind: string;
-  withheld?: true;
-  total: Cell;
-  series?: (Cell & { start: string })[];
-  /** A key's value is null for responses without one (no service, no topic, a segment left out), "*" when generalised. */
-  groups?: (Cell & { key: Record<string, string | null>; series?: (Cell & { start: string })[] })[];
-};

@@ -1,15 +1,15 @@
 import { useCallback, useEffect, useState } from "preact/hooks";
-import { api, type Service, type Site, type Survey } from "./api";
+import { api, type Service, type ServiceList, type Site, type SiteList, type Survey, type SurveyList } from "./api";
 
 /** Everything configured that the caller may see: what the inbox filters by and the configuration edits. */
 export type Catalog = { sites: Site[]; services: Service[]; surveys: Survey[] };
 
 export async function loadCatalog(): Promise<Catalog> {
   const [{ items: sites }, { items: services }] = await Promise.all([
-    api<{ items: Site[] }>("GET", "/v1/sites"),
-    api<{ items: Service[] }>("GET", "/v1/services"),
+    api<SiteList>("GET", "/v1/sites"),
+    api<ServiceList>("GET", "/v1/services"),
   ]);
-  const perSite = await Promise.all(sites.map((site) => api<{ items: Survey[] }>("GET", `/v1/sites/${site.id}/surveys`)));
+  const perSite = await Promise.all(sites.map((site) => api<SurveyList>("GET", `/v1/sites/${site.id}/surveys`)));
   return { sites, services, surveys: perSite.flatMap((page) => page.items) };
 }
 

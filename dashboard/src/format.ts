@@ -1,9 +1,11 @@
+import type { AggregatesQuery } from "../../schema/aggregates";
+import type { Kind } from "../../schema/common";
 import type { Cell } from "./api";
 import type { TrendPoint } from "./charts/parts";
 import { strings } from "./strings";
 
 /** The kinds that have a score, so a figure, a distribution and a trend. */
-export const SCORE_KINDS = ["nps", "csat", "ces", "thumbs"] as const;
+export const SCORE_KINDS = ["nps", "csat", "ces", "thumbs"] as const satisfies readonly Kind[];
 export type ScoreKind = (typeof SCORE_KINDS)[number];
 export const isScoreKind = (value: string | null | undefined): value is ScoreKind => (SCORE_KINDS as readonly string[]).includes(value ?? "");
 
@@ -51,7 +53,8 @@ export const formatCount = (value: number) => new Intl.NumberFormat(locale()).fo
 
 export const formatMean = (value: number) => new Intl.NumberFormat(locale(), { maximumFractionDigits: 2 }).format(value);
 
-export type Bucket = "day" | "week" | "month";
+/** The aggregate buckets the dashboard offers: the API's, less `hour`. */
+export type Bucket = Exclude<NonNullable<AggregatesQuery["bucket"]>, "hour">;
 
 /**
  * A series point's label. `start` is ISO 8601 with the zone's offset, so its date part is already the

@@ -1,6 +1,6 @@
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
-import { api, ApiFailure, session } from "./api";
+import { api, ApiFailure, session, type CurrentKey } from "./api";
 import { strings } from "./strings";
 import { Overview } from "./views/overview";
 import { Services } from "./views/services";
@@ -8,7 +8,7 @@ import { Breakdowns } from "./views/breakdowns";
 import { Inbox } from "./views/inbox";
 import { Config } from "./views/config";
 
-export type Access = { scope: "admin" | "read"; sites: string[] | null };
+export type Access = CurrentKey;
 export type ViewProps = { access: Access };
 
 const VIEWS = {

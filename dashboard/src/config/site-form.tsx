@@ -6,12 +6,6 @@ import { IdField } from "./id-field";
 import { Field, FormActions, useConfigForm } from "./form-kit";
 import { linesOf, toLines } from "./lines";
 
-/** A site as GET shows it, with what api.ts's Site leaves out: the write-only features, as views. */
-export type StoredSite = Site & {
-  turnstile?: { siteKey: string } | null;
-  identity?: ({ verify: "access"; teamDomain: string; aud: string; claims: Record<string, string>; ballot: string } | { verify: "token"; secretSet: true; ballot: string }) | null;
-};
-
 const t = strings.config;
 const FIELDS = ["id", "name", "audience", "origins", "dimensions", "minGroupSize", "reportingPeriod", "timeZone"];
 const PERIODS: ReportingPeriod[] = ["day", "week", "month", "quarter"];
@@ -21,14 +15,14 @@ const PERIODS: ReportingPeriod[] = ["day", "week", "month", "quarter"];
  * without `turnstile` or `identity` turns them off. Their secrets are write-only and never shown;
  * the API keeps the stored ones when the site key (Turnstile) or `verify: "token"` is sent again.
  */
-export function untouched(site: StoredSite | null): Record<string, unknown> {
+export function untouched(site: Site | null): Record<string, unknown> {
   const kept: Record<string, unknown> = {};
   if (site?.turnstile) kept.turnstile = { siteKey: site.turnstile.siteKey };
   if (site?.identity) kept.identity = site.identity.verify === "token" ? { verify: "token", ballot: site.identity.ballot } : site.identity;
   return kept;
 }
 
-type Props = { site: StoredSite | null; taken: string[]; onSaved: (site: Site) => void; onCancel: () => void };
+type Props = { site: Site | null; taken: string[]; onSaved: (site: Site) => void; onCancel: () => void };
 
 export function SiteForm({ site, taken, onSaved, onCancel }: Props) {
   const form = site ? `site-${site.id}` : "site-new";

@@ -1,11 +1,11 @@
 import type { Site } from "../api";
 import { strings } from "../strings";
 import { useSectionEditing } from "./form-kit";
-import { SiteForm, type StoredSite } from "./site-form";
+import { SiteForm } from "./site-form";
 
 const t = strings.config;
 
-type Props = { sites: StoredSite[]; canWrite: boolean; onSaved: () => Promise<unknown> };
+type Props = { sites: Site[]; canWrite: boolean; onSaved: () => Promise<unknown> };
 
 /** The sites: where the widget may post from, how answers are segmented, and how small a group may be shown. */
 export function SitesSection({ sites, canWrite, onSaved }: Props) {
@@ -48,7 +48,7 @@ export function SitesSection({ sites, canWrite, onSaved }: Props) {
   );
 }
 
-function SiteCard({ site }: { site: StoredSite }) {
+function SiteCard({ site }: { site: Site }) {
   return (
     <>
       <h3>

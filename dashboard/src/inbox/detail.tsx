@@ -7,7 +7,7 @@ import { strings } from "../strings";
 import { ReplyForm } from "./reply-form";
 import { StatusControl } from "./status-control";
 import { valueOf } from "../release";
-import { longScore, replyTime, segmentText, when, type Row } from "./present";
+import { longScore, replyTime, segmentText, when } from "./present";
 
 type Props = {
   id: string;
@@ -22,7 +22,7 @@ const t = strings.inbox;
 
 /** One answer as the respondent gave it, its status, and the conversation with them. */
 export function Detail({ id, catalog, canWrite, onChanged, onClose }: Props) {
-  const [thread, setThread] = useState<(InboxThread & Row) | null>(null);
+  const [thread, setThread] = useState<InboxThread | null>(null);
   const [error, setError] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -30,7 +30,7 @@ export function Detail({ id, catalog, canWrite, onChanged, onClose }: Props) {
     let current = true;
     setThread(null);
     setError(null);
-    api<InboxThread & Row>("GET", `/v1/responses/${id}`).then(
+    api<InboxThread>("GET", `/v1/responses/${id}`).then(
       (loaded) => current && setThread(loaded),
       (failure: Error) => current && setError(failure.message),
     );

@@ -1,5 +1,5 @@
 import type { InboxItem } from "../../../schema/inbox";
-import type { Period, Site } from "../api";
+import type { Site } from "../api";
 import { formatPeriod, valueOf } from "../release";
 import { strings } from "../strings";
 
@@ -7,7 +7,7 @@ import { strings } from "../strings";
  * An inbox row as the API gives it: an employee's answer (`period` set) carries its release group's
  * attributes, "*" where the group spans several values, and its period instead of a time.
  */
-export type Row = InboxItem & { period?: Period | null };
+export type Row = InboxItem;
 
 const MAX: Record<string, number> = { nps: 10, csat: 5, ces: 7 };
 

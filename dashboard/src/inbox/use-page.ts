@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
-import type { Row as InboxItem } from "./present";
+import type { InboxItem, InboxPage } from "../../../schema/inbox";
 import { api } from "../api";
 import { filterQuery, type InboxFilters } from "./filters";
 
@@ -21,7 +21,7 @@ export function useInboxPages(filters: InboxFilters) {
       const ticket = ++request.current;
       setState((previous) => ({ ...previous, items: cursor ? previous.items : [], loading: true, error: null }));
       try {
-        const page = await api<{ items: InboxItem[]; nextCursor: string | null }>("GET", `/v1/responses${filterQuery(filters, { limit: PAGE_SIZE, cursor })}`);
+        const page = await api<InboxPage>("GET", `/v1/responses${filterQuery(filters, { limit: PAGE_SIZE, cursor })}`);
         if (ticket !== request.current) return;
         setState((previous) => ({ items: cursor ? [...previous.items, ...page.items] : page.items, nextCursor: page.nextCursor, loading: false, error: null }));
       } catch (error) {

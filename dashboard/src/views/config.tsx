@@ -1,6 +1,5 @@
 import { useCatalog } from "../catalog";
 import { ServicesSection } from "../config/services";
-import type { StoredSite } from "../config/site-form";
 import { SitesSection } from "../config/sites";
 import { SurveysSection } from "../config/surveys";
 import type { ViewProps } from "../main";
@@ -25,7 +24,7 @@ export function Config({ access }: ViewProps) {
       {!catalog && !error && <p class="muted">{strings.common.loading}</p>}
       {catalog && (
         <>
-          <SitesSection sites={catalog.sites as StoredSite[]} canWrite={canWrite} onSaved={reload} />
+          <SitesSection sites={catalog.sites} canWrite={canWrite} onSaved={reload} />
           <ServicesSection services={catalog.services} canWrite={canWrite} onSaved={reload} />
           <SurveysSection catalog={catalog} canWrite={canWrite} onSaved={reload} />
         </>

@@ -44,7 +44,7 @@ export function Services(_props: ViewProps) {
     }
   }
   const owners = [...new Set(services.map((service) => service.owner).filter((o): o is string => !!o))].sort();
-  const listed: Service[] = services.filter((service) => !owner || service.owner === owner);
+  const listed: Pick<Service, "id" | "name" | "owner">[] = services.filter((service) => !owner || service.owner === owner);
   // A service answered for but since removed from the list still has figures worth showing; employees'
   // answers grouped across several services come last.
   for (const id of sides.keys()) if (id !== SEVERAL && !listed.some((service) => service.id === id)) listed.push({ id, name: id, owner: null });
