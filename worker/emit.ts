@@ -1,4 +1,5 @@
-import { listWebhooks, type StoredWebhook } from "./db/webhooks";
+import type { StoredWebhook } from "../schema/webhooks";
+import { listWebhooks } from "./db/webhooks";
 import { deliveriesFor, type replyEvent } from "./domain/events";
 import type { Bindings } from "./env";
 

@@ -1,8 +1,7 @@
 import type { Reply } from "../../schema/followup";
-import type { Delivery, WebhookEvent } from "../../schema/webhooks";
-import type { ResponseRecord } from "../db/responses";
-import type { StoredWebhook } from "../db/webhooks";
-import type { ClosedPeriod } from "../db/release";
+import type { Delivery, StoredWebhook, WebhookEvent } from "../../schema/webhooks";
+import type { ClosedPeriod } from "./release-groups";
+import type { ResponseRecord } from "./ingest";
 import { toCell } from "./metrics";
 import type { Kind } from "../../schema/common";
 

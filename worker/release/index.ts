@@ -1,7 +1,7 @@
-import { advanceStatement, closeStatements, firstPending, isAlreadyClosed, readPending, type ClosedPeriod, type PendingRow } from "../db/release";
+import { advanceStatement, closeStatements, firstPending, isAlreadyClosed, readPending, type PendingRow } from "../db/release";
 import { getSiteRow, type SiteRow } from "../db/sites";
 import { periodClosedEvent } from "../domain/events";
-import { formReleaseGroups } from "../domain/release-groups";
+import { formReleaseGroups, type ClosedPeriod } from "../domain/release-groups";
 import { periodEnd, periodStart, type PeriodRule } from "../domain/reporting-period";
 import { emit } from "../emit";
 import type { Bindings } from "../env";
