@@ -1,4 +1,4 @@
-import { toService } from "./services";
+import { toService, type ServiceRow } from "./services";
 import { toSite, type SiteRow } from "./sites";
 
 /** Every site and service, in one round trip, with what D1 reports it cost. */
@@ -8,7 +8,7 @@ export async function readConfig(db: D1Database) {
   return {
     siteRows,
     sites: siteRows.map(toSite),
-    services: services!.results.map((row) => toService(row as Parameters<typeof toService>[0])),
+    services: (services!.results as ServiceRow[]).map(toService),
     d1Ms: (sites!.meta.duration ?? 0) + (services!.meta.duration ?? 0),
     rowsRead: (sites!.meta.rows_read ?? 0) + (services!.meta.rows_read ?? 0),
   };

@@ -92,8 +92,8 @@ export const responses = router().openapi(
     // Usually no round trip at all: each isolate keeps the config it read for a few seconds.
     const { siteRow, surveyRow, webhookRows } = await collectionConfig(db, input.site, input.survey);
     if (!siteRow) throw notFound("site");
-    const site = toSite(siteRow as Parameters<typeof toSite>[0]);
-    const survey = surveyRow ? toSurvey(surveyRow as Parameters<typeof toSurvey>[0]) : null;
+    const site = toSite(siteRow);
+    const survey = surveyRow ? toSurvey(surveyRow) : null;
     if (!survey || !survey.active) throw notFound("survey");
     assertOrigin(c, site.origins);
     // One visitor, or on an intranet one office network: how they are told apart depends on the site.
@@ -108,8 +108,8 @@ export const responses = router().openapi(
     // A repeat is found out by the write itself: the key's row goes into the same batch, and a repeat
     // fails on it and replays (below). Except where a check cannot pass twice (a single-use Turnstile
     // token, a respondent token that expired since): there the key is looked up before the checks.
-    const identity = identityOf(siteRow as Parameters<typeof identityOf>[0]);
-    const turnstile = turnstileOf(siteRow as Parameters<typeof turnstileOf>[0]);
+    const identity = identityOf(siteRow);
+    const turnstile = turnstileOf(siteRow);
     if (key && (identity || turnstile)) {
       const previous = await findAnswer(db, site.id, key);
       if (previous) return replay(c, previous, requestHash);
@@ -140,7 +140,7 @@ export const responses = router().openapi(
       if (!isOwnRowAlreadyStored(error)) throw error;
     }
     // An employee's answer sends no event of its own: its period's release sends `period.closed`.
-    if (site.audience === "external") await emit(c.env, responseEvents(record, site.audience), webhookRows.map((row) => toWebhook(row as Parameters<typeof toWebhook>[0])));
+    if (site.audience === "external") await emit(c.env, responseEvents(record, site.audience), webhookRows.map(toWebhook));
     return c.json(created, 201);
   }),
 );
