@@ -1,7 +1,7 @@
-import type { StoredWebhook } from "../schema/webhooks";
-import { listWebhooks } from "./db/webhooks";
-import { deliveriesFor, type replyEvent } from "./domain/events";
-import type { Bindings } from "./env";
+import type { StoredWebhook } from "../../schema/webhooks";
+import { listWebhooks } from "../db/webhooks";
+import { deliveriesFor, type replyEvent } from "./events";
+import type { Bindings } from "../env";
 
 type Event = ReturnType<typeof replyEvent>;
 
