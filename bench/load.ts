@@ -4,7 +4,7 @@
  * exactly what inserting each response through the Worker would have left, one row per key.
  */
 import { rollupKeys } from "../worker/db/rollups";
-import type { ResponseRecord } from "../worker/db/responses";
+import type { ResponseRecord } from "../worker/domain/ingest";
 import { floorTo, type Grain } from "../worker/domain/rollup-plan";
 import { responses, SERVICES, SITES, SURVEYS, YEAR_START } from "./synthetic";
 

@@ -3,25 +3,14 @@
  * each kind per site, and a year of responses, all from one seeded PRNG so every run is identical.
  */
 import type { Kind } from "../schema/common";
-import type { ResponseRecord } from "../worker/db/responses";
+import { prng } from "../shared/seeded-random";
+import type { ResponseRecord } from "../worker/domain/ingest";
 
 export const YEAR_START = Date.UTC(2025, 0, 1);
 export const YEAR_END = Date.UTC(2026, 0, 1);
 const HOUR = 3_600_000;
 const KINDS: Kind[] = ["nps", "csat", "ces", "thumbs", "text"];
 export const TOPICS = ["complaint", "suggestion", "praise", "question"];
-
-/** mulberry32: tiny, fast and good enough to draw synthetic data; not for anything secret. */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 type Random = () => number;
 /** Items with their weights (a dimension's values: how many people give each). */

@@ -14,11 +14,11 @@
 import type { Site, Survey } from "../schema/config";
 import { ResponseInput } from "../schema/response";
 import { insertReply } from "../worker/db/replies";
-import { insertResponseStatements, setStatus, type ResponseRecord } from "../worker/db/responses";
+import { insertResponseStatements, setStatus } from "../worker/db/responses";
 import { siteHasResponses } from "../worker/db/sites";
 import { randomToken, sha256Hex } from "../worker/domain/crypto";
-import { buildResponse } from "../worker/domain/ingest";
-import { prng } from "../bench/synthetic";
+import { buildResponse, type ResponseRecord } from "../worker/domain/ingest";
+import { prng } from "../shared/seeded-random";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

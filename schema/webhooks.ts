@@ -31,6 +31,8 @@ export const Webhook = z.strictObject({
   updatedAt: Timestamp,
 });
 export type Webhook = z.infer<typeof Webhook>;
+/** A webhook as the Worker keeps it: with the secret its deliveries are signed with (never listed). */
+export type StoredWebhook = Webhook & { secret: string };
 export const WebhookList = z.strictObject({ items: z.array(Webhook) });
 /** `PUT /v1/webhooks/{id}`: the secret is shown when it was made there or just set, so the receiver can verify. */
 export const WebhookSaved = Webhook.extend({ secret: z.string().optional() });

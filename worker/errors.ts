@@ -2,6 +2,7 @@ import type { ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { z } from "zod";
+import { DatabaseOverloaded } from "./db/resilient";
 
 /** A failure the client can act on; `onError` turns it into the contract's error shape. */
 export class ApiError extends Error {
@@ -46,6 +47,9 @@ export const onError: ErrorHandler = (error, c) => {
   if (error instanceof ApiError) {
     const body = { error: { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) } };
     return c.json(body, error.status, error.headers);
+  }
+  if (error instanceof DatabaseOverloaded) {
+    return c.json({ error: { code: "unavailable", message: error.message } }, 503, { "Retry-After": String(error.retryAfterSeconds) });
   }
   if (error instanceof HTTPException) {
     const code = STATUS_CODES[error.status] ?? "error";

@@ -3,7 +3,7 @@ import { purgeOldSalts } from "./abuse/visitor";
 import { purgeExpiredAnswers } from "./db/idempotency";
 import { resilient } from "./db/resilient";
 import type { Delivery } from "../schema/webhooks";
-import { deliverBatch } from "./deliver";
+import { deliverBatch } from "./webhooks/deliver";
 import type { Bindings } from "./env";
 import { internalSites } from "./db/sites";
 import { releaseClosedPeriods } from "./release";

@@ -7,12 +7,13 @@
  * Worker) reaches this one within TTL_MS. A change made through this isolate applies at once, since
  * every config write clears the cache. Unknown sites and surveys are never cached.
  */
-import { listWebhooksStatement } from "./webhooks";
+import type { SiteRow } from "./sites";
+import type { SurveyRow } from "./surveys";
+import { listWebhooksStatement, type WebhookRow } from "./webhooks";
 
 export const CONFIG_TTL_MS = 10_000;
 
-type Row = Record<string, unknown>;
-export type CollectionConfig = { siteRow: Row | undefined; surveyRow: Row | undefined; webhookRows: Row[] };
+export type CollectionConfig = { siteRow: SiteRow | undefined; surveyRow: SurveyRow | undefined; webhookRows: WebhookRow[] };
 
 const cached = new Map<string, { at: number; config: CollectionConfig }>();
 let generation = 0;
@@ -27,7 +28,11 @@ export async function collectionConfig(db: D1Database, site: string, survey: str
     db.prepare("SELECT * FROM surveys WHERE site_id = ? AND id = ?").bind(site, survey),
     listWebhooksStatement(db),
   ]);
-  const config = { siteRow: siteResult!.results[0] as Row | undefined, surveyRow: surveyResult!.results[0] as Row | undefined, webhookRows: webhookResult!.results as Row[] };
+  const config: CollectionConfig = {
+    siteRow: siteResult!.results[0] as SiteRow | undefined,
+    surveyRow: surveyResult!.results[0] as SurveyRow | undefined,
+    webhookRows: webhookResult!.results as WebhookRow[],
+  };
   // Only what exists, and only if no config write happened meanwhile (it could have been read half-old).
   if (config.siteRow && config.surveyRow && started === generation) {
     if (cached.size >= 1_000) cached.clear();

@@ -1,6 +1,6 @@
 import type { Site } from "../../schema/config";
 import type { ExportQuery, InboxItem } from "../../schema/inbox";
-import { presentResponse } from "../domain/anonymize";
+import { presentResponse, type ListedResponse } from "../domain/anonymize";
 import type { ResponseRow } from "./responses";
 import { scopeConditions, type ScopeFilter } from "./scope";
 
@@ -63,7 +63,29 @@ export async function readOne(db: D1Database, id: string): Promise<InboxRow | nu
   return db.prepare(`${SELECT} WHERE r.id = ? AND r.listed_at IS NOT NULL`).bind(id).first<InboxRow>();
 }
 
+/** A row as plain data: a released answer carries its group (both of the group's period columns are set). */
+export const toListed = (row: InboxRow): ListedResponse => ({
+  id: row.id,
+  site: row.site_id,
+  survey: row.survey_id,
+  kind: row.kind,
+  score: row.score,
+  comment: row.comment,
+  status: row.status,
+  replies: row.replies,
+  service: row.service_id,
+  topic: row.topic,
+  segment: JSON.parse(row.segment) as Record<string, string>,
+  locale: row.locale,
+  page: row.page,
+  createdAt: row.created_at,
+  group:
+    row.g_period_start !== null && row.g_period_end !== null
+      ? { survey: row.g_survey!, service: row.g_service ?? "", topic: row.g_topic ?? "", segment: JSON.parse(row.g_segment!) as Record<string, string>, periodStart: row.g_period_start, periodEnd: row.g_period_end }
+      : null,
+});
+
 /** Rows as the inbox shows them (domain/anonymize.ts). */
 export function presentRows(rows: InboxRow[], sites: Map<string, Site>): InboxItem[] {
-  return rows.map((row) => presentResponse(row, sites.get(row.site_id)));
+  return rows.map((row) => presentResponse(toListed(row), sites.get(row.site_id)));
 }

@@ -1,5 +1,5 @@
 import { SEVERAL } from "../../schema/common";
-import { releaseRollupKeys, type ReleaseGroup, type ReleaseRollupKey } from "../domain/release-groups";
+import { releaseRollupKeys, type ClosedPeriod, type ReleaseRollupKey } from "../domain/release-groups";
 import { addTally, emptyTally, type Tally } from "../domain/metrics";
 import type { StoredGroup } from "../domain/release-facts";
 import type { SiteRow } from "./sites";
@@ -14,9 +14,6 @@ export type PendingRow = {
   score: number | null;
   created_at: number;
 };
-
-/** A closed period of one site, as written: its groups and the answers it withholds. */
-export type ClosedPeriod = { start: number; end: number; groups: ReleaseGroup[]; withheld: { kind: string; ids: string[] }[] };
 
 /** A row of `release_rollups` (migration 0010). */
 export type ReleaseRollupRow = { site_id: string; kind: string; dim: string; period_start: number; period_end: number; survey_id: string; service_id: string; value: string; n: number } & Record<`s${number}`, number>;

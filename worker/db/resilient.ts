@@ -1,10 +1,15 @@
-import { ApiError } from "../errors";
-
 // D1's transient failures (developers.cloudflare.com/d1/best-practices/retry-queries): safe to retry
 // because every write here is idempotent (idempotency keys, upserts, ids fixed before the first try).
 const TRANSIENT = ["Network connection lost", "storage caused object to be reset", "reset because its code was updated", "Cannot resolve D1 DB due to transient issue"];
 const OVERLOADED = /overloaded/i;
 const INNER = Symbol("inner statement");
+
+/** D1 said it is overloaded: nothing was stored, and retrying now would only add load. `onError` answers 503. */
+export class DatabaseOverloaded extends Error {
+  override readonly name = "DatabaseOverloaded";
+  /** Seconds a client should wait before sending again. */
+  readonly retryAfterSeconds = 5;
+}
 
 export type RetryOptions = { retries: number; baseMs: number; sleep: (ms: number) => Promise<void> };
 const DEFAULTS: RetryOptions = { retries: 5, baseMs: 25, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
@@ -16,11 +21,9 @@ async function withRetries<T>(operation: () => Promise<T>, options: RetryOptions
     try {
       return await operation();
     } catch (error) {
-      // An overloaded database is not helped by more load now: answer 503 and let the client (the
-      // widget's queue) come back later.
-      if (OVERLOADED.test(String(error))) {
-        throw new ApiError(503, "unavailable", "The database is overloaded; try again shortly. Nothing was stored.", undefined, { "Retry-After": "5" });
-      }
+      // An overloaded database is not helped by more load now: give up at once, so the client (the
+      // widget's queue) comes back later.
+      if (OVERLOADED.test(String(error))) throw new DatabaseOverloaded("The database is overloaded; try again shortly. Nothing was stored.");
       if (!isTransient(error) || attempt >= options.retries) throw error;
       // Exponential backoff with full jitter, capped at a second.
       await options.sleep(Math.random() * Math.min(1000, options.baseMs * 2 ** attempt));
@@ -42,7 +45,7 @@ function wrapStatement(statement: D1PreparedStatement, options: RetryOptions): D
 
 const unwrap = (statement: D1PreparedStatement) => (statement as unknown as { [INNER]?: D1PreparedStatement })[INNER] ?? statement;
 
-/** The D1 binding with transient failures retried (at most `retries` times) and overload turned into 503. */
+/** The D1 binding with transient failures retried (at most `retries` times) and overload thrown as `DatabaseOverloaded`. */
 export function resilient(db: D1Database, options: Partial<RetryOptions> = {}): D1Database {
   const settings = { ...DEFAULTS, ...options };
   return {

@@ -1,21 +1,5 @@
+import type { ResponseRecord } from "../domain/ingest";
 import { rollupStatements } from "./rollups";
-
-/** A response as stored. `service` and `topic` are '' when absent (see the migration). */
-export type ResponseRecord = {
-  id: string;
-  site: string;
-  survey: string;
-  kind: string;
-  score: number | null;
-  comment: string | null;
-  service: string;
-  topic: string;
-  segment: Record<string, string>;
-  locale: string | null;
-  page: string | null;
-  followUpHash: string;
-  createdAt: number;
-};
 
 /**
  * The insert of a response and of its rollup counts: run them in one `db.batch`. An employee's answer

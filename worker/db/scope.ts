@@ -1,17 +1,14 @@
-import type { Service, Site } from "../../schema/config";
-import type { Principal } from "../env";
-import { assertSiteAccess } from "../middleware/auth";
-import { toService } from "./services";
+import { toService, type ServiceRow } from "./services";
 import { toSite, type SiteRow } from "./sites";
 
 /** Every site and service, in one round trip, with what D1 reports it cost. */
-async function readConfig(db: D1Database) {
+export async function readConfig(db: D1Database) {
   const [sites, services] = await db.batch([db.prepare("SELECT * FROM sites ORDER BY id"), db.prepare("SELECT * FROM services ORDER BY id")]);
   const siteRows = sites!.results as SiteRow[];
   return {
     siteRows,
     sites: siteRows.map(toSite),
-    services: services!.results.map((row) => toService(row as Parameters<typeof toService>[0])),
+    services: (services!.results as ServiceRow[]).map(toService),
     d1Ms: (sites!.meta.duration ?? 0) + (services!.meta.duration ?? 0),
     rowsRead: (sites!.meta.rows_read ?? 0) + (services!.meta.rows_read ?? 0),
   };
@@ -27,27 +24,6 @@ export type ScopeFilter = {
   sitesIn?: string[];
   servicesIn?: string[];
 };
-
-type ScopeQuery = { site?: string; survey?: string; service?: string; topic?: string; owner?: string; audience?: string; segment: Record<string, string> };
-
-/**
- * What a caller may see of a query's filters: the site filter checked against the caller's sites, and
- * owner, audience and site limits turned into lists of service and site ids.
- */
-export async function resolveScope(
-  db: D1Database,
-  principal: Principal,
-  query: ScopeQuery,
-): Promise<{ filter: ScopeFilter; sites: Site[]; siteRows: SiteRow[]; services: Service[]; d1Ms: number; rowsRead: number }> {
-  if (query.site) assertSiteAccess(principal, query.site);
-  const { sites, siteRows, services, d1Ms, rowsRead } = await readConfig(db);
-  const filter: ScopeFilter = { site: query.site, survey: query.survey, service: query.service, topic: query.topic, segment: query.segment };
-  if (principal.sites || query.audience) {
-    filter.sitesIn = sites.filter((site) => (!principal.sites || principal.sites.includes(site.id)) && (!query.audience || site.audience === query.audience)).map((site) => site.id);
-  }
-  if (query.owner) filter.servicesIn = services.filter((service) => service.owner === query.owner).map((service) => service.id);
-  return { filter, sites, siteRows, services, d1Ms, rowsRead };
-}
 
 const PLAIN = { site: "site_id", survey: "survey_id", service: "service_id" };
 

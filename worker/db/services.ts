@@ -1,6 +1,7 @@
 import type { Service, ServiceInput } from "../../schema/config";
 
-type ServiceRow = { id: string; name: string; owner: string | null; created_at: number; updated_at: number };
+/** A row of `services`. */
+export type ServiceRow = { id: string; name: string; owner: string | null; created_at: number; updated_at: number };
 
 export const toService = (row: ServiceRow): Service => ({
   id: row.id,

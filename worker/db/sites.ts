@@ -1,6 +1,5 @@
 import type { Site, SiteInput } from "../../schema/config";
 import { identityView, type IdentityConfig } from "../../schema/identity";
-import { newBallotKey } from "../identity/ballot";
 import { identityOf } from "./identity";
 import type { ReportingPeriod } from "../../schema/common";
 import { currentPeriod } from "../domain/reporting-period";
@@ -82,7 +81,8 @@ export async function upsertSite(
   input: SiteInput,
   turnstile: { siteKey: string; secret: string } | null,
   now: number,
-  identity: IdentityConfig | null = null,
+  /** Identity settings, with a fresh ballot key (identity/ballot.ts) kept only if the site has none yet. */
+  identity: { config: IdentityConfig; newBallotKey: string } | null = null,
 ): Promise<{ site: Site; created: boolean }> {
   const origins = [...new Set(input.origins)];
   const dimensions = [...new Set(input.dimensions)];
@@ -106,7 +106,7 @@ export async function upsertSite(
     // A PUT without `rateLimit` keeps the stored tier (forms that do not know it must not reset it).
     db.prepare("UPDATE sites SET rate_limit = COALESCE(?1, rate_limit) WHERE id = ?2").bind(input.rateLimit ?? null, id),
     // The ballot key is made once and kept, even while identity is off: ballots already cast stay valid.
-    db.prepare("UPDATE sites SET identity = ?1, ballot_key = COALESCE(ballot_key, ?2) WHERE id = ?3 RETURNING *").bind(identity && JSON.stringify(identity), identity && newBallotKey(), id),
+    db.prepare("UPDATE sites SET identity = ?1, ballot_key = COALESCE(ballot_key, ?2) WHERE id = ?3 RETURNING *").bind(identity && JSON.stringify(identity.config), identity && identity.newBallotKey, id),
   ]);
   const created = results[0]!.results.length === 0;
   return { site: toSite(results.at(-1)!.results[0] as SiteRow), created };

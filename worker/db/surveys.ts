@@ -1,7 +1,8 @@
 import type { LocalizedText } from "../../schema/common";
 import type { Survey, SurveyInput } from "../../schema/config";
 
-type SurveyRow = {
+/** A row of `surveys`. */
+export type SurveyRow = {
   site_id: string;
   id: string;
   kind: Survey["kind"];

@@ -1,8 +1,7 @@
-import type { Webhook, WebhookEvent, WebhookInput } from "../../schema/webhooks";
+import type { StoredWebhook, Webhook, WebhookEvent, WebhookInput } from "../../schema/webhooks";
 
-type WebhookRow = { id: string; url: string; events: string; secret: string; format: Webhook["format"]; created_at: number; updated_at: number };
-export type StoredWebhook = Webhook & { secret: string };
-
+/** A row of `webhooks`. */
+export type WebhookRow = { id: string; url: string; events: string; secret: string; format: Webhook["format"]; created_at: number; updated_at: number };
 export const toWebhook = (row: WebhookRow): StoredWebhook => ({
   id: row.id,
   url: row.url,

@@ -1,9 +1,25 @@
 import type { Site, Survey } from "../../schema/config";
 import type { ResponseInput } from "../../schema/response";
-import type { ResponseRecord } from "../db/responses";
 import { validationFailed, type Problem } from "../errors";
 import { scoreProblem } from "./kinds";
 import { periodStart } from "./reporting-period";
+
+/** A response as stored: what `buildResponse` makes of an answer. `service` and `topic` are '' when absent (see the migration). */
+export type ResponseRecord = {
+  id: string;
+  site: string;
+  survey: string;
+  kind: string;
+  score: number | null;
+  comment: string | null;
+  service: string;
+  topic: string;
+  segment: Record<string, string>;
+  locale: string | null;
+  page: string | null;
+  followUpHash: string;
+  createdAt: number;
+};
 
 const HOUR = 3_600_000;
 

@@ -16,6 +16,8 @@ export type ClosedAnswer = {
 export type GroupKey = { kind: string; survey: string; service: string; topic: string; segment: Record<string, string> };
 export type ReleaseGroup = GroupKey & { ids: string[]; tally: Tally };
 export type Release = { groups: ReleaseGroup[]; withheld: { kind: string; ids: string[] }[] };
+/** A closed period of one site, as written: its groups and the answers it withholds. */
+export type ClosedPeriod = { start: number; end: number; groups: ReleaseGroup[]; withheld: { kind: string; ids: string[] }[] };
 
 type Attribute = { get: (key: GroupKey) => string; generalise: (key: GroupKey) => GroupKey };
 

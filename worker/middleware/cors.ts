@@ -11,12 +11,17 @@ export function allowOrigin(c: Context, origin: string): void {
   c.header("Vary", "Origin", { append: true });
 }
 
-/** Refuses a browser request from an origin the site does not list (403, nothing stored). */
-export function assertOrigin(c: Context, origins: string[]): string | null {
-  const origin = c.req.header("origin");
+/** The request's Origin if the site lists it; otherwise 403 (a browser request from elsewhere, nothing stored). */
+export function listedOrigin(origin: string | null | undefined, origins: string[]): string {
   if (!origin || !origins.includes(origin.toLowerCase())) {
     throw new ApiError(403, "origin_not_allowed", origin ? `Origin ${origin} may not post to this site` : "Requests must send an Origin header");
   }
+  return origin;
+}
+
+/** Refuses a browser request from an origin the site does not list, and lets a listed one read the answer. */
+export function assertOrigin(c: Context, origins: string[]): string | null {
+  const origin = listedOrigin(c.req.header("origin"), origins);
   allowOrigin(c, origin);
   return origin;
 }

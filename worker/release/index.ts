@@ -1,9 +1,9 @@
-import { advanceStatement, closeStatements, firstPending, isAlreadyClosed, readPending, type ClosedPeriod, type PendingRow } from "../db/release";
+import { advanceStatement, closeStatements, firstPending, isAlreadyClosed, readPending, type PendingRow } from "../db/release";
 import { getSiteRow, type SiteRow } from "../db/sites";
-import { periodClosedEvent } from "../domain/events";
-import { formReleaseGroups } from "../domain/release-groups";
+import { periodClosedEvent } from "../webhooks/events";
+import { formReleaseGroups, type ClosedPeriod } from "../domain/release-groups";
 import { periodEnd, periodStart, type PeriodRule } from "../domain/reporting-period";
-import { emit } from "../emit";
+import { emit } from "../webhooks/emit";
 import type { Bindings } from "../env";
 
 export type ReleaseSite = Pick<SiteRow, "id" | "audience" | "dimensions" | "min_group_size" | "reporting_period" | "time_zone" | "released_until">;

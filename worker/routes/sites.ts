@@ -8,6 +8,7 @@ import { currentPeriod } from "../domain/reporting-period";
 import { getSurvey, listSurveys, surveyHasResponses, upsertSurvey } from "../db/surveys";
 import { getIdentity } from "../db/identity";
 import { resolveIdentity } from "../identity";
+import { newBallotKey } from "../identity/ballot";
 import { ApiError, notFound, validationFailed } from "../errors";
 import { assertSiteAccess, requireAuth } from "../middleware/auth";
 import { jsonBody } from "../middleware/validate";
@@ -121,7 +122,7 @@ export const sites = router()
         turnstile = { siteKey: input.turnstile.siteKey, secret };
       }
       const identity = resolveIdentity(input.audience, input.identity, input.identity ? await getIdentity(c.env.DB, id) : null);
-      const { site, created } = await upsertSite(c.env.DB, id, input, turnstile, Date.now(), identity);
+      const { site, created } = await upsertSite(c.env.DB, id, input, turnstile, Date.now(), identity && { config: identity, newBallotKey: newBallotKey() });
       forgetCollectionConfig();
       return created ? c.json(site, 201) : c.json(site, 200);
     }),

@@ -1,8 +1,8 @@
 import { createRoute } from "@hono/zod-openapi";
-import { WebhookInput, WebhookList, WebhookParam, WebhookSaved } from "../../schema/webhooks";
+import { WebhookInput, WebhookList, WebhookParam, WebhookSaved, type StoredWebhook } from "../../schema/webhooks";
 import { forgetCollectionConfig } from "../db/collection-config";
-import { deleteWebhook, getWebhook, listWebhooks, upsertWebhook, type StoredWebhook } from "../db/webhooks";
-import { newSecret } from "../domain/standard-webhooks";
+import { deleteWebhook, getWebhook, listWebhooks, upsertWebhook } from "../db/webhooks";
+import { newSecret } from "../webhooks/standard-webhooks";
 import { notFound } from "../errors";
 import { requireAuth } from "../middleware/auth";
 import { jsonBody } from "../middleware/validate";

@@ -1,8 +1,8 @@
-import type { Delivery } from "../schema/webhooks";
-import { getWebhook } from "./db/webhooks";
-import { slackText } from "./domain/events";
-import { retryDelaySeconds, signDelivery } from "./domain/standard-webhooks";
-import type { Bindings } from "./env";
+import type { Delivery } from "../../schema/webhooks";
+import { getWebhook } from "../db/webhooks";
+import { slackText } from "./events";
+import { retryDelaySeconds, signDelivery } from "./standard-webhooks";
+import type { Bindings } from "../env";
 
 const TIMEOUT_MS = 10_000;
 

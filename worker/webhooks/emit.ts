@@ -1,6 +1,7 @@
-import { listWebhooks, type StoredWebhook } from "./db/webhooks";
-import { deliveriesFor, type replyEvent } from "./domain/events";
-import type { Bindings } from "./env";
+import type { StoredWebhook } from "../../schema/webhooks";
+import { listWebhooks } from "../db/webhooks";
+import { deliveriesFor, type replyEvent } from "./events";
+import type { Bindings } from "../env";
 
 type Event = ReturnType<typeof replyEvent>;
 

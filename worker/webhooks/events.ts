@@ -1,9 +1,8 @@
 import type { Reply } from "../../schema/followup";
-import type { Delivery, WebhookEvent } from "../../schema/webhooks";
-import type { ResponseRecord } from "../db/responses";
-import type { StoredWebhook } from "../db/webhooks";
-import type { ClosedPeriod } from "../db/release";
-import { toCell } from "./metrics";
+import type { Delivery, StoredWebhook, WebhookEvent } from "../../schema/webhooks";
+import type { ClosedPeriod } from "../domain/release-groups";
+import type { ResponseRecord } from "../domain/ingest";
+import { toCell } from "../domain/metrics";
 import type { Kind } from "../../schema/common";
 
 /** A detractor, CSAT ≤ 2, CES ≤ 3 or thumbs down: the answers a team wants to hear about at once. */
