@@ -1,3 +1,4 @@
+import { prng as seededRandom } from "../../shared/seeded-random";
 /**
  * An independent, deliberately naive computation of the contract's Cell from raw scores, to check
  * the Worker's rollup-based answers against.
@@ -28,15 +29,8 @@ export function roundCell(cell: Record<string, unknown>): Record<string, unknown
   return Object.fromEntries(Object.entries(cell).map(([k, v]) => [k, typeof v === "number" ? Math.round(v * 1e9) / 1e9 : v]));
 }
 
-/** A small deterministic PRNG (mulberry32), so a failing random run can be replayed from its seed. */
+/** The project's seeded PRNG (shared/seeded-random.ts), with helpers, so a failing random run can be replayed from its seed. */
 export function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   return { next, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)), pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]! };
 }
