@@ -151,11 +151,6 @@ export async function readGroups(db: D1Database, sites: string[], kind: string, 
   return { rows: result.results, rowsRead: result.meta.rows_read ?? 0, d1Ms: result.meta.duration ?? 0 };
 }
 
-/** Every group of one closed site-period, for its `period.closed` event. */
-export async function readPeriodGroups(db: D1Database, site: string, periodStart: number): Promise<GroupRow[]> {
-  const { results } = await db.prepare("SELECT * FROM release_groups WHERE site_id = ? AND period_start = ? ORDER BY id").bind(site, periodStart).all<GroupRow>();
-  return results;
-}
 
 export const toStoredGroup = (row: GroupRow): StoredGroup => ({
   site: row.site_id,
