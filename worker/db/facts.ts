@@ -1,7 +1,7 @@
 import type { Fact } from "../domain/aggregate";
 import { scopeConditions, type ScopeFilter } from "./scope";
 import type { Bucket } from "../domain/buckets";
-import { emptyTally } from "../domain/metrics";
+import { emptyTally, tallyOfRow } from "../domain/metrics";
 import { coverRange, nextPeriod, type Grain } from "../domain/rollup-plan";
 
 /** What to count: the caller's scope, a kind, and at most one topic/segment attribute for rollups. */
@@ -72,7 +72,7 @@ export async function readRollupFacts(db: D1Database, filter: FactFilter, bucket
     rowsRead += result.meta.rows_read ?? 0;
     d1Ms += result.meta.duration ?? 0;
     for (const row of result.results) {
-      const tally = { n: row.n, scores: Array.from({ length: 11 }, (_, s) => row[`s${s}` as `s${number}`] as number) };
+      const tally = tallyOfRow(row);
       const base = { site: row.site_id, survey: row.survey_id ?? "", service: row.service_id ?? "", tally };
       for (const [bucket, sign] of uses.get(`${row.grain}:${row.period}`) ?? []) {
         if (!attribute) facts.push({ ...base, bucket, sign, attrs: {} });

@@ -1,6 +1,6 @@
 import { SEVERAL } from "../../schema/common";
 import { releaseRollupKeys, type ClosedPeriod, type ReleaseRollupKey } from "../domain/release-groups";
-import { addTally, emptyTally, type Tally } from "../domain/metrics";
+import { addTally, emptyTally, tallyOfRow, type Tally } from "../domain/metrics";
 import type { StoredGroup } from "../domain/release-facts";
 import type { SiteRow } from "./sites";
 
@@ -161,7 +161,7 @@ export const toStoredGroup = (row: GroupRow): StoredGroup => ({
   topic: row.topic,
   segment: JSON.parse(row.segment) as Record<string, string>,
   withheld: row.withheld === 1,
-  tally: { n: row.n, scores: Array.from({ length: 11 }, (_, s) => row[`s${s}`] ?? 0) },
+  tally: tallyOfRow(row),
 });
 
 /**
@@ -189,7 +189,7 @@ export const rollupAsGroup = (row: ReleaseRollupRow): StoredGroup => ({
   topic: attributeOf(row.dim) === "topic" ? row.value : "",
   segment: attributeOf(row.dim).startsWith("segment.") ? { [attributeOf(row.dim).slice(8)]: row.value } : {},
   withheld: row.dim === "withheld",
-  tally: { n: row.n, scores: Array.from({ length: 11 }, (_, s) => row[`s${s}`] ?? 0) },
+  tally: tallyOfRow(row),
 });
 
 /** The attribute a release-rollup dim holds: `~segment.team` is `segment.team` without survey or service. */

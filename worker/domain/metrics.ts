@@ -5,6 +5,12 @@ export type Tally = { n: number; scores: number[] };
 
 export const emptyTally = (): Tally => ({ n: 0, scores: new Array<number>(11).fill(0) });
 
+/** A stored row of counts (rollups, release groups): `n` and `s0`…`s10`. */
+export const tallyOfRow = (row: { n: number } & Record<`s${number}`, number>): Tally => ({
+  n: row.n,
+  scores: Array.from({ length: 11 }, (_, s) => row[`s${s}`] ?? 0),
+});
+
 export function addTally(into: Tally, from: Tally, sign: 1 | -1 = 1): void {
   into.n += sign * from.n;
   for (let s = 0; s < 11; s++) into.scores[s]! += sign * (from.scores[s] ?? 0);
