@@ -1,7 +1,7 @@
 import type { Site } from "../../schema/config";
 import type { ExportQuery, InboxItem } from "../../schema/inbox";
 import { presentResponse, type ListedResponse } from "../domain/anonymize";
-import type { ResponseRow } from "./responses";
+import { toRecord, type ResponseRow } from "./responses";
 import { scopeConditions, type ScopeFilter } from "./scope";
 
 /** A response as the inbox reads it: with its reply count and, for an employee's, its release group. */
@@ -65,20 +65,8 @@ export async function readOne(db: D1Database, id: string): Promise<InboxRow | nu
 
 /** A row as plain data: a released answer carries its group (both of the group's period columns are set). */
 export const toListed = (row: InboxRow): ListedResponse => ({
-  id: row.id,
-  site: row.site_id,
-  survey: row.survey_id,
-  kind: row.kind,
-  score: row.score,
-  comment: row.comment,
-  status: row.status,
+  ...toRecord(row),
   replies: row.replies,
-  service: row.service_id,
-  topic: row.topic,
-  segment: JSON.parse(row.segment) as Record<string, string>,
-  locale: row.locale,
-  page: row.page,
-  createdAt: row.created_at,
   group:
     row.g_period_start !== null && row.g_period_end !== null
       ? { survey: row.g_survey!, service: row.g_service ?? "", topic: row.g_topic ?? "", segment: JSON.parse(row.g_segment!) as Record<string, string>, periodStart: row.g_period_start, periodEnd: row.g_period_end }
