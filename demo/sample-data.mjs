@@ -39,7 +39,8 @@ export async function seedSampleData({ persistTo = DEFAULT_PERSIST_TO, pageOrigi
   });
   try {
     await worker.ready;
-    const response = await worker.fetch("http://sample-data/", { method: "POST", body: JSON.stringify({ sites, pageOrigin, now }) });
+    // Not "/": the static assets answer it (dist/index.html), and refuse a POST with 405.
+    const response = await worker.fetch("http://sample-data/sample-history", { method: "POST", body: JSON.stringify({ sites, pageOrigin, now }) });
     const text = await response.text();
     if (!response.ok) throw new Error(`writing the sample history failed (${response.status}):\n${text}`);
     return JSON.parse(text);
