@@ -1,4 +1,4 @@
-import type { D1Migration } from "@cloudflare/vitest-plugin";
+import type { D1Migration } from "@cloudflare/vitest-pool-workers";
 
 // The bindings the tests see through `env` from cloudflare:test (vitest.config.ts adds TEST_MIGRATIONS).
 declare global {
