@@ -1,11 +1,10 @@
 import type { D1Migration } from "@cloudflare/vitest-pool-workers";
 
-// The bindings the tests see through `env` from cloudflare:test (vitest.config.ts adds TEST_MIGRATIONS).
+// The tests' `env` (cloudflare:test) is the Worker's, from worker-configuration.d.ts (`wrangler types`),
+// plus the migrations that vitest.config.ts adds.
 declare global {
   namespace Cloudflare {
     interface Env {
-      DB: D1Database;
-      ADMIN_TOKEN: string;
       TEST_MIGRATIONS: D1Migration[];
     }
   }
