@@ -1,6 +1,6 @@
 /** What the global setup (global-setup.ts) hands to every browser test through vitest's provide/inject. */
 export type BrowserTestEnv = {
-  /** wrangler dev serving the Worker, D1 and dist/ (admin calls go here directly). */
+  /** The Worker, D1 and dist/ under wrangler dev, behind the contract proxy (admin calls go here directly). */
   workerUrl: string;
   /** The fault proxy in front of the Worker: pages load /widget.js from it, so the widget talks to it. */
   proxyUrl: string;

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import "./env";
+import { startContractProxy } from "./contract-proxy";
 import { startFaultProxy } from "./fault-proxy";
 import { freePort } from "./free-port";
 import { startPageServer } from "./page-server";
@@ -11,8 +12,9 @@ import { applyMigrations, startWranglerDev } from "./wrangler-dev";
 
 /**
  * The browser project's world, started once per `vitest run`: the Worker under `wrangler dev` with a fresh
- * local D1, a fault proxy in front of it, and the embedding site on a third origin. dist/ is already built
- * (npm test builds before vitest runs). Everything is torn down at the end, on failure too.
+ * local D1, the contract proxy in front of it (contract-proxy.ts), a fault proxy in front of that, and the
+ * embedding site on a third origin. dist/ is already built (npm test builds before vitest runs). Everything is
+ * torn down at the end, on failure too.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const persistDir = mkdtempSync(join(tmpdir(), "feedloop-browser-"));
@@ -34,11 +36,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await applyMigrations(persistDir);
     const worker = await startWranglerDev({ port: await freePort(), inspectorPort: await freePort(), persistDir, adminToken });
     cleanups.push(() => worker.stop());
-    const proxy = await startFaultProxy(worker.url);
+    // Every request reaches the Worker through the contract proxy, which checks each answer against /openapi.json.
+    const contract = await startContractProxy(worker.url);
+    cleanups.push(() => contract.close());
+    const proxy = await startFaultProxy(contract.url);
     cleanups.push(() => proxy.close());
     const pages = await startPageServer(proxy);
     cleanups.push(() => pages.close());
-    project.provide("browserEnv", { workerUrl: worker.url, proxyUrl: proxy.url, pageOrigin: pages.origin, adminToken, persistDir });
+    project.provide("browserEnv", { workerUrl: contract.url, proxyUrl: proxy.url, pageOrigin: pages.origin, adminToken, persistDir });
   } catch (error) {
     await teardown();
     throw error;

@@ -1,5 +1,6 @@
 import { readdirSync } from "node:fs";
 import type { Reporter, TestModule } from "vitest/node";
+import { browserContract } from "./browser-records";
 
 /**
  * The contract test's count: how many responses, across how many of the document's operations, the run
@@ -20,6 +21,11 @@ export default class ContractReporter implements Reporter {
         for (const response of contract.responses) counts.set(response, (counts.get(response) ?? 0) + 1);
       }
     }
+    // The browser suite's answers, checked by its proxy as they passed (test/browser/contract-proxy.ts).
+    const fromBrowser = browserContract.responses.splice(0);
+    for (const response of fromBrowser) counts.set(response, (counts.get(response) ?? 0) + 1);
+    const browserProblems = browserContract.problems.splice(0);
+    for (const operation of browserContract.operations) operations.add(operation);
     if (counts.size === 0) return;
     const total = [...counts.values()].reduce((a, b) => a + b, 0);
     const exercised = new Set([...counts.keys()].map((key) => key.replace(/ \d+$/, "")));
@@ -29,6 +35,14 @@ export default class ContractReporter implements Reporter {
       `\ncontract: ${total} responses checked against /openapi.json, ${total - outside} across ${covered.length} of ${operations.size} operations ` +
         `(${[...counts.keys()].filter((k) => !k.startsWith("outside ")).length} operation-status pairs), ${outside} outside any operation (preflights, unknown routes)`,
     );
+    if (fromBrowser.length > 0) {
+      const browserOperations = new Set(fromBrowser.map((key) => key.replace(/ \d+$/, "")));
+      console.log(`contract: ${fromBrowser.length} of them from the browser suite, across ${browserOperations.size} operations`);
+    }
+    if (browserProblems.length > 0) {
+      console.log(`contract: FAILED, the browser suite got answers /openapi.json does not allow:\n  ${browserProblems.join("\n  ")}`);
+      process.exitCode = 1;
+    }
     const missing = [...operations].filter((operation) => !exercised.has(operation));
     // Only a run of the whole suite can tell an operation nobody exercises from one this run left out.
     if (missing.length > 0 && integrationFiles >= readdirSync("test/integration").filter((name) => name.endsWith(".test.ts")).length) {
