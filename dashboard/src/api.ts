@@ -1,8 +1,11 @@
 /**
- * The dashboard's only way to the data: the public HTTP API, with the key from sessionStorage (never
- * a URL, never localStorage: it is forgotten when the tab closes).
+ * The dashboard's only way to the data: Hono's client, typed by the Worker's route declarations
+ * (`AppType`), so every path, parameter, body and answer is checked by `tsc -p dashboard`. The import is
+ * type-only: esbuild erases it and no Worker code reaches the bundle. The key comes from sessionStorage
+ * (never a URL, never localStorage: it is forgotten when the tab closes).
  */
-import type { ErrorBody } from "../../schema/common";
+import { hc, type ClientResponse, type InferResponseType } from "hono/client";
+import type { AppType } from "../../worker/app";
 
 const STORAGE_KEY = "feedloop.key";
 
@@ -18,6 +21,14 @@ export const session = {
   },
 };
 
+const bearer = (key: string | null) => ({ authorization: `Bearer ${key ?? ""}` });
+
+/** Every call sends the session's key as it is when the call is made (signing in and out change it). */
+export const client = hc<AppType>(location.origin, { headers: () => bearer(session.key) });
+
+/** For a call that must send another key than the session's: signing in checks a key before keeping it. */
+export const withKey = (key: string) => ({ headers: bearer(key) });
+
 export class ApiFailure extends Error {
   constructor(
     readonly status: number,
@@ -29,26 +40,33 @@ export class ApiFailure extends Error {
   }
 }
 
-/** Calls the API with the session's key; throws ApiFailure with the contract's error code. */
-export async function api<T>(method: string, path: string, body?: unknown, key = session.key): Promise<T> {
-  const response = await fetch(path, {
-    method,
-    headers: { authorization: `Bearer ${key ?? ""}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) {
-    // Partial: a proxy or a crash in front of the Worker may answer with something else.
-    const error = (await response.json().catch(() => null)) as Partial<ErrorBody> | null;
-    throw new ApiFailure(response.status, error?.error?.code ?? "error", error?.error?.message ?? response.statusText, error?.error?.details);
-  }
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
+/** The contract's error shape, which every route declares for its errors (worker/openapi.ts `errors`). */
+type ErrorBody = InferResponseType<typeof client.v1.keys.current.$get, 401>;
+
+async function failure(response: ClientResponse<unknown>): Promise<ApiFailure> {
+  // Partial: a proxy or a crash in front of the Worker may answer with something else, or nothing.
+  const { error } = ((await response.json().catch(() => null)) ?? {}) as Partial<ErrorBody>;
+  return new ApiFailure(response.status, error?.code ?? "error", error?.message ?? response.statusText, error?.details);
+}
+
+/** What a call's successful statuses answer, as its route declares them. */
+export type Answer<R extends ClientResponse<unknown>> = Awaited<ReturnType<Extract<R, { ok: true }>["json"]>>;
+
+/**
+ * The answer of a call through `client`; throws ApiFailure with the contract's error code, message and
+ * details when the status is not a success.
+ */
+export async function read<R extends ClientResponse<unknown>>(pending: Promise<R>): Promise<Answer<R>> {
+  const response = await pending;
+  if (!response.ok) throw await failure(response);
+  // Narrowed by `ok`, which TypeScript cannot do through the type parameter.
+  return (await response.json()) as Answer<R>;
 }
 
 /** Downloads an authenticated file (CSV export) without putting the key in a URL. */
-export async function download(path: string, filename: string): Promise<void> {
-  const response = await fetch(path, { headers: { authorization: `Bearer ${session.key ?? ""}` } });
-  if (!response.ok) throw new ApiFailure(response.status, "error", response.statusText);
+export async function download(pending: Promise<ClientResponse<unknown>>, filename: string): Promise<void> {
+  const response = await pending;
+  if (!response.ok) throw await failure(response);
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement("a");
   link.href = url;
@@ -57,20 +75,8 @@ export async function download(path: string, filename: string): Promise<void> {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Query string from an object, skipping empty values. */
-export function query(params: Record<string, string | number | undefined | null>): string {
-  const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== "") search.set(name, String(value));
-  const text = search.toString();
-  return text ? `?${text}` : "";
-}
-
-// The API's shapes come from its zod schemas in schema/, as types only: `import type` is erased by esbuild, so
-// no zod reaches the bundle, and a change to a response schema breaks the dashboard's type-check, not its users.
-export type { Aggregates as Aggregate, Cell } from "../../schema/aggregates";
-export type { Period, ReportingPeriod } from "../../schema/common";
-export type { Participation, Service, ServiceList, Site, SiteList, Survey, SurveyList } from "../../schema/config";
-export type { CurrentKey } from "../../schema/keys";
-
-/** A generalised release-group attribute ("several"): schema/common.ts SEVERAL, repeated because the value would bring zod. */
+/**
+ * A generalised release-group attribute ("several"): schema/common.ts SEVERAL, repeated because the value
+ * would bring zod.
+ */
 export const SEVERAL = "*";

@@ -1,15 +1,17 @@
 import { useCallback, useEffect, useState } from "preact/hooks";
-import { api, type Service, type ServiceList, type Site, type SiteList, type Survey, type SurveyList } from "./api";
+import { client, read } from "./api";
+import type { Service, Site, Survey } from "./api-types";
 
 /** Everything configured that the caller may see: what the inbox filters by and the configuration edits. */
 export type Catalog = { sites: Site[]; services: Service[]; surveys: Survey[] };
 
 export async function loadCatalog(): Promise<Catalog> {
   const [{ items: sites }, { items: services }] = await Promise.all([
-    api<SiteList>("GET", "/v1/sites"),
-    api<ServiceList>("GET", "/v1/services"),
+    read(client.v1.sites.$get()),
+    read(client.v1.services.$get()),
   ]);
-  const perSite = await Promise.all(sites.map((site) => api<SurveyList>("GET", `/v1/sites/${site.id}/surveys`)));
+  const surveysOf = (site: Site) => read(client.v1.sites[":site"].surveys.$get({ param: { site: site.id } }));
+  const perSite = await Promise.all(sites.map(surveysOf));
   return { sites, services, surveys: perSite.flatMap((page) => page.items) };
 }
 

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from "preact";
 import { useId } from "preact/hooks";
-import { query, type Site } from "./api";
+import type { AggregatesQuery, Site } from "./api-types";
 import { isScoreKind, SCORE_KINDS, type Bucket, type ScoreKind } from "./format";
 import { useHashQuery } from "./hash-query";
 import { strings } from "./strings";
@@ -66,9 +66,18 @@ function defaultBucket(first: string, last: string): Bucket {
   return days <= 31 ? "day" : days <= 190 ? "week" : "month";
 }
 
+/** What a view adds to the filters: a group-by, a series' bucket, an owner. */
+type Extra = { groupBy?: string; bucket?: Bucket | null; owner?: string | null };
+
 /** The filters as the API's query: `to` is exclusive, so the day after the last one. */
-export function aggregatePath(filters: Filters, extra: Record<string, string | null | undefined> = {}): string {
-  return `/v1/aggregates${query({ kind: filters.kind, site: filters.site, from: filters.first, to: addDays(filters.last, 1), tz: timeZone, ...extra })}`;
+export function aggregateQuery(filters: Filters, { groupBy, bucket, owner }: Extra = {}): AggregatesQuery {
+  const to = addDays(filters.last, 1);
+  const query: AggregatesQuery = { kind: filters.kind, from: filters.first, to, tz: timeZone, groupBy };
+  // Absent rather than empty: the client would send `site=` (and `null` as "null").
+  if (filters.site) query.site = filters.site;
+  if (bucket) query.bucket = bucket;
+  if (owner) query.owner = owner;
+  return query;
 }
 
 /** The filters from the hash, and a setter that writes them back. */

@@ -1,6 +1,4 @@
-import type { AggregatesQuery } from "../../schema/aggregates";
-import type { Kind } from "../../schema/common";
-import type { Cell } from "./api";
+import type { AggregatesQuery, Cell, Kind, Point } from "./api-types";
 import type { TrendPoint } from "./charts/parts";
 import { strings } from "./strings";
 
@@ -76,7 +74,7 @@ export function formatDay(day: string): string {
 }
 
 /** An aggregate's series as chart points. */
-export function trendOf(kind: ScoreKind, series: (Cell & { start: string })[], bucket: Bucket): TrendPoint[] {
+export function trendOf(kind: ScoreKind, series: Point[], bucket: Bucket): TrendPoint[] {
   return series.map((cell) => ({
     label: formatBucket(cell.start, bucket),
     longLabel: formatBucket(cell.start, bucket, true),

@@ -1,6 +1,7 @@
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
-import { api, ApiFailure, session, type CurrentKey } from "./api";
+import { ApiFailure, client, read, session, withKey } from "./api";
+import type { CurrentKey } from "./api-types";
 import { strings } from "./strings";
 import { Overview } from "./views/overview";
 import { Services } from "./views/services";
@@ -27,7 +28,7 @@ const viewOf = (hash: string): ViewName => {
 
 /** What a key may do: its scope, and the sites it is limited to (null: every site). */
 async function accessOf(key: string): Promise<Access> {
-  return api<Access>("GET", "/v1/keys/current", undefined, key);
+  return read(client.v1.keys.current.$get(undefined, withKey(key)));
 }
 
 function SignIn({ onSignedIn }: { onSignedIn: (access: Access) => void }) {

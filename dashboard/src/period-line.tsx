@@ -1,4 +1,5 @@
-import type { Participation, Site } from "./api";
+import { client } from "./api";
+import type { Site } from "./api-types";
 import { formatRelease } from "./release";
 import { strings } from "./strings";
 import { useApi } from "./use-api";
@@ -19,7 +20,8 @@ export function PeriodLines({ sites }: { sites: Site[] }) {
 }
 
 function PeriodLine({ site }: { site: Site }) {
-  const participation = useApi<Participation>(`/v1/sites/${encodeURIComponent(site.id)}/participation`);
+  const param = { site: encodeURIComponent(site.id) };
+  const participation = useApi(client.v1.sites[":site"].participation.$get, { param });
   const end = participation.data?.period.end ?? site.currentPeriod?.end;
   if (!end) return null;
   const appear = formatRelease(end, site.timeZone ?? "UTC");

@@ -1,4 +1,5 @@
-import { ApiFailure, SEVERAL, type Period, type ReportingPeriod, type Site, type Survey } from "./api";
+import { ApiFailure, SEVERAL } from "./api";
+import type { Period, ReportingPeriod, Site, Survey } from "./api-types";
 import type { Bucket } from "./format";
 import { strings } from "./strings";
 

@@ -1,41 +1,46 @@
+import type { ClientResponse } from "hono/client";
 import { useEffect, useState } from "preact/hooks";
-import { api } from "./api";
+import { read, type Answer } from "./api";
 
 export type Loaded<T> = { data: T | null; error: Error | null; loading: boolean; reload: () => void };
 
+type State<T> = { key: string | null; data: T | null; error: Error | null };
+
 /**
- * GETs `path` (null: nothing yet) and again whenever it changes. An answer that arrives after the path
- * has moved on is dropped, so a slow old request never overwrites a newer one.
+ * Calls `get` (a GET of the typed client) with `args` (null: nothing yet), and again whenever they change.
+ * An answer that arrives after the arguments have moved on is dropped, so a slow old request never
+ * overwrites a newer one.
  */
-export function useApi<T>(path: string | null): Loaded<T> {
-  const [state, setState] = useState<{ path: string | null; data: T | null; error: Error | null }>({ path: null, data: null, error: null });
+export function useApi<Args, R extends ClientResponse<unknown>>(
+  get: (args: Args) => Promise<R>,
+  args: Args | null,
+): Loaded<Answer<R>> {
+  // The arguments stand for the request (the client builds its URL from them): same JSON, same request.
+  const key = args === null ? null : JSON.stringify(args);
+  const [state, setState] = useState<State<Answer<R>>>({ key: null, data: null, error: null });
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
-    if (path === null) return;
+    if (args === null) return;
     let current = true;
-    api<T>("GET", path).then(
-      (data) => current && setState({ path, data, error: null }),
-      (error: unknown) => current && setState({ path, data: null, error: error instanceof Error ? error : new Error(String(error)) }),
+    read(get(args)).then(
+      (data) => current && setState({ key, data, error: null }),
+      (error: unknown) => {
+        if (current) setState({ key, data: null, error: error instanceof Error ? error : new Error(String(error)) });
+      },
     );
     return () => {
       current = false;
     };
-  }, [path, attempt]);
-  const settled = state.path === path;
+  }, [key, attempt]);
+  const settled = state.key === key;
   return {
     // The previous answer stays on screen while the next loads, so charts do not blink on every change.
     data: state.data,
     error: settled ? state.error : null,
-    loading: path !== null && !settled,
+    loading: key !== null && !settled,
     reload: () => {
-      setState((previous) => ({ ...previous, path: null }));
+      setState((previous) => ({ ...previous, key: null }));
       setAttempt((n) => n + 1);
     },
   };
-}
-
-/** `{items}` lists (sites, services, surveys), or an empty list until they arrive. */
-export function useList<T>(path: string | null): Loaded<{ items: T[] }> & { items: T[] } {
-  const loaded = useApi<{ items: T[] }>(path);
-  return { ...loaded, items: loaded.data?.items ?? [] };
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
-import { api, type Service } from "../api";
+import { client, read } from "../api";
+import type { Service } from "../api-types";
 import { FormProblems } from "../form-problems";
 import { strings } from "../strings";
 import { IdField } from "./id-field";
@@ -67,7 +68,11 @@ function ServiceForm({ service, taken, onSaved, onCancel }: FormProps) {
     event.preventDefault();
     if (!service && taken.includes(id.trim())) return setProblems({ fields: { id: [t.idTaken] }, general: [] });
     await save(
-      async () => onSaved(await api<Service>("PUT", `/v1/services/${encodeURIComponent(id.trim())}`, { name, owner: owner.trim() || null })),
+      async () => {
+        const param = { service: encodeURIComponent(id.trim()) };
+        const json = { name, owner: owner.trim() || null };
+        onSaved(await read(client.v1.services[":service"].$put({ param, json })));
+      },
       ["id", "name", "owner"],
       { aliases: { service: "id" } },
     );

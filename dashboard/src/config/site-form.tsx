@@ -1,5 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
-import { api, type ReportingPeriod, type Site } from "../api";
+import { client, read } from "../api";
+import type { ReportingPeriod, Site, SiteInput } from "../api-types";
 import { FormProblems } from "../form-problems";
 import { strings } from "../strings";
 import { IdField } from "./id-field";
@@ -15,8 +16,8 @@ const PERIODS: ReportingPeriod[] = ["day", "week", "month", "quarter"];
  * without `turnstile` or `identity` turns them off. Their secrets are write-only and never shown;
  * the API keeps the stored ones when the site key (Turnstile) or `verify: "token"` is sent again.
  */
-export function untouched(site: Site | null): Record<string, unknown> {
-  const kept: Record<string, unknown> = {};
+export function untouched(site: Site | null): Pick<SiteInput, "turnstile" | "identity"> {
+  const kept: Pick<SiteInput, "turnstile" | "identity"> = {};
   if (site?.turnstile) kept.turnstile = { siteKey: site.turnstile.siteKey };
   if (site?.identity) kept.identity = site.identity.verify === "token" ? { verify: "token", ballot: site.identity.ballot } : site.identity;
   return kept;
@@ -43,7 +44,9 @@ export function SiteForm({ site, taken, onSaved, onCancel }: Props) {
     // PUT is an upsert: a "new" site under an existing id would silently replace that site.
     if (!site && taken.includes(id.trim())) return setProblems({ fields: { id: [t.idTaken] }, general: [] });
     const body = { name, audience, origins: linesOf(origins), dimensions: linesOf(dimensions), minGroupSize: Number(minGroupSize), reportingPeriod, timeZone: timeZone.trim(), ...untouched(site) };
-    await save(async () => onSaved(await api<Site>("PUT", `/v1/sites/${encodeURIComponent(id.trim())}`, body)), FIELDS, {
+    const param = { site: encodeURIComponent(id.trim()) };
+    const put = () => client.v1.sites[":site"].$put({ param, json: body });
+    await save(async () => onSaved(await read(put())), FIELDS, {
       aliases: { site: "id" },
       lines: ["origins", "dimensions"],
     });

@@ -1,4 +1,4 @@
-import type { Site } from "../api";
+import type { Site } from "../api-types";
 import { strings } from "../strings";
 import { useSectionEditing } from "./form-kit";
 import { SiteForm } from "./site-form";

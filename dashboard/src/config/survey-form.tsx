@@ -1,5 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
-import { api, type Service, type Survey } from "../api";
+import { client, read } from "../api";
+import type { Service, Survey } from "../api-types";
 import { FieldProblem, FormProblems, type Problems } from "../form-problems";
 import { strings } from "../strings";
 import { IdField } from "./id-field";
@@ -43,7 +44,9 @@ export function SurveyForm({ site, survey, services, taken, onSaved, onCancel }:
       topics: linesOf(topics),
       active,
     };
-    await save(async () => onSaved(await api<Survey>("PUT", `/v1/sites/${site}/surveys/${encodeURIComponent(id.trim())}`, body)), FIELDS, {
+    const param = { site, survey: encodeURIComponent(id.trim()) };
+    const put = () => client.v1.sites[":site"].surveys[":survey"].$put({ param, json: body });
+    await save(async () => onSaved(await read(put())), FIELDS, {
       aliases: { survey: "id" },
       lines: ["topics"],
     });

@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import type { Survey } from "../api";
+import type { Survey } from "../api-types";
 import { firstText, type Catalog } from "../catalog";
 import { strings } from "../strings";
 import { useSectionEditing } from "./form-kit";

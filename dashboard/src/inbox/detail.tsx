@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import type { Reply, Status } from "../../../schema/followup";
-import type { InboxItem, InboxThread } from "../../../schema/inbox";
-import { api } from "../api";
+import { client, read } from "../api";
+import type { InboxItem, InboxThread, Reply, Status } from "../api-types";
 import { firstText, type Catalog } from "../catalog";
 import { strings } from "../strings";
 import { ReplyForm } from "./reply-form";
@@ -30,7 +29,7 @@ export function Detail({ id, catalog, canWrite, onChanged, onClose }: Props) {
     let current = true;
     setThread(null);
     setError(null);
-    api<InboxThread>("GET", `/v1/responses/${id}`).then(
+    read(client.v1.responses[":id"].$get({ param: { id } })).then(
       (loaded) => current && setThread(loaded),
       (failure: Error) => current && setError(failure.message),
     );

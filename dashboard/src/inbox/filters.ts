@@ -1,7 +1,6 @@
-import type { Status } from "../../../schema/followup";
-import { query } from "../api";
+import type { InboxQuery, Status } from "../api-types";
 
-/** The triage statuses, in their order (schema/followup.ts; a type import only: no zod in the bundle). */
+/** The triage statuses, in their order (schema/followup.ts; the values would bring zod into the bundle). */
 export const STATUSES: readonly Status[] = ["new", "in_progress", "resolved", "dismissed"];
 
 /** The inbox's filters as the form holds them: strings, "" for "any". */
@@ -19,6 +18,14 @@ const NAMES = ["site", "survey", "service", "status", "minScore", "maxScore", "h
 
 export const NO_FILTERS: InboxFilters = { site: "", survey: "", service: "", status: "", minScore: "", maxScore: "", hasComment: "" };
 
+/** The parameters that are set, in the form's order. */
+function given(params: Record<string, string | number | null | undefined>): Record<string, string> {
+  const set = Object.entries(params).filter(([, value]) => value !== null && value !== undefined && value !== "");
+  return Object.fromEntries(set.map(([name, value]) => [name, String(value)]));
+}
+
+export const isFiltered = (filters: InboxFilters) => Object.keys(given(filters)).length > 0;
+
 /**
  * The inbox's place, in the hash (`#/inbox?status=new&id=…`): a reload, or a link shared with a
  * colleague, opens the same filters and answer. Never the key: that stays in sessionStorage.
@@ -35,11 +42,16 @@ export const isInboxHash = (hash = location.hash) => /^#\/?inbox(\?|$)/.test(has
 /** Writes the place without a history entry per keystroke (and without a hashchange event); only while the inbox is shown. */
 export function writePlace(filters: InboxFilters, selected: string | null): void {
   if (!isInboxHash()) return;
-  const hash = `#/inbox${query({ ...filters, id: selected })}`;
+  const search = new URLSearchParams(given({ ...filters, id: selected })).toString();
+  const hash = `#/inbox${search ? `?${search}` : ""}`;
   if (location.hash !== hash) history.replaceState(history.state, "", hash);
 }
 
-/** The API's query string for these filters (the list adds `limit` and `cursor`; the export takes it as is). */
-export function filterQuery(filters: InboxFilters, extra: Record<string, string | number | null> = {}): string {
-  return query({ ...filters, ...extra });
+/**
+ * The API's query for these filters (the list adds `limit` and `cursor`; the export takes it as is). The
+ * values are the form's and the hash's strings, unchecked here: the API validates them, and its 422
+ * names a wrong one.
+ */
+export function inboxQuery(filters: InboxFilters, extra: { limit?: number; cursor?: string | null } = {}): InboxQuery {
+  return given({ ...filters, ...extra }) as InboxQuery;
 }

@@ -1,4 +1,5 @@
-import { SEVERAL, type Site } from "../api";
+import { SEVERAL } from "../api";
+import type { Site } from "../api-types";
 import { valueOf } from "../release";
 import { strings } from "../strings";
 import { longScore, segmentText, shortScore, tone, when, type Row } from "./present";

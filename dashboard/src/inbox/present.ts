@@ -1,5 +1,4 @@
-import type { InboxItem } from "../../../schema/inbox";
-import type { Site } from "../api";
+import type { InboxItem, Site } from "../api-types";
 import { formatPeriod, valueOf } from "../release";
 import { strings } from "../strings";
 

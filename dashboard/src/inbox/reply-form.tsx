@@ -1,6 +1,6 @@
 import { useState } from "preact/hooks";
-import type { Reply } from "../../../schema/followup";
-import { api } from "../api";
+import { client, read } from "../api";
+import type { Reply } from "../api-types";
 import { FieldProblem, FormProblems, invalidProps, NO_PROBLEMS, problemsOf, type Problems } from "../form-problems";
 import { strings } from "../strings";
 
@@ -17,7 +17,7 @@ export function ReplyForm({ id, onSent }: { id: string; onSent: (reply: Reply) =
     setSending(true);
     setSent("");
     try {
-      const reply = await api<Reply>("POST", `/v1/responses/${id}/replies`, { text });
+      const reply = await read(client.v1.responses[":id"].replies.$post({ param: { id }, json: { text } }));
       setText("");
       setProblems(NO_PROBLEMS);
       setSent(t.replySent);

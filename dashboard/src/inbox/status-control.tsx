@@ -1,6 +1,6 @@
 import { useState } from "preact/hooks";
-import type { Status } from "../../../schema/followup";
-import { api } from "../api";
+import { client, read } from "../api";
+import type { Status } from "../api-types";
 import { strings } from "../strings";
 import { STATUSES } from "./filters";
 
@@ -14,7 +14,7 @@ export function StatusControl({ id, status, onSaved }: Props) {
   const change = async (next: Status) => {
     setState({ saving: true, message: t.saving, failed: false });
     try {
-      await api("PATCH", `/v1/responses/${id}`, { status: next });
+      await read(client.v1.responses[":id"].$patch({ param: { id }, json: { status: next } }));
       onSaved(next);
       setState({ saving: false, message: t.statusSaved(t.statuses[next]), failed: false });
     } catch (error) {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
-import type { InboxItem, InboxPage } from "../../../schema/inbox";
-import { api } from "../api";
-import { filterQuery, type InboxFilters } from "./filters";
+import { client, read } from "../api";
+import type { InboxItem } from "../api-types";
+import { inboxQuery, type InboxFilters } from "./filters";
 
 const PAGE_SIZE = 50;
 
@@ -14,14 +14,15 @@ type State = { items: InboxItem[]; nextCursor: string | null; loading: boolean; 
 export function useInboxPages(filters: InboxFilters) {
   const [state, setState] = useState<State>({ items: [], nextCursor: null, loading: true, error: null });
   const request = useRef(0);
-  const key = filterQuery(filters);
+  const key = JSON.stringify(inboxQuery(filters));
 
   const load = useCallback(
     async (cursor: string | null) => {
       const ticket = ++request.current;
       setState((previous) => ({ ...previous, items: cursor ? previous.items : [], loading: true, error: null }));
       try {
-        const page = await api<InboxPage>("GET", `/v1/responses${filterQuery(filters, { limit: PAGE_SIZE, cursor })}`);
+        const query = inboxQuery(filters, { limit: PAGE_SIZE, cursor });
+        const page = await read(client.v1.responses.$get({ query }));
         if (ticket !== request.current) return;
         setState((previous) => ({ items: cursor ? [...previous.items, ...page.items] : page.items, nextCursor: page.nextCursor, loading: false, error: null }));
       } catch (error) {
@@ -29,7 +30,7 @@ export function useInboxPages(filters: InboxFilters) {
         setState((previous) => ({ ...previous, loading: false, error: error instanceof Error ? error.message : String(error) }));
       }
     },
-    // The query string stands for the filters: same string, same request.
+    // The query stands for the filters: same query, same request.
     [key],
   );
 

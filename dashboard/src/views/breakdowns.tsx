@@ -1,9 +1,10 @@
 import type { ComponentChildren } from "preact";
 import { useId } from "preact/hooks";
-import { SEVERAL, type Aggregate, type Cell } from "../api";
+import { client, SEVERAL } from "../api";
+import type { Cell } from "../api-types";
 import { useCatalog } from "../catalog";
 import { FigureBar } from "../charts/figure-bar";
-import { aggregatePath, FilterBar, useFilters } from "../filters";
+import { aggregateQuery, FilterBar, useFilters } from "../filters";
 import { FIGURE_DOMAIN, figureOf, formatCount, formatFigure, stateOf, type ScoreKind } from "../format";
 import type { ViewProps } from "../main";
 import { GroupValue, ReleaseNotes, WithheldMark } from "../marks";
@@ -34,7 +35,7 @@ export function Breakdowns(_props: ViewProps) {
   const asked = params.get("groupBy") ?? params.get("by");
   // Until the sites have loaded, the dimension asked for cannot be checked: wait rather than guess.
   const by = asked && (options.includes(asked) || (!catalog && asked.startsWith("segment."))) ? asked : catalog ? options[0]! : null;
-  const answer = useApi<Aggregate>(by ? aggregatePath(filters, { groupBy: by }) : null);
+  const answer = useApi(client.v1.aggregates.$get, by ? { query: aggregateQuery(filters, { groupBy: by }) } : null);
   const kind = filters.kind;
   const data = answer.data?.kind === kind && answer.data.groups && by && by in (answer.data.groups[0]?.key ?? { [by]: null }) ? answer.data : null;
 

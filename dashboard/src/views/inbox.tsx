@@ -1,9 +1,10 @@
 import { useEffect, useState } from "preact/hooks";
-import { download } from "../api";
+import { client, download } from "../api";
 import { useCatalog } from "../catalog";
 import { Detail } from "../inbox/detail";
 import { FilterForm } from "../inbox/filter-form";
-import { filterQuery, isInboxHash, NO_FILTERS, readPlace, writePlace, type InboxFilters } from "../inbox/filters";
+import { inboxQuery, isFiltered, isInboxHash, NO_FILTERS, readPlace, writePlace } from "../inbox/filters";
+import type { InboxFilters } from "../inbox/filters";
 import { InboxList } from "../inbox/list";
 import { useInboxPages } from "../inbox/use-page";
 import { PeriodLines } from "../period-line";
@@ -45,13 +46,14 @@ export function Inbox({ access }: ViewProps) {
     setSelected(null);
     requestAnimationFrame(() => document.getElementById(`item-${id}`)?.focus());
   };
-  const filtered = filterQuery(filters) !== "";
+  const filtered = isFiltered(filters);
 
   const exportCsv = async () => {
     setExporting({ busy: true, message: t.exporting });
     try {
       // With the key in a header (api.ts), never in a URL: fetched, then saved from a Blob.
-      await download(`/v1/responses.csv${filterQuery(filters)}`, `feedloop-responses-${new Date().toISOString().slice(0, 10)}.csv`);
+      const file = client.v1["responses.csv"].$get({ query: inboxQuery(filters) });
+      await download(file, `feedloop-responses-${new Date().toISOString().slice(0, 10)}.csv`);
       setExporting({ busy: false, message: t.exported });
     } catch (error) {
       setExporting({ busy: false, message: strings.common.error(error instanceof Error ? error.message : String(error)) });

@@ -1,8 +1,8 @@
-import type { Cell } from "../api";
+import type { Cell } from "../api-types";
 import { useCatalog } from "../catalog";
 import { DistributionChart, toneOf, type Tone } from "../charts/distribution-chart";
 import { LineChart } from "../charts/line-chart";
-import { aggregatePath, FilterBar, useFilters } from "../filters";
+import { aggregateQuery, FilterBar, useFilters } from "../filters";
 import { FIGURE_DOMAIN, figureOf, formatCount, formatDay, formatFigure, formatMean, SCORE_RANGE, stateOf, trendOf, type ScoreKind } from "../format";
 import type { ViewProps } from "../main";
 import { ReleaseNotes, WithheldMark } from "../marks";
@@ -21,7 +21,10 @@ export function Overview(_props: ViewProps) {
   const { catalog, error: catalogError, reload } = useCatalog();
   const kind = filters.kind;
   const internal = catalog ? internalInScope(catalog.sites, catalog.surveys, { site: filters.site, kind }) : [];
-  const answer = useAggregate(catalog ? (bucket) => aggregatePath(filters, { bucket }) : null, bucketFor(filters.bucket, internal));
+  const answer = useAggregate(
+    catalog ? (bucket) => aggregateQuery(filters, { bucket }) : null,
+    bucketFor(filters.bucket, internal),
+  );
   const total = answer.data?.kind === kind ? answer.data.total : null;
   const format = (value: number) => formatFigure(kind, value);
   const trendTitle = answer.bucket ? strings.overview.trend(strings.kinds[kind]!, strings.filters.byBucket[answer.bucket]) : strings.kinds[kind]!;

@@ -1,8 +1,9 @@
 import { useId } from "preact/hooks";
-import { SEVERAL, type Cell, type Service } from "../api";
+import { SEVERAL } from "../api";
+import type { Group, Service } from "../api-types";
 import { useCatalog } from "../catalog";
 import { Sparkline } from "../charts/sparkline";
-import { aggregatePath, FilterBar, useFilters, type Filters } from "../filters";
+import { aggregateQuery, FilterBar, useFilters, type Filters } from "../filters";
 import { FIGURE_DOMAIN, figureOf, formatDelta, formatFigure, stateOf, trendOf, type Bucket, type ScoreKind } from "../format";
 import type { ViewProps } from "../main";
 import { ReleaseNotes, WithheldMark } from "../marks";
@@ -12,7 +13,6 @@ import { Status } from "../status";
 import { strings } from "../strings";
 import { useAggregate } from "../use-aggregate";
 
-type Side = Cell & { series?: (Cell & { start: string })[] };
 const SIDES = ["internal", "external"] as const;
 
 /** Sparklines by week, or by month once a period holds more than about 13 weeks. */
@@ -29,12 +29,16 @@ export function Services(_props: ViewProps) {
   const { catalog, error: catalogError, reload } = useCatalog();
   const kind = filters.kind;
   const internal = catalog ? internalInScope(catalog.sites, catalog.surveys, { kind }) : [];
-  const answer = useAggregate(catalog ? (bucket) => aggregatePath({ ...filters, site: null }, { groupBy: "service,audience", bucket, owner }) : null, bucketFor(trendBucket(filters), internal));
+  const everySite = { ...filters, site: null };
+  const answer = useAggregate(
+    catalog ? (bucket) => aggregateQuery(everySite, { groupBy: "service,audience", bucket, owner }) : null,
+    bucketFor(trendBucket(filters), internal),
+  );
   const bucket = answer.bucket;
   const ownerId = useId();
   const services = catalog?.services ?? [];
 
-  const sides = new Map<string, Partial<Record<(typeof SIDES)[number], Side>>>();
+  const sides = new Map<string, Partial<Record<(typeof SIDES)[number], Group>>>();
   if (answer.data?.kind === kind) {
     for (const group of answer.data.groups ?? []) {
       const service = group.key.service;
@@ -51,7 +55,7 @@ export function Services(_props: ViewProps) {
   const rows = listed.sort((a, b) => a.name.localeCompare(b.name));
   if (sides.has(SEVERAL)) rows.push({ id: SEVERAL, name: strings.services.several, owner: null });
   const title = bucket ? strings.services.tableTitle(strings.kinds[kind]!, strings.filters.byBucket[bucket]) : strings.services.tableTitleNoTrend(strings.kinds[kind]!);
-  const cells = [...sides.values()].flatMap((row) => SIDES.map((side) => row[side]).filter((cell): cell is Side => !!cell));
+  const cells = [...sides.values()].flatMap((row) => SIDES.flatMap((side) => row[side] ?? []));
 
   return (
     <>
@@ -117,7 +121,15 @@ export function Services(_props: ViewProps) {
   );
 }
 
-function SideCell({ side, kind, cell, bucket, service }: { side: "internal" | "external"; kind: ScoreKind; cell: Side | undefined; bucket: Bucket | null; service: string }) {
+type SideProps = {
+  side: (typeof SIDES)[number];
+  kind: ScoreKind;
+  cell: Group | undefined;
+  bucket: Bucket | null;
+  service: string;
+};
+
+function SideCell({ side, kind, cell, bucket, service }: SideProps) {
   const state = cell ? stateOf(kind, cell) : "empty";
   const value = cell ? figureOf(kind, cell) : null;
   const format = (v: number) => formatFigure(kind, v);

@@ -1,0 +1,34 @@
+import type { InferRequestType, InferResponseType } from "hono/client";
+import type { client } from "./api";
+
+/**
+ * The API's shapes as the typed client infers them from the routes' declarations (the zod schemas in
+ * schema/, through `AppType`). None is written out here: a changed response schema fails `tsc -p dashboard`
+ * wherever the dashboard reads what changed.
+ */
+type Ok<Call> = InferResponseType<Call, 200>;
+
+export type CurrentKey = Ok<typeof client.v1.keys.current.$get>;
+
+export type Site = Ok<typeof client.v1.sites.$get>["items"][number];
+export type ReportingPeriod = Site["reportingPeriod"];
+export type Service = Ok<typeof client.v1.services.$get>["items"][number];
+export type Survey = Ok<(typeof client.v1.sites)[":site"]["surveys"]["$get"]>["items"][number];
+export type Kind = Survey["kind"];
+/** What a site's form sends: a PUT replaces the whole site. */
+export type SiteInput = InferRequestType<(typeof client.v1.sites)[":site"]["$put"]>["json"];
+
+export type Aggregate = Ok<typeof client.v1.aggregates.$get>;
+export type AggregatesQuery = InferRequestType<typeof client.v1.aggregates.$get>["query"];
+/** One figure: the total, a group or a series point. */
+export type Cell = Aggregate["total"];
+export type Point = NonNullable<Aggregate["series"]>[number];
+export type Group = NonNullable<Aggregate["groups"]>[number];
+
+export type InboxItem = Ok<typeof client.v1.responses.$get>["items"][number];
+export type InboxQuery = InferRequestType<typeof client.v1.responses.$get>["query"];
+export type InboxThread = Ok<(typeof client.v1.responses)[":id"]["$get"]>;
+export type Reply = InboxThread["thread"][number];
+export type Status = InboxItem["status"];
+/** A closed reporting period, which an employee's answer carries instead of a time. */
+export type Period = NonNullable<InboxItem["period"]>;
