@@ -59,6 +59,8 @@ export type Answer<R extends ClientResponse<unknown>> = Awaited<ReturnType<Extra
 export async function read<R extends ClientResponse<unknown>>(pending: Promise<R>): Promise<Answer<R>> {
   const response = await pending;
   if (!response.ok) throw await failure(response);
+  // A route that declares a 204 (a DELETE) answers no body to parse.
+  if (response.status === 204) return undefined as Answer<R>;
   // Narrowed by `ok`, which TypeScript cannot do through the type parameter.
   return (await response.json()) as Answer<R>;
 }
