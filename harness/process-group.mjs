@@ -30,7 +30,8 @@ export function signalGroup(child, signal) {
  * @param {import("node:child_process").ChildProcess} child
  */
 function groupAlive(child) {
-  if (!hasGroups || !child.pid) return !hasExited(child);
+  if (!child.pid) return false; // it never started
+  if (!hasGroups) return !hasExited(child);
   try {
     process.kill(-child.pid, 0);
     return true;

@@ -61,6 +61,9 @@ export async function startWranglerDev(options) {
   }
   let serving = false;
   let stopping = false;
+  // Set when Node could not start it at all: there is no exit then.
+  const failed = /** @type {{ error?: Error }} */ ({});
+  child.once("error", (error) => (failed.error = error));
   /** @type {Promise<number | null>} */
   const exited = new Promise((resolve) => {
     child.once("exit", (code, exitSignal) => {
@@ -87,10 +90,11 @@ export async function startWranglerDev(options) {
   };
 
   try {
-    await waitUntilReady({ url, ready: options.ready, signal, hasExited: () => hasExited(child) });
+    const stoppedEarly = () => failed.error !== undefined || hasExited(child);
+    await waitUntilReady({ url, ready: options.ready, signal, hasExited: stoppedEarly });
   } catch (error) {
     await stop();
-    const why = error instanceof Error ? error.message : String(error);
+    const why = failed.error?.message ?? (error instanceof Error ? error.message : String(error));
     throw new Error(`wrangler dev on ${url}: ${why}${tail.suffix()}`, { cause: error });
   }
   serving = true;
