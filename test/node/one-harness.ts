@@ -44,22 +44,25 @@ export function findings(files: SourceFile[]): Finding[] {
 }
 
 /**
- * Every code file git would track: the tree without the folders .gitignore names (walked rather than asked of
- * `git ls-files`: CI's fresh machine may have no git). Paths relative to the root, with forward slashes.
+ * Every code file git would track: the tree without the folders and files .gitignore names by name (walked
+ * rather than asked of `git ls-files`: CI's fresh machine may have no git). Paths relative to the root.
  */
 export function codeFiles(root: string): SourceFile[] {
+  // Names only: its globs (*.log) name no code file. "dist/" is ignored at any depth, "bench/.data/" only there.
   const ignored = readFileSync(join(root, ".gitignore"), "utf8")
     .split("\n")
-    .filter((line) => line.endsWith("/") && !line.startsWith("#"))
-    .map((line) => line.slice(0, -1));
-  // "dist/" is ignored at any depth (widget/dist too); "bench/.data/" only there.
-  const skip = (path: string, name: string) =>
-    name === ".git" || ignored.some((entry) => entry === (entry.includes("/") ? path : name));
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith("#") && !line.includes("*"))
+    .map((line) => ({ name: line.replace(/\/$/, ""), folderOnly: line.endsWith("/") }));
+  const skip = (path: string, name: string, isFolder: boolean) =>
+    name === ".git" ||
+    ignored.some((entry) => (entry.name.includes("/") ? path : name) === entry.name && (isFolder || !entry.folderOnly));
   const files: SourceFile[] = [];
   const walk = (folder: string) => {
     for (const entry of readdirSync(join(root, folder), { withFileTypes: true })) {
       const path = folder ? `${folder}/${entry.name}` : entry.name;
-      if (entry.isDirectory() && !skip(path, entry.name)) walk(path);
+      if (skip(path, entry.name, entry.isDirectory())) continue;
+      if (entry.isDirectory()) walk(path);
       else if (entry.isFile() && CODE.test(entry.name)) {
         files.push({ path, text: readFileSync(join(root, path), "utf8") });
       }
