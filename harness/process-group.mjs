@@ -13,12 +13,12 @@ export const hasExited = (child) => child.exitCode !== null || child.signalCode 
 
 /**
  * @param {import("node:child_process").ChildProcess} child
- * @param {NodeJS.Signals | 0} signal
+ * @param {NodeJS.Signals} signal
  */
 export function signalGroup(child, signal) {
   try {
     if (hasGroups && child.pid) process.kill(-child.pid, signal);
-    else child.kill(signal || undefined);
+    else child.kill(signal);
   } catch {
     // the group is gone already
   }

@@ -5,6 +5,7 @@
 //   wrangler-commands.mjs  one-shot commands: runWrangler, applyMigrations
 //   wrangler-dev.mjs       startWranglerDev (with wrangler-ready.mjs: when it serves), freePort
 //   process-group.mjs      stopping wrangler dev with all it started; exitOnInterrupt
+//   output-tail.mjs        the last lines wrangler printed, for the error when it fails
 //   wrangler-api.mjs       wrangler's Node API: withLocalD1 (getPlatformProxy), withWorker (startWorker)
 export { defaultConfig, defaultPersistTo, hasWrangler, root } from "./offline-env.mjs";
 export { exitOnInterrupt } from "./process-group.mjs";
