@@ -10,7 +10,8 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { join } from "node:path";
 import { loadSynthetic } from "./load";
 import { SITES } from "./synthetic";
-import { applyMigrations, bundledConfig, copyConfig, withLocalD1 } from "./wrangler";
+import { applyMigrations, withLocalD1 } from "../harness/wrangler.mjs";
+import { bundledConfig, copyConfig } from "./wrangler";
 
 /** The first migration the data is not loaded under: it moves employees' answers to release groups. */
 const CARRY_OVER_FROM = "0008";
@@ -25,10 +26,10 @@ export type Configs = { before: string; all: string };
  * with the migrations before CARRY_OVER_FROM, `all` with every migration. Both name the same D1
  * database, so they share one local file.
  */
-export function prepareConfigs(dataDir: string): Configs {
+export async function prepareConfigs(dataDir: string): Promise<Configs> {
   const migrations = join(dataDir, "migrations");
   const before = join(dataDir, "migrations-before");
-  const all = bundledConfig(dataDir, "feedloop", (raw) => {
+  const all = await bundledConfig(dataDir, "feedloop", (raw) => {
     const database = raw.d1_databases?.[0];
     if (!database?.migrations_dir) throw new Error("wrangler.toml has no D1 database with a migrations_dir");
     for (const dir of [migrations, before]) {
@@ -65,25 +66,24 @@ export async function prepareDatabase(configs: Configs, persistTo: string, size:
   if (!reused) {
     rmSync(persistTo, { recursive: true, force: true });
     mkdirSync(persistTo, { recursive: true });
-    applyMigrations(persistTo, configs.before);
-    loaded = await withLocalD1(persistTo, (db) => loadSynthetic(db, size, seed), configs.before);
+    await applyMigrations({ persistTo, config: configs.before });
+    loaded = await withLocalD1({ persistTo, config: configs.before }, (db) => loadSynthetic(db, size, seed));
     writeFileSync(marker, wanted);
   }
   const loadSeconds = (performance.now() - started) / 1000;
   started = performance.now();
-  applyMigrations(persistTo, configs.all);
+  await applyMigrations({ persistTo, config: configs.all });
   return { reused, loadSeconds, carryOverSeconds: (performance.now() - started) / 1000, ...loaded };
 }
 
 /** Internal answers not yet released; null on a schema without release groups. */
 export async function pendingAnswers(persistTo: string, config: string): Promise<number | null> {
   return withLocalD1(
-    persistTo,
+    { persistTo, config },
     async (db) => {
       const columns = await db.prepare("SELECT name FROM pragma_table_info('responses') WHERE name = 'pending'").first();
       return columns ? ((await db.prepare("SELECT COUNT(*) AS n FROM responses WHERE pending = 1").first<number>("n")) ?? 0) : null;
     },
-    config,
   );
 }
 
@@ -107,7 +107,7 @@ export type Released = {
  */
 export async function releaseCounts(persistTo: string, config: string): Promise<Released[]> {
   return withLocalD1(
-    persistTo,
+    { persistTo, config },
     async (db) => {
       const hasGroups = await db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'release_groups'").first();
       if (!hasGroups) return [];
@@ -150,6 +150,5 @@ export async function releaseCounts(persistTo: string, config: string): Promise<
       }
       return counts;
     },
-    config,
   );
 }

@@ -76,7 +76,7 @@ if (baseline && baseline.seed !== seed) throw new Error(`the baseline ${options.
 const before = (row: Row) => baseline?.rows.find((old) => old.size === row.size && old.query === row.query);
 
 const dataDir = join(process.cwd(), "bench", ".data", "aggregates");
-const configs = prepareConfigs(dataDir);
+const configs = await prepareConfigs(dataDir);
 
 /** Periods one reading request closes per site (worker/release PERIODS_PER_REQUEST). */
 const PERIODS_PER_REQUEST = 8;
@@ -133,13 +133,13 @@ async function benchSize(size: number): Promise<Row[]> {
   const adminToken = randomBytes(24).toString("base64url");
   const started = performance.now();
   const worker = await startWorker(persistTo, adminToken, join(persistTo, "wrangler.log"), { config: configs.all });
-  say(`${count(size)}: wrangler dev answering on ${worker.baseUrl} after ${seconds(started)}`);
+  say(`${count(size)}: wrangler dev answering on ${worker.url} after ${seconds(started)}`);
   let timings: { site: string; ms: number }[] = [];
   const rows: Row[] = [];
   try {
-    timings = await releaseAll(worker.baseUrl, adminToken);
+    timings = await releaseAll(worker.url, adminToken);
     for (const headline of HEADLINES) {
-      const [rollups, raw] = await timeQueries(worker.baseUrl, adminToken, [headline.query, `${headline.query}&source=raw`], runs);
+      const [rollups, raw] = await timeQueries(worker.url, adminToken, [headline.query, `${headline.query}&source=raw`], runs);
       // Agreeing on nothing, or one path standing in for the other, would prove nothing.
       const count = (rollups!.body as { total: { count?: number } }).total.count ?? 0;
       const groupsOnly = !headline.customers && rollups!.source === "rollups" && raw!.source === "rollups";

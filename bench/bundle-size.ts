@@ -38,8 +38,8 @@ const measured = (name: string, bundle: DeployBundle): Row => ({
   demoFiles: demoAssets(bundle.assets).length,
 });
 
-const deployed = dryRunDeploy();
-const unminified = dryRunDeploy({ minify: false });
+const deployed = await dryRunDeploy();
+const unminified = await dryRunDeploy({ minify: false });
 const found = problems(deployed);
 
 console.log("What `wrangler deploy` uploads (its dry run, in KiB as wrangler counts them; the limit is on gzip)");

@@ -3,26 +3,16 @@
 // any network call, so it runs offline and with no Cloudflare account. The static assets are the files in
 // wrangler.toml's assets directory, as they are now (run `npm run build` first).
 // Used by bench/bundle-size.ts (`npm run bench:bundle`, and CI with --check); its checks by test/node.
-import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { unstable_readConfig } from "wrangler";
+import { runWrangler } from "../harness/wrangler.mjs";
 
 // bench/run.mjs (and vitest) start us in the repository root.
 const root = process.cwd();
-const wranglerBin = join(root, "node_modules", "wrangler", "bin", "wrangler.js");
-
-// Offline, as in demo/wrangler.mjs: no cf.json, no telemetry, no crash reports, no version check.
-const offline = {
-  CLOUDFLARE_CF_FETCH_ENABLED: "false",
-  WRANGLER_SEND_METRICS: "false",
-  WRANGLER_SEND_ERROR_REPORTS: "false",
-  WRANGLER_HIDE_BANNER: "true",
-  CI: "true",
-};
 
 export type Asset = { path: string; bytes: Uint8Array };
 export type WorkerModule = { name: string; bytes: number; gzip: number; lines: number };
@@ -45,20 +35,15 @@ const NEVER_UPLOADED = new Set([".assetsignore", "_headers", "_redirects"]);
  * override it. Returns the modules it would upload with their sizes, the bundle's bytes by package or
  * folder, wrangler's own "Total Upload" line, and the asset files it would upload.
  */
-export function dryRunDeploy({ minify }: { minify?: boolean } = {}): DeployBundle {
+export async function dryRunDeploy({ minify }: { minify?: boolean } = {}): Promise<DeployBundle> {
   const config = unstable_readConfig({ config: join(root, "wrangler.toml") });
   const outdir = mkdtempSync(join(tmpdir(), "feedloop-deploy-"));
   try {
     const metafile = join(outdir, "meta.json");
     const args = ["deploy", "--dry-run", "--outdir", join(outdir, "out"), "--metafile", metafile];
     if (minify !== undefined) args.push(`--minify=${minify}`);
-    const run = spawnSync(process.execPath, [wranglerBin, ...args], {
-      cwd: root,
-      env: { ...process.env, ...offline },
-      encoding: "utf8",
-    });
+    const run = await runWrangler(args);
     const output = `${run.stdout}${run.stderr}`;
-    if (run.status !== 0) throw new Error(`wrangler ${args.join(" ")} failed (exit ${run.status}):\n${output}`);
     const total = /Total Upload: ([\d.]+) KiB \/ gzip: ([\d.]+) KiB/.exec(output);
     if (!total) throw new Error(`wrangler printed no "Total Upload" line:\n${output}`);
 

@@ -19,7 +19,8 @@ import { parseArgs } from "node:util";
 import { cpuShares, sampleCpu, type CpuShares } from "./cpu";
 import { printTable } from "./table";
 import type { Unstable_RawConfig } from "wrangler";
-import { applyMigrations, bundleWorker, configPath, copyConfig, startWorker, withLocalD1, type LocalWorker } from "./wrangler";
+import { applyMigrations, withLocalD1, type WranglerDev } from "../harness/wrangler.mjs";
+import { bundleWorker, configPath, copyConfig, startWorker } from "./wrangler";
 
 const GOAL_RATIO = 0.7;
 /** Every rate limit of the copy we run: the bindings are still called, and never say no. */
@@ -56,7 +57,7 @@ type Target = {
   persistTo: string;
   probe?: { path: string; statuses: number[] };
   /** What the Worker needs before the first POST (feedloop: the site and its survey). */
-  seed?: (worker: LocalWorker, adminToken: string) => Promise<void>;
+  seed?: (worker: WranglerDev, adminToken: string) => Promise<void>;
   /** Rows stored per site, read from the stopped Worker's D1. */
   storedPerSite: string;
 };
@@ -118,25 +119,26 @@ type Measured = { target: Target; warm: Run; run: Run; cpu: CpuShares; rows: Map
 async function measure(target: Target, adminToken: string): Promise<Measured> {
   rmSync(target.persistTo, { recursive: true, force: true });
   mkdirSync(target.persistTo, { recursive: true });
-  applyMigrations(target.persistTo, target.config);
+  await applyMigrations({ persistTo: target.persistTo, config: target.config });
   const started = performance.now();
   const worker = await startWorker(target.persistTo, adminToken, join(target.persistTo, "wrangler.log"), { config: target.config, ...(target.probe ? { probe: target.probe } : {}) });
-  say(`${target.label}: wrangler dev answering on ${worker.baseUrl} after ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  say(`${target.label}: wrangler dev answering on ${worker.url} after ${((performance.now() - started) / 1000).toFixed(1)} s`);
   let measured: Measured;
   try {
     await target.seed?.(worker, adminToken);
-    const warm = await drive(worker.baseUrl, WARMUP_SITE, warmup!, null);
+    const warm = await drive(worker.url, WARMUP_SITE, warmup!, null);
     if (warm.created === 0) throw new Error(`${target.label}: no POST of the warm-up was stored; the first answer was ${warm.firstRefusal}`);
     say(`${target.label}: warmed up with ${count(warm.result.requests.total)} POSTs; now ${count(amount!)} over ${connections} connections`);
     const before = sampleCpu(worker.pid);
-    const run = await drive(worker.baseUrl, SITE, amount!, target.label);
+    const run = await drive(worker.url, SITE, amount!, target.label);
     measured = { target, warm, run, cpu: cpuShares(before, sampleCpu(worker.pid)), rows: new Map() };
-    if (target.seed) measured.aggregate = await readAggregate(worker.baseUrl, adminToken);
+    if (target.seed) measured.aggregate = await readAggregate(worker.url, adminToken);
   } finally {
     await worker.stop();
   }
   // Counted once the Worker is stopped: nothing is in flight any more.
-  const rows = await withLocalD1(target.persistTo, (db) => db.prepare(target.storedPerSite).all<{ site: string; n: number }>(), target.config);
+  const stored = { persistTo: target.persistTo, config: target.config };
+  const rows = await withLocalD1(stored, (db) => db.prepare(target.storedPerSite).all<{ site: string; n: number }>());
   for (const row of rows.results) measured.rows.set(row.site, row.n);
   return measured;
 }
@@ -152,10 +154,10 @@ async function admin(baseUrl: string, adminToken: string, method: string, path: 
   return JSON.parse(text);
 }
 
-async function seedFeedloop(worker: LocalWorker, adminToken: string): Promise<void> {
+async function seedFeedloop(worker: WranglerDev, adminToken: string): Promise<void> {
   for (const site of [SITE, WARMUP_SITE]) {
-    await admin(worker.baseUrl, adminToken, "PUT", `/v1/sites/${site}`, { name: `Load test (${site})`, audience: "external", origins: [ORIGIN] });
-    await admin(worker.baseUrl, adminToken, "PUT", `/v1/sites/${site}/surveys/${SURVEY}`, { kind: "nps", question: { en: "How likely are you to recommend us?" } });
+    await admin(worker.url, adminToken, "PUT", `/v1/sites/${site}`, { name: `Load test (${site})`, audience: "external", origins: [ORIGIN] });
+    await admin(worker.url, adminToken, "PUT", `/v1/sites/${site}/surveys/${SURVEY}`, { kind: "nps", question: { en: "How likely are you to recommend us?" } });
   }
 }
 
@@ -236,10 +238,14 @@ mkdirSync(dataDir, { recursive: true });
  * The configs this runs, written to `dataDir` with absolute paths: a copy of `source` changed by
  * `change`, whose Worker is a bundle made now (see bundleWorker: others may edit the sources meanwhile).
  */
-function prepareConfig(name: string, source: string, change: (raw: Unstable_RawConfig) => void): { path: string; raw: Unstable_RawConfig } {
+async function prepareConfig(
+  name: string,
+  source: string,
+  change: (raw: Unstable_RawConfig) => void,
+): Promise<{ path: string; raw: Unstable_RawConfig }> {
   const path = join(dataDir, `${name}.wrangler.json`);
   const raw = copyConfig(source, path, change);
-  const bundle = bundleWorker(path, join(dataDir, `${name}-bundle`));
+  const bundle = await bundleWorker(path, join(dataDir, `${name}-bundle`));
   // wrangler dev restarts the Worker when its assets change too (npm run build rewrites dist/).
   const assets = raw.assets?.directory ? join(dataDir, `${name}-assets`) : null;
   if (assets) cpSync(raw.assets!.directory!, assets, { recursive: true });
@@ -252,12 +258,12 @@ function prepareConfig(name: string, source: string, change: (raw: Unstable_RawC
   };
 }
 // Ours: the repository's wrangler.toml with every rate limit raised (see RAISED_LIMIT).
-const oursConfig = prepareConfig("feedloop", configPath, (raw) => {
+const oursConfig = await prepareConfig("feedloop", configPath, (raw) => {
   for (const limiter of raw.ratelimits ?? []) limiter.simple.limit = RAISED_LIMIT;
 });
 const raised = (oursConfig.raw.ratelimits ?? []).map((limiter) => `${limiter.name} (per ${limiter.simple.period} s)`);
 // The ceiling on the same runtime: feedloop's compatibility date and flags.
-const ceilingConfig = prepareConfig("ceiling", join(root, "bench", "ceiling", "wrangler.toml"), (raw) => {
+const ceilingConfig = await prepareConfig("ceiling", join(root, "bench", "ceiling", "wrangler.toml"), (raw) => {
   raw.compatibility_date = oursConfig.raw.compatibility_date;
   raw.compatibility_flags = oursConfig.raw.compatibility_flags;
 });

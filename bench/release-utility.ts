@@ -14,7 +14,8 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { printTable } from "./table";
-import { applyMigrations, bundledConfig, startWorker, withLocalD1, type LocalWorker } from "./wrangler";
+import { applyMigrations, withLocalD1, type WranglerDev } from "../harness/wrangler.mjs";
+import { bundledConfig, startWorker } from "./wrangler";
 
 const SITE = "demo-intranet";
 const SURVEYS = ["helpdesk", "escalations"];
@@ -64,9 +65,9 @@ type Read = {
   inbox: Row[];
 };
 
-async function read(worker: LocalWorker, adminToken: string): Promise<Read> {
+async function read(worker: WranglerDev, adminToken: string): Promise<Read> {
   const api = async <T>(path: string): Promise<T> => {
-    const response = await fetch(`${worker.baseUrl}${path}`, { headers: { authorization: `Bearer ${adminToken}` } });
+    const response = await fetch(`${worker.url}${path}`, { headers: { authorization: `Bearer ${adminToken}` } });
     if (!response.ok) throw new Error(`GET ${path} answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
     return (await response.json()) as T;
   };
@@ -103,7 +104,7 @@ type Truth = { answers: { survey: string; own: Record<string, string>; createdAt
 
 async function truth(persistTo: string, config: string): Promise<Truth> {
   return withLocalD1(
-    persistTo,
+    { persistTo, config },
     async (db) => {
       const answers = await db
         .prepare("SELECT survey_id, segment, created_at, release_group FROM responses WHERE site_id = ?")
@@ -120,7 +121,6 @@ async function truth(persistTo: string, config: string): Promise<Truth> {
         groups: groups.results.map((row) => JSON.parse(row.segment) as Record<string, string>),
       };
     },
-    config,
   );
 }
 
@@ -179,8 +179,8 @@ const dataDir = join(process.cwd(), "bench", ".data", "utility");
 const persistTo = join(dataDir, "state");
 rmSync(persistTo, { recursive: true, force: true });
 mkdirSync(persistTo, { recursive: true });
-const config = bundledConfig(dataDir, "feedloop");
-applyMigrations(persistTo, config);
+const config = await bundledConfig(dataDir, "feedloop");
+await applyMigrations({ persistTo, config });
 const sample = await seedSampleData({ persistTo, now });
 if (!sample) throw new Error("the sample history was not written");
 say(`sample history: ${sample.responses} answers, ${sample.bySite[SITE] ?? 0} of them in ${SITE}, up to ${new Date(now).toISOString()}`);
@@ -189,7 +189,7 @@ const adminToken = randomBytes(24).toString("base64url");
 const worker = await startWorker(persistTo, adminToken, join(dataDir, "wrangler.log"), { config });
 let answered: Read;
 try {
-  await seedDemo({ baseUrl: worker.baseUrl, token: adminToken, origins: [worker.baseUrl], log: () => {} });
+  await seedDemo({ baseUrl: worker.url, token: adminToken, origins: [worker.url], log: () => {} });
   answered = await read(worker, adminToken);
 } finally {
   await worker.stop();

@@ -4,7 +4,7 @@
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -23,6 +23,19 @@ if (!existsSync(join(root, "dist"))) {
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
 
+// harness/ is loaded from its own files, not bundled: it finds the repository from where it lies, and a bench
+// that loads demo scripts at run time (release-utility) shares one copy of it with them, exit hooks and all.
+const harness = join(root, "harness") + sep;
+const leaveHarnessOut = {
+  name: "leave-harness-out",
+  setup(build) {
+    build.onResolve({ filter: /harness\// }, ({ path, resolveDir }) => {
+      const file = resolve(resolveDir, path);
+      return file.startsWith(harness) ? { path: pathToFileURL(file).href, external: true } : undefined;
+    });
+  },
+};
+
 mkdirSync(dirname(outfile), { recursive: true });
 await build({
   entryPoints: [join(root, "bench", `${name}.ts`)],
@@ -34,6 +47,7 @@ await build({
   // Loaded from node_modules at run time: they spawn workerd and find their own files on disk.
   // autocannon finds its worker-thread files on disk too.
   external: ["wrangler", "miniflare", "autocannon"],
+  plugins: [leaveHarnessOut],
   logLevel: "warning",
 });
 await import(pathToFileURL(outfile).href);

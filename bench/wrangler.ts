@@ -1,79 +1,17 @@
 /**
- * The local Cloudflare stack, offline: migrations, a platform proxy to load data through, and
- * `wrangler dev` serving the real Worker. Every process started here is stopped here, errors included.
+ * What the benches ask of wrangler beyond harness/ (which starts, migrates and stops it): copies of a config
+ * running a bundle made now, and the Worker of such a config under `wrangler dev` on free ports.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { cpSync, createWriteStream, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { createServer } from "node:net";
+import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { experimental_readRawConfig, getPlatformProxy, type Unstable_RawConfig } from "wrangler";
+import { experimental_readRawConfig, type Unstable_RawConfig } from "wrangler";
+import { defaultConfig, exitOnInterrupt, freePort, runWrangler, startWranglerDev } from "../harness/wrangler.mjs";
+import type { WranglerDev } from "../harness/wrangler.mjs";
 
-// bench/run.mjs starts us in the repository root, wherever it was called from.
-const root = process.cwd();
-const wranglerBin = join(root, "node_modules", "wrangler", "bin", "wrangler.js");
-export const configPath = join(root, "wrangler.toml");
-const READY_TIMEOUT_MS = 90_000;
+export const configPath = defaultConfig;
 
-// Everything wrangler would fetch on its own is switched off (as in demo/dev.mjs): this may run offline.
-const wranglerEnv = {
-  ...process.env,
-  CI: "true",
-  CLOUDFLARE_CF_FETCH_ENABLED: "false",
-  WRANGLER_SEND_METRICS: "false",
-  WRANGLER_SEND_ERROR_REPORTS: "false",
-  WRANGLER_HIDE_BANNER: "true",
-};
-
-/** `config`: another wrangler config than the repository's (bench:load runs a copy, and the ceiling Worker). */
-export function applyMigrations(persistTo: string, config = configPath): void {
-  const result = spawnSync(process.execPath, [wranglerBin, "d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo, "--config", config], {
-    cwd: root,
-    env: wranglerEnv,
-    encoding: "utf8",
-  });
-  if (result.status !== 0) throw new Error(`wrangler d1 migrations apply failed:\n${result.stdout}${result.stderr}`);
-}
-
-/** Runs `use` with the local D1 that `wrangler dev --persist-to persistTo` will serve, then disposes it. */
-export async function withLocalD1<T>(persistTo: string, use: (db: D1Database) => Promise<T>, config = configPath): Promise<T> {
-  // `--persist-to X` keeps state in X/v3; getPlatformProxy takes that inner directory itself.
-  const proxy = await getPlatformProxy<{ DB: D1Database }>({ configPath: config, persist: { path: join(persistTo, "v3") }, remoteBindings: false });
-  try {
-    return await use(proxy.env.DB);
-  } finally {
-    await proxy.dispose();
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-      .once("error", reject)
-      .listen(0, "127.0.0.1", () => {
-        const address = probe.address();
-        probe.close(() => (address && typeof address === "object" ? resolve(address.port) : reject(new Error("no port"))));
-      });
-  });
-}
-
-const running = new Set<ChildProcess>();
-
-/** Kills the whole group: workerd is wrangler's child and can outlive it by a moment. */
-function killGroup(child: ChildProcess): void {
-  try {
-    process.kill(-child.pid!, "SIGKILL");
-  } catch {
-    // the group is gone already
-  }
-}
-
-// Whatever ends this process (a crash or Ctrl-C included) ends the servers it started.
-process.on("exit", () => running.forEach(killGroup));
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => process.exit(130));
-
-/** `pid`: wrangler's, which leads the process group of everything it starts (workerd, esbuild). */
-export type LocalWorker = { baseUrl: string; pid: number; stop: () => Promise<void> };
+// A Ctrl-C runs the harness's exit hooks, which stop every wrangler dev a bench started.
+exitOnInterrupt();
 
 export type StartOptions = {
   /** Another wrangler config than the repository's. */
@@ -82,44 +20,22 @@ export type StartOptions = {
   probe?: { path: string; statuses: number[] };
 };
 
-export async function startWorker(persistTo: string, adminToken: string, logFile: string, options: StartOptions = {}): Promise<LocalWorker> {
-  const [port, inspectorPort] = [await freePort(), await freePort()];
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const probe = options.probe ?? { path: "/v1/sites", statuses: [401, 200] };
-  const args = ["dev", "--config", options.config ?? configPath, "--ip", "127.0.0.1", "--port", String(port), "--persist-to", persistTo, "--inspector-port", String(inspectorPort), "--var", `ADMIN_TOKEN:${adminToken}`, "--show-interactive-dev-session=false"];
-  const log = createWriteStream(logFile);
-  // Its own process group, so the group can be stopped together.
-  const child = spawn(process.execPath, [wranglerBin, ...args], { cwd: root, env: wranglerEnv, stdio: ["ignore", "pipe", "pipe"], detached: true });
-  running.add(child);
-  child.stdout!.pipe(log);
-  child.stderr!.pipe(log);
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill("SIGINT");
-      const force = setTimeout(() => killGroup(child), 5_000);
-      await exited;
-      clearTimeout(force);
-    }
-    killGroup(child);
-    running.delete(child);
-    log.end();
-  };
-
-  try {
-    const deadline = Date.now() + READY_TIMEOUT_MS;
-    for (;;) {
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error("wrangler dev stopped before it was ready");
-      if (Date.now() > deadline) throw new Error(`wrangler dev did not answer on ${baseUrl} within ${READY_TIMEOUT_MS / 1000} s`);
-      const status = await fetch(`${baseUrl}${probe.path}`, { signal: AbortSignal.timeout(2_000) }).then((r) => r.status, () => 0);
-      if (probe.statuses.includes(status)) return { baseUrl, pid: child.pid!, stop };
-      await new Promise((resolve) => setTimeout(resolve, 300));
-    }
-  } catch (error) {
-    await stop();
-    const tail = (await readFile(logFile, "utf8").catch(() => "")).split("\n").slice(-30).join("\n");
-    throw new Error(`${(error as Error).message}\n--- ${logFile} (last lines) ---\n${tail}`);
-  }
+/** The Worker under `wrangler dev` with `adminToken`, all its output in `logFile`. */
+export async function startWorker(
+  persistTo: string,
+  adminToken: string,
+  logFile: string,
+  options: StartOptions = {},
+): Promise<WranglerDev> {
+  return startWranglerDev({
+    port: await freePort(),
+    inspectorPort: await freePort(),
+    persistTo,
+    config: options.config ?? configPath,
+    vars: { ADMIN_TOKEN: adminToken },
+    logFile,
+    ready: options.probe ?? { path: "/v1/sites", statuses: [401, 200] },
+  });
 }
 
 /** The fields of a wrangler config that name a file or folder, relative to the config's own folder. */
@@ -151,9 +67,8 @@ export function copyConfig(source: string, target: string, change: (raw: Unstabl
  * Worker, mid-request, whenever one of them changes; run on this bundle, it measures one version of the
  * code however the working tree changes meanwhile.
  */
-export function bundleWorker(config: string, outdir: string): string {
-  const result = spawnSync(process.execPath, [wranglerBin, "deploy", "--dry-run", "--outdir", outdir, "--config", config], { cwd: root, env: wranglerEnv, encoding: "utf8" });
-  if (result.status !== 0) throw new Error(`wrangler deploy --dry-run failed:\n${result.stdout}${result.stderr}`);
+export async function bundleWorker(config: string, outdir: string): Promise<string> {
+  await runWrangler(["deploy", "--dry-run", "--outdir", outdir], { config });
   // Named after the entry point: index.js for worker/index.ts.
   const bundles = readdirSync(outdir).filter((file) => file.endsWith(".js"));
   if (bundles.length !== 1) throw new Error(`wrangler deploy --dry-run left ${bundles.length} .js files in ${outdir}, not one`);
@@ -166,12 +81,16 @@ export function bundleWorker(config: string, outdir: string): string {
  * when a source or an asset changes (npm run build rewrites dist/), and others may edit them while a
  * bench runs. Returns the config's path.
  */
-export function bundledConfig(dataDir: string, name: string, change: (raw: Unstable_RawConfig) => void = () => {}): string {
+export async function bundledConfig(
+  dataDir: string,
+  name: string,
+  change: (raw: Unstable_RawConfig) => void = () => {},
+): Promise<string> {
   const dir = resolve(dataDir);
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${name}.wrangler.json`);
   const raw = copyConfig(configPath, path, change);
-  const bundle = bundleWorker(path, join(dir, `${name}-bundle`));
+  const bundle = await bundleWorker(path, join(dir, `${name}-bundle`));
   const assets = raw.assets?.directory ? join(dir, `${name}-assets`) : null;
   if (assets) {
     rmSync(assets, { recursive: true, force: true });

@@ -8,13 +8,12 @@ import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
+import { applyMigrations, exitOnInterrupt, freePort, root, startWranglerDev } from "../harness/wrangler.mjs";
 import { describeSample, seedSampleData } from "./sample-data.mjs";
 import { seedDemo } from "./seed.mjs";
-import { applyMigrations, killGroup, root, startWranglerDev, stopWrangler, waitUntilServing } from "./wrangler.mjs";
 
 const out = join(root, "docs", "screenshots");
 const say = (line) => console.log(`[screenshots] ${line}`);
@@ -25,17 +24,6 @@ const VIEWPORTS = {
   desktop: { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 },
   phone: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
 };
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-      .once("error", reject)
-      .listen(0, "127.0.0.1", () => {
-        const { port } = probe.address();
-        probe.close(() => resolve(port));
-      });
-  });
-}
 
 function build() {
   for (const script of ["widget/build.mjs", "dashboard/build.mjs"]) {
@@ -111,19 +99,18 @@ async function main() {
   say("building dist/ (widget, demo pages, dashboard)");
   build();
   const persistTo = mkdtempSync(join(tmpdir(), "feedloop-screenshots-"));
+  exitOnInterrupt(); // a Ctrl-C runs the exit hooks: the one below, and the harness's that stops wrangler
   process.once("exit", () => rmSync(persistTo, { recursive: true, force: true }));
-  applyMigrations({ persistTo });
+  await applyMigrations({ persistTo });
   const summary = await seedSampleData({ persistTo, pageOrigin: DEMO_ORIGIN });
   say(`sample data: ${describeSample(summary)}`);
 
   const token = randomBytes(24).toString("base64url");
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const wrangler = startWranglerDev({ port, persistTo, vars: { ADMIN_TOKEN: token }, args: ["--inspector-port", String(await freePort()), "--show-interactive-dev-session=false"], stdio: ["ignore", "ignore", "inherit"] });
-  process.once("exit", () => killGroup(wrangler));
+  const [port, inspectorPort] = [await freePort(), await freePort()];
+  const wrangler = await startWranglerDev({ port, inspectorPort, persistTo, vars: { ADMIN_TOKEN: token } });
+  const baseUrl = wrangler.url;
   let browser;
   try {
-    await waitUntilServing(wrangler, baseUrl);
     await seedDemo({ baseUrl, token, origins: [DEMO_ORIGIN, DEMO_ORIGIN.replace("127.0.0.1", "localhost")], log: () => {} });
     const threadId = await answerWithThread(baseUrl, token);
     browser = await chromium.launch({
@@ -133,8 +120,7 @@ async function main() {
     for (const file of await shoot(browser, baseUrl, token, threadId)) say(`wrote ${file.slice(root.length + 1)} (${Math.round(statSync(file).size / 1024)} KB)`);
   } finally {
     await browser?.close();
-    await stopWrangler(wrangler);
-    killGroup(wrangler);
+    await wrangler.stop();
   }
 }
 

@@ -3,7 +3,7 @@
 // with --assets, which replaces only [assets].directory from wrangler.toml.
 import { cp, mkdir, readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
-import { root } from "./wrangler.mjs";
+import { root } from "../harness/wrangler.mjs";
 
 export const devAssets = join(root, ".wrangler", "dev-assets");
 

@@ -5,10 +5,10 @@ import { randomBytes } from "node:crypto";
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
+import { applyMigrations, hasWrangler, root, startWranglerDev } from "../harness/wrangler.mjs";
 import { devAssets, prepareDevAssets } from "./dev-assets.mjs";
 import { describeSample, seedSampleData } from "./sample-data.mjs";
 import { SeedError, seedDemo } from "./seed.mjs";
-import { applyMigrations, hasWrangler, killGroup, root, startWranglerDev, stopWrangler, waitUntilServing } from "./wrangler.mjs";
 
 const host = "127.0.0.1";
 const port = Number(process.env.PORT || 8787);
@@ -102,41 +102,47 @@ async function main() {
   say(`serving dist/ and ${await prepareDevAssets()} demo file(s) from .wrangler/dev-assets/ (dev-assets.mjs)`);
   const { token, note } = adminToken();
   say("applying D1 migrations to the local database");
-  try {
-    applyMigrations({ stdio: "inherit" });
-  } catch (error) {
-    fail(error.message);
-  }
+  await applyMigrations({ output: "inherit" }).catch((error) => fail(error.message));
   await sampleHistory();
 
   say(`starting wrangler dev on ${baseUrl}`);
+  // Ctrl-C (or a kill) stops wrangler, even while it starts, and then this process with 0.
+  const interrupted = new AbortController();
   // --test-scheduled: the cron handler runs on GET /__scheduled instead of a warning that it won't run by itself.
   // --assets: dist/ plus the demo pages, which a deploy does not upload (dev-assets.mjs).
-  const wrangler = startWranglerDev({ host, port, args: ["--test-scheduled", "--assets", devAssets] });
-  let exitCode = null; // set when we stop wrangler on purpose; otherwise its own exit code is ours
-  for (const signal of ["SIGINT", "SIGTERM"]) {
-    process.on(signal, () => {
-      exitCode ??= 0;
-      stopWrangler(wrangler, signal);
-    });
-  }
-  // Whatever ends this process (a crash included) ends wrangler too.
-  process.on("exit", () => wrangler.exitCode === null && wrangler.signalCode === null && killGroup(wrangler));
-  wrangler.on("exit", (code) => {
-    killGroup(wrangler); // workerd can outlive wrangler by a moment; leave nothing behind
-    process.exit(exitCode ?? code ?? 1);
+  const starting = startWranglerDev({
+    host,
+    port,
+    args: ["--test-scheduled", "--assets", devAssets],
+    output: "inherit",
+    signal: interrupted.signal,
   });
+  let shuttingDown = false;
+  const shutdown = async (code, signal) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    interrupted.abort();
+    await (await starting.catch(() => null))?.stop(signal);
+    process.exit(code);
+  };
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => shutdown(0, signal));
 
+  let wrangler;
   try {
-    await waitUntilServing(wrangler, baseUrl);
+    wrangler = await starting;
+  } catch (error) {
+    if (shuttingDown) return;
+    fail(error.message); // the harness has stopped it already
+  }
+  // A wrangler that ends by itself (a crash) ends this process with its exit code.
+  wrangler.exited.then((code) => shuttingDown || process.exit(code ?? 1));
+  try {
     const origins = [`http://${host}:${port}`, `http://localhost:${port}`];
     await seedDemo({ baseUrl, token, origins, log: (line) => say(`seed: ${line}`) });
   } catch (error) {
-    if (exitCode !== null) return; // Ctrl-C while starting up: wrangler is already on its way out
     console.error(`[dev] ${error instanceof SeedError ? "seeding the demo config failed:" : "error:"}`);
     console.error(error instanceof SeedError ? error.message : error);
-    exitCode = 1;
-    await stopWrangler(wrangler); // its exit handler ends this process with exitCode
+    await shutdown(1);
     return;
   }
   say("demo config is in place");

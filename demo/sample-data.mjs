@@ -4,55 +4,31 @@
 // dev, and it writes only while no demo site has a response; demo/dashboard-screenshots.mjs calls it on a
 // fresh database. By hand, with no wrangler dev running on that database:
 //   node demo/sample-data.mjs [--persist-to DIR]      (default .wrangler/state, what npm run dev uses)
-import { dirname, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { defaultPersistTo, root, withWorker } from "../harness/wrangler.mjs";
 import { sites } from "./seed.mjs";
-
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-export const DEFAULT_PERSIST_TO = join(root, ".wrangler", "state");
 
 /**
  * Writes the sample history into the local D1 kept under `persistTo` (wrangler's --persist-to), unless
  * a demo site has responses already. Resolves to a summary, or null when it wrote nothing. Must not run
  * while a wrangler dev serves the same directory: two workerd processes would write the same files.
  */
-export async function seedSampleData({ persistTo = DEFAULT_PERSIST_TO, pageOrigin = "http://127.0.0.1:8787", now = Date.now() } = {}) {
-  // Offline, as everywhere in the demo: no cf.json fetch, no telemetry (demo/dev.mjs explains each switch).
-  process.env.CLOUDFLARE_CF_FETCH_ENABLED ??= "false";
-  process.env.WRANGLER_SEND_METRICS ??= "false";
-  process.env.WRANGLER_SEND_ERROR_REPORTS ??= "false";
-  const { unstable_startWorker } = await import("wrangler");
-  // wrangler's info lines (its asset headers, …) would only interleave with npm run dev's own.
-  const logLevel = process.env.WRANGLER_LOG;
-  process.env.WRANGLER_LOG = logLevel ?? "warn";
+export async function seedSampleData({
+  persistTo = defaultPersistTo,
+  pageOrigin = "http://127.0.0.1:8787",
+  now = Date.now(),
+} = {}) {
   // wrangler.toml's bindings, so the same D1 file as wrangler dev's; only the entry point is another.
-  const worker = await unstable_startWorker({
-    config: join(root, "wrangler.toml"),
-    entrypoint: join(root, "demo", "sample-worker.ts"),
-    // Same layout as `wrangler dev --persist-to persistTo` (it keeps state in persistTo/v3).
-    dev: { persist: persistTo, remote: false, server: { hostname: "127.0.0.1", port: 0 }, inspector: false, watch: false, logLevel: "warn" },
-    sendMetrics: false,
-    envFiles: [],
-  }).catch((error) => {
-    restoreLogLevel(logLevel);
-    throw error;
-  });
-  try {
-    await worker.ready;
+  const entrypoint = join(root, "demo", "sample-worker.ts");
+  return withWorker({ entrypoint, persistTo }, async (worker) => {
     // Not "/": the static assets answer it (dist/index.html), and refuse a POST with 405.
-    const response = await worker.fetch("http://sample-data/sample-history", { method: "POST", body: JSON.stringify({ sites, pageOrigin, now }) });
+    const body = JSON.stringify({ sites, pageOrigin, now });
+    const response = await worker.fetch("http://sample-data/sample-history", { method: "POST", body });
     const text = await response.text();
     if (!response.ok) throw new Error(`writing the sample history failed (${response.status}):\n${text}`);
     return JSON.parse(text);
-  } finally {
-    await worker.dispose();
-    restoreLogLevel(logLevel);
-  }
-}
-
-function restoreLogLevel(value) {
-  if (value === undefined) delete process.env.WRANGLER_LOG;
-  else process.env.WRANGLER_LOG = value;
+  });
 }
 
 /** One line for a log: what was written. */
@@ -63,7 +39,7 @@ export function describeSample(summary) {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const at = process.argv.indexOf("--persist-to");
-  const persistTo = at > 0 ? resolve(process.argv[at + 1] ?? "") : DEFAULT_PERSIST_TO;
+  const persistTo = at > 0 ? resolve(process.argv[at + 1] ?? "") : defaultPersistTo;
   const summary = await seedSampleData({ persistTo });
   console.log(summary ? `wrote ${describeSample(summary)}` : "the demo sites have responses already: nothing written");
 }

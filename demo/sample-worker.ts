@@ -1,6 +1,6 @@
 /**
  * A one-off Worker that writes the sample history (sample-history.ts) into its D1 binding, started by
- * demo/sample-data.mjs with wrangler's unstable_startWorker on the local D1 that wrangler dev serves.
+ * demo/sample-data.mjs (harness/: withWorker) on the local D1 that wrangler dev serves.
  * Inside workerd each prepared statement is a local call; through getPlatformProxy each was a
  * synchronous round trip (5 ms here), which made the same load ten times slower.
  */

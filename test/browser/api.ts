@@ -1,7 +1,5 @@
-import { execFile } from "node:child_process";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { inject } from "vitest";
+import { runWrangler } from "../../harness/wrangler.mjs";
 import type { WidgetConfig } from "../../schema/widget";
 import "./env";
 
@@ -65,19 +63,12 @@ export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boo
   }
 }
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
-const run = promisify(execFile);
-
 /**
  * Reads the local D1 directly, for what no API returns (a stored comment). `wrangler d1 execute --local`
  * opens the same SQLite files as the running wrangler dev; reads are safe alongside it.
  */
 export async function queryD1<Row>(sql: string): Promise<Row[]> {
-  const { stdout } = await run(
-    process.execPath,
-    ["node_modules/wrangler/bin/wrangler.js", "d1", "execute", "DB", "--local", "--persist-to", env().persistDir, "--json", "--command", sql],
-    { cwd: root, env: { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false", WRANGLER_HIDE_BANNER: "true", CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_ERROR_REPORTS: "false" } },
-  );
+  const { stdout } = await runWrangler(["d1", "execute", "DB", "--local", "--persist-to", env().persistDir, "--json", "--command", sql]);
   return (JSON.parse(stdout) as { results: Row[] }[])[0]!.results;
 }
 

@@ -3,12 +3,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
+import { applyMigrations, freePort, startWranglerDev } from "../../harness/wrangler.mjs";
 import "./env";
 import { startContractProxy } from "./contract-proxy";
 import { startFaultProxy } from "./fault-proxy";
-import { freePort } from "./free-port";
 import { startPageServer } from "./page-server";
-import { applyMigrations, startWranglerDev } from "./wrangler-dev";
 
 /**
  * The browser project's world, started once per `vitest run`: the Worker under `wrangler dev` with a fresh
@@ -19,7 +18,7 @@ import { applyMigrations, startWranglerDev } from "./wrangler-dev";
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const persistDir = mkdtempSync(join(tmpdir(), "feedloop-browser-"));
   const removePersistDir = () => rmSync(persistDir, { recursive: true, force: true, maxRetries: 3 });
-  // Ctrl-C or a crash skips the teardown: the database goes anyway (wrangler-dev.ts ends its own processes).
+  // Ctrl-C or a crash skips the teardown: the database goes anyway (the harness ends its own processes).
   process.once("exit", removePersistDir);
   const cleanups: (() => Promise<void> | void)[] = [removePersistDir, () => void process.off("exit", removePersistDir)];
   const teardown = async () => {
@@ -33,8 +32,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
   };
   try {
     const adminToken = randomBytes(24).toString("base64url");
-    await applyMigrations(persistDir);
-    const worker = await startWranglerDev({ port: await freePort(), inspectorPort: await freePort(), persistDir, adminToken });
+    await applyMigrations({ persistTo: persistDir });
+    const worker = await startWranglerDev({
+      port: await freePort(),
+      inspectorPort: await freePort(),
+      persistTo: persistDir,
+      vars: { ADMIN_TOKEN: adminToken },
+      // Both the Worker (/v1/sites: an admin route with D1 behind it) and the static assets (dist/widget.js).
+      ready: { headers: { authorization: `Bearer ${adminToken}` }, statuses: [200], asset: "/widget.js" },
+    });
     cleanups.push(() => worker.stop());
     // Every request reaches the Worker through the contract proxy, which checks each answer against /openapi.json.
     const contract = await startContractProxy(worker.url);

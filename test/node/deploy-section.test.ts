@@ -1,9 +1,8 @@
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { runWrangler } from "../../harness/wrangler.mjs";
 
 /**
  * The README's "Deploying to Cloudflare" commands, held to the wrangler this repository pins. Only
@@ -27,13 +26,11 @@ function deployCommands(): string[] {
 }
 
 async function wranglerHelp(words: string[]): Promise<string> {
-  const wrangler = join(root, "node_modules/wrangler/bin/wrangler.js");
-  const env = { ...process.env, WRANGLER_SEND_METRICS: "false", WRANGLER_HIDE_BANNER: "true", CI: "true" };
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [wrangler, ...words, "--help"], { cwd: root, env });
+    const { stdout, stderr } = await runWrangler([...words, "--help"]);
     return `${stdout}${stderr}`;
   } catch (error) {
-    return `exit ${(error as { code?: unknown }).code}: ${(error as { stderr?: string }).stderr ?? ""}`;
+    return `failed: ${(error as Error).message}`;
   }
 }
 

@@ -1,8 +1,8 @@
-import { spawnSync } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { runWrangler } from "../../harness/wrangler.mjs";
 
 /**
  * The Worker's bindings are typed by `wrangler types` (worker-configuration.d.ts, committed). This regenerates
@@ -32,15 +32,10 @@ function typesCommand(): string[] {
 }
 
 describe("worker-configuration.d.ts", () => {
-  it("is what `npm run types` generates from wrangler.toml and .dev.vars.example today", () => {
+  it("is what `npm run types` generates from wrangler.toml and .dev.vars.example today", async () => {
     const args = [...typesCommand().slice(0, 1), regenerated, ...typesCommand().slice(1)];
     try {
-      const run = spawnSync(process.execPath, [join(root, "node_modules/wrangler/bin/wrangler.js"), ...args], {
-        cwd: root,
-        encoding: "utf8",
-        env: { ...process.env, WRANGLER_SEND_METRICS: "false", WRANGLER_HIDE_BANNER: "true", CI: "true" },
-      });
-      expect(run.status, `${run.stdout}${run.stderr}`).toBe(0);
+      await runWrangler(args); // rejects with wrangler's output when it fails
       const fresh = readFileSync(regenerated, "utf8");
       expect(fresh).toContain("interface Env");
       expect(body(readFileSync(committed, "utf8")), "worker-configuration.d.ts is stale: run `npm run types`").toBe(
