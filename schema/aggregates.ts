@@ -11,20 +11,28 @@ const GroupField = z
     `must be one of ${GROUP_FIELDS.join(", ")} or segment.<dimension>`,
   );
 
+/**
+ * Omitted or empty: no grouping. Not `.default([])`: /openapi.json would show the parsed array as the
+ * default of a parameter the client sends as a string.
+ */
 const GroupBy = z
   .string()
-  .transform((value) => value.split(",").map((field) => field.trim()).filter(Boolean))
+  .optional()
+  .transform((value = "") => value.split(",").map((field) => field.trim()).filter(Boolean))
   .pipe(
     z
       .array(GroupField)
       .max(2, "at most two fields")
       .refine((fields) => new Set(fields).size === fields.length, "fields must differ"),
-  );
+  )
+  .meta({
+    description: `Up to two of ${GROUP_FIELDS.join(", ")} or segment.<dimension>, comma-separated; omitted or empty, no groups`,
+  });
 
 /** `GET /v1/aggregates`: filters, `segment.<dim>=value`, a time range, buckets and up to two group-bys. */
 export const AggregatesQuery = filterQuery({
   bucket: z.enum(["hour", "day", "week", "month"]).optional(),
-  groupBy: GroupBy.default([]),
+  groupBy: GroupBy,
   /** `raw` forces a scan of the raw responses: the reference the rollups are checked against. */
   source: z.enum(["auto", "raw"]).default("auto"),
 });

@@ -42,6 +42,13 @@ export function errors<S extends ErrorStatus>(statuses: readonly S[], meanings: 
   ) as { [K in S]: ErrorResponse };
 }
 
+/**
+ * The 422 of a read that takes the shared filters: a malformed parameter, or a value naming nothing the
+ * credential can read (worker/scope/named-values.ts), each problem with its `path` (`query.service`).
+ */
+export const FILTER_422 =
+  "validation_failed: a malformed parameter, or a site, survey, service, owner or topic that names nothing the credential can read";
+
 /** Any route can fail on our side (500) or find D1 overloaded (503). */
 export const SERVER_ERRORS = [500, 503] as const;
 

@@ -78,6 +78,24 @@ describe("POST /v1/responses: every 422 of the contract stores nothing", () => {
     expect(error.details!.map((d) => d.path).sort()).toEqual(["score", "segment.team", "topic"]);
   });
 
+  // The domain (domain/ingest.ts) finds the problems; collect/ answers them as ever, byte for byte.
+  it("answers what the survey and the site cannot take with the bytes it always has", async () => {
+    const { site, survey } = await seedSurvey({ kind: "text", topics: ["complaint"] });
+    const answer = { site, survey, score: 3, service: "checkout", topic: "gossip", segment: { team: "x" }, page: "ftp://files.example/a" };
+    const response = await postResponse(answer);
+    expect(response.status).toBe(422);
+    const details = [
+      { path: "score", message: "text surveys take no score" },
+      { path: "comment", message: "required for text surveys" },
+      { path: "service", message: "this survey rates no service" },
+      { path: "topic", message: "must be one of complaint" },
+      { path: "segment.team", message: "this site takes no segment" },
+      { path: "page", message: "must be an http(s) URL" },
+    ];
+    const message = details.map((problem) => `${problem.path}: ${problem.message}`).join("; ");
+    expect(await response.text()).toBe(JSON.stringify({ error: { code: "validation_failed", message, details } }));
+  });
+
   it("refuses a body that is not JSON (400) or not JSON-typed (415)", async () => {
     const { site } = await seedSurvey({ kind: "nps" });
     await expectError(await postResponse(`{"site":"${site}",`), 400, "invalid_json");

@@ -4,7 +4,9 @@ import { featureFolders, resolveSpecifier, rules, sourceFiles, specifiersOf, vio
 
 /**
  * Issue 12, item 9: "A test fails if a file in worker/domain/ imports worker/db/, or a file in worker/db/
- * imports errors or middleware." Each file's import specifiers are read and resolved against its folder.
+ * imports errors or middleware"; and a file in worker/domain/ importing errors or hono (domain/ returns
+ * plain data or throws a domain error its caller maps). Each file's import specifiers are read and
+ * resolved against its folder; a package's name is matched as it is written.
  */
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -16,6 +18,8 @@ describe("imports run one way (routes/ → feature folders → db/ and domain/)"
     expect(violations(files, rules(featureFolders(root)))).toEqual([]);
   });
 });
+
+const plainData = (layer: string) => `${layer} takes and returns plain data`;
 
 describe("the checker", () => {
   const ruleList = rules(["identity", "abuse"]);
@@ -40,7 +44,13 @@ describe("the checker", () => {
   it.each([
     ["worker/domain/anonymize.ts", 'import type { InboxRow } from "../db/inbox";', "domain/ imports no db/ module"],
     ["worker/domain/deep/x.ts", 'import { q } from "../../db/inbox.ts";', "domain/ imports no db/ module"],
+    ["worker/domain/ingest.ts", 'import { validationFailed, type Problem } from "../errors";', "domain/ throws no HTTP error, only domain errors its caller maps"],
+    ["worker/domain/ingest.ts", 'import type { Problem } from "../errors.ts";', "domain/ throws no HTTP error, only domain errors its caller maps"],
+    ["worker/domain/ingest.ts", 'import { HTTPException } from "hono/http-exception";', `hono is HTTP; ${plainData("domain/")}`],
+    ["worker/domain/metrics.ts", 'import type { Context } from "hono";', `hono is HTTP; ${plainData("domain/")}`],
+    ["worker/domain/metrics.ts", 'import { z } from "@hono/zod-openapi";', `hono is HTTP; ${plainData("domain/")}`],
     ["worker/db/resilient.ts", 'import { ApiError } from "../errors";', "db/ throws no HTTP error"],
+    ["worker/db/resilient.ts", 'import { HTTPException } from "hono/http-exception";', `hono is HTTP; ${plainData("db/")}`],
     ["worker/db/scope.ts", 'import { assertSiteAccess } from "../middleware/auth";', "middleware is HTTP; the layers below take and return plain data"],
     ["worker/db/sites.ts", 'import { newBallotKey } from "../identity/ballot";', "feature folders (identity/) sit above db/ and domain/"],
     ["worker/domain/x.ts", 'const routes = await import("../routes/inbox");', "routes/ sits above every other folder"],
@@ -52,7 +62,10 @@ describe("the checker", () => {
   });
 
   it("does not mistake a sibling whose name starts like a forbidden one (worker/errors-x, worker/database)", () => {
-    const files = [{ path: "worker/db/a.ts", text: 'import { x } from "../errors-catalogue";\nimport { y } from "../dbx/z";' }];
+    const files = [
+      { path: "worker/db/a.ts", text: 'import { x } from "../errors-catalogue";\nimport { y } from "../dbx/z";' },
+      { path: "worker/domain/a.ts", text: 'import { y } from "honorific";\nimport * as z from "zod";' },
+    ];
     expect(violations(files, ruleList)).toEqual([]);
   });
 });

@@ -3,9 +3,14 @@ import { join, posix } from "node:path";
 
 /**
  * STYLE.md's "imports run one way": routes/ → feature folders → db/ and domain/. A rule names the files it
- * governs (a path prefix) and the paths they may not import, each with the reason a reader is shown.
+ * governs (a path prefix), the paths and the packages (`hono` is also `hono/http-exception`) they may not
+ * import, each with the reason a reader is shown.
  */
-export type Rule = { from: string; forbidden: { prefix: string; why: string }[] };
+export type Rule = {
+  from: string;
+  forbidden: { prefix: string; why: string }[];
+  packages?: { name: string; why: string }[];
+};
 export type SourceFile = { path: string; text: string };
 export type Violation = { file: string; specifier: string; resolved: string; why: string };
 
@@ -21,9 +26,25 @@ export function rules(features: string[]): Rule[] {
     { prefix: "worker/app", why: "app.ts mounts routes; nothing below imports it" },
     ...features.map((name) => ({ prefix: `worker/${name}/`, why: `feature folders (${name}/) sit above db/ and domain/` })),
   ];
+  const http = (layer: string) => [
+    { name: "hono", why: `hono is HTTP; ${layer} takes and returns plain data` },
+    { name: "@hono", why: `hono is HTTP; ${layer} takes and returns plain data` },
+  ];
   return [
-    { from: "worker/domain/", forbidden: [{ prefix: "worker/db/", why: "domain/ imports no db/ module" }, ...above] },
-    { from: "worker/db/", forbidden: [{ prefix: "worker/errors", why: "db/ throws no HTTP error" }, ...above] },
+    {
+      from: "worker/domain/",
+      forbidden: [
+        { prefix: "worker/db/", why: "domain/ imports no db/ module" },
+        { prefix: "worker/errors", why: "domain/ throws no HTTP error, only domain errors its caller maps" },
+        ...above,
+      ],
+      packages: http("domain/"),
+    },
+    {
+      from: "worker/db/",
+      forbidden: [{ prefix: "worker/errors", why: "db/ throws no HTTP error" }, ...above],
+      packages: http("db/"),
+    },
     { from: "demo/", forbidden: [{ prefix: "bench/", why: "demo/ does not import bench/" }] },
   ];
 }
@@ -51,9 +72,11 @@ export function violations(files: SourceFile[], ruleList: Rule[]): Violation[] {
     for (const rule of ruleList.filter((rule) => file.path.startsWith(rule.from))) {
       for (const specifier of specifiersOf(file.text)) {
         const resolved = resolveSpecifier(file.path, specifier);
-        if (resolved === null) continue;
-        const hit = rule.forbidden.find(({ prefix }) => within(resolved, prefix));
-        if (hit) found.push({ file: file.path, specifier, resolved, why: hit.why });
+        const hit =
+          resolved === null
+            ? rule.packages?.find(({ name }) => specifier === name || specifier.startsWith(`${name}/`))
+            : rule.forbidden.find(({ prefix }) => within(resolved, prefix));
+        if (hit) found.push({ file: file.path, specifier, resolved: resolved ?? specifier, why: hit.why });
       }
     }
   }

@@ -14,9 +14,9 @@ import { toSite, turnstileOf } from "../db/sites";
 import { toSurvey } from "../db/surveys";
 import { toWebhook } from "../db/webhooks";
 import { randomToken, sha256Hex } from "../domain/crypto";
-import { buildResponse } from "../domain/ingest";
+import { AnswerRejected, buildResponse } from "../domain/ingest";
 import type { Bindings } from "../env";
-import { ApiError, notFound } from "../errors";
+import { ApiError, notFound, validationFailed } from "../errors";
 import { alreadyAnswered, isBallotAlreadyCast, verifyRespondent } from "../identity";
 import { listedOrigin } from "../middleware/cors";
 import { emit } from "../webhooks/emit";
@@ -89,7 +89,7 @@ export async function collectAnswer(env: Bindings, answer: Answer, allowOrigin: 
 
   const followUp = randomToken(24);
   const segment = respondent ? { ...input.segment, ...respondent.segment } : input.segment;
-  const record = buildResponse(site, survey, respondent ? { ...input, segment } : input, { id: crypto.randomUUID(), followUpHash: await sha256Hex(followUp) }, Date.now());
+  const record = recordOf(site, survey, respondent ? { ...input, segment } : input, { id: crypto.randomUUID(), followUpHash: await sha256Hex(followUp) }, Date.now());
   const created: ResponseCreated = { id: record.id, followUp };
   const body = JSON.stringify(created);
   // The key's row first: a repeat fails on it before doing any other work, and the transaction rolls back.
@@ -110,4 +110,14 @@ export async function collectAnswer(env: Bindings, answer: Answer, allowOrigin: 
   // An employee's answer sends no event of its own: its period's release sends `period.closed`.
   if (site.audience === "external") await emit(env, responseEvents(record, site.audience), webhookRows.map(toWebhook));
   return { created, replayed: false };
+}
+
+/** The row to store, or the contract's 422 listing what the survey and site cannot take (domain/ingest.ts). */
+function recordOf(...args: Parameters<typeof buildResponse>) {
+  try {
+    return buildResponse(...args);
+  } catch (error) {
+    if (error instanceof AnswerRejected) throw validationFailed(error.problems);
+    throw error;
+  }
 }

@@ -38,15 +38,6 @@ export async function listSurveys(db: D1Database, site: string): Promise<Survey[
   return results.map(toSurvey);
 }
 
-/** The kinds of surveys with this id (on any site, or on one): resolves `?survey=` to a kind. */
-export async function surveyKinds(db: D1Database, id: string, site: string | null): Promise<Survey["kind"][]> {
-  const { results } = await db
-    .prepare("SELECT DISTINCT kind FROM surveys WHERE id = ?1 AND (?2 IS NULL OR site_id = ?2)")
-    .bind(id, site)
-    .all<{ kind: Survey["kind"] }>();
-  return results.map((row) => row.kind);
-}
-
 export async function surveyHasResponses(db: D1Database, site: string, id: string): Promise<boolean> {
   return (await db.prepare("SELECT 1 AS found FROM responses WHERE site_id = ? AND survey_id = ? LIMIT 1").bind(site, id).first()) !== null;
 }

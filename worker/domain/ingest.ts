@@ -1,6 +1,5 @@
 import type { Site, Survey } from "../../schema/config";
 import type { ResponseInput } from "../../schema/response";
-import { validationFailed, type Problem } from "../errors";
 import { scoreProblem } from "./kinds";
 import { periodStart } from "./reporting-period";
 
@@ -23,6 +22,20 @@ export type ResponseRecord = {
 
 const HOUR = 3_600_000;
 
+/** One thing wrong with an answer: the field (`score`, `segment.team`) and what is wrong with it. */
+export type AnswerProblem = { path: string; message: string };
+
+/**
+ * An answer its survey or site cannot take, with every problem at once. Plain domain data: the caller
+ * decides what it means for its reader (collect/ answers the contract's 422 with these as `details`).
+ */
+export class AnswerRejected extends Error {
+  constructor(readonly problems: AnswerProblem[]) {
+    super(problems.map((problem) => `${problem.path}: ${problem.message}`).join("; "));
+    this.name = "AnswerRejected";
+  }
+}
+
 /** Only origin and path of the page: query strings and fragments often carry tokens and emails. */
 export function pageWithoutQuery(page: string): string | null {
   try {
@@ -35,10 +48,10 @@ export function pageWithoutQuery(page: string): string | null {
 
 /**
  * Checks an answer against its survey and site (what the schema alone cannot know) and shapes the
- * row to store. Every problem is reported at once, so a form can show them all.
+ * row to store. Every problem is reported at once (AnswerRejected), so a form can show them all.
  */
 export function buildResponse(site: Site, survey: Survey, input: ResponseInput, ids: { id: string; followUpHash: string }, now: number): ResponseRecord {
-  const problems: Problem[] = [];
+  const problems: AnswerProblem[] = [];
   const scoreIssue = scoreProblem(survey.kind, input.score);
   if (scoreIssue) problems.push({ path: "score", message: scoreIssue });
   const comment = input.comment?.trim() ? input.comment : null;
@@ -56,7 +69,7 @@ export function buildResponse(site: Site, survey: Survey, input: ResponseInput, 
   }
   const page = input.page ? pageWithoutQuery(input.page) : null;
   if (input.page && !page) problems.push({ path: "page", message: "must be an http(s) URL" });
-  if (problems.length > 0) throw validationFailed(problems);
+  if (problems.length > 0) throw new AnswerRejected(problems);
 
   return {
     id: ids.id,

@@ -2,16 +2,15 @@ import { createRoute } from "@hono/zod-openapi";
 import { Aggregates, AggregatesQuery } from "../../schema/aggregates";
 import type { Kind } from "../../schema/common";
 import { readRawFacts, readRollupFacts, type FactFilter, type FactRead } from "../db/facts";
-import { inScope } from "../db/scope";
+import { inScope, type SurveyChoices } from "../db/scope";
 import { resolveScope } from "../scope";
-import { surveyKinds } from "../db/surveys";
 import { buildAnswer, type Context } from "../domain/aggregate";
 import { bucketRanges, isoWithOffset, MAX_BUCKETS, type Bucket } from "../domain/buckets";
 import { isHourAligned } from "../domain/rollup-plan";
 import { resolveRange } from "../domain/time-range";
 import { validationFailed } from "../errors";
 import { requireAuth } from "../middleware/auth";
-import { declare, errors, json, router, SERVER_ERRORS } from "../openapi";
+import { declare, errors, FILTER_422, json, router, SERVER_ERRORS } from "../openapi";
 import { releaseClosedPeriods } from "../release";
 import { releasedFacts } from "../release/facts";
 
@@ -29,7 +28,9 @@ const route = createRoute({
   request: { query: AggregatesQuery },
   responses: {
     200: json("{kind, total, series?, groups?}", Aggregates),
-    ...errors([401, 403, 422, ...SERVER_ERRORS], { 422: "validation_failed: a parameter, an impossible range, too many buckets, or a bucket finer than an internal site's reporting period" }),
+    ...errors([401, 403, 422, ...SERVER_ERRORS], {
+      422: `${FILTER_422}; an impossible range; too many buckets; or a bucket finer than an internal site's reporting period`,
+    }),
   },
 });
 
@@ -39,7 +40,7 @@ export const aggregates = router().openapi(...declare(route, async (c) => {
   const db = c.env.DB;
   const started = performance.now();
   const scope = await resolveScope(db, principal, query);
-  const kind = await resolveKind(db, query);
+  const kind = resolveKind(query, scope.surveys);
   const { from, to } = resolveRange(query, query.tz, Date.now());
   if (!(from < to)) throw validationFailed([{ path: "query.to", message: "must be after from" }]);
   let buckets: Bucket[];
@@ -85,17 +86,21 @@ export const aggregates = router().openapi(...declare(route, async (c) => {
   return c.json(answer, 200);
 }));
 
-async function resolveKind(db: D1Database, query: AggregatesQuery): Promise<Kind> {
+/**
+ * The kind a query reads: `kind`, or the kind of the survey it names. Only surveys of the sites the caller
+ * reads count (resolveScope has refused a survey named by none of them), so a key limited to some
+ * sites learns nothing of a survey elsewhere, not even its kind.
+ */
+function resolveKind(query: AggregatesQuery, surveys: SurveyChoices[]): Kind {
   if (!query.survey) {
     if (!query.kind) throw validationFailed([{ path: "query.kind", message: "required unless survey is given" }]);
     return query.kind;
   }
-  const kinds = await surveyKinds(db, query.survey, query.site ?? null);
+  const kinds = [...new Set(surveys.filter((survey) => survey.id === query.survey).map((survey) => survey.kind))];
   if (query.kind) {
-    if (kinds.length > 0 && !kinds.includes(query.kind)) throw validationFailed([{ path: "query.kind", message: `survey ${query.survey} is ${kinds.join("/")}, not ${query.kind}` }]);
+    if (!kinds.includes(query.kind)) throw validationFailed([{ path: "query.kind", message: `survey ${query.survey} is ${kinds.join("/")}, not ${query.kind}` }]);
     return query.kind;
   }
-  if (kinds.length === 0) throw validationFailed([{ path: "query.survey", message: "no such survey" }]);
   if (kinds.length > 1) throw validationFailed([{ path: "query.kind", message: `surveys named ${query.survey} have kinds ${kinds.join(", ")}: name one, or the site` }]);
   return kinds[0]!;
 }

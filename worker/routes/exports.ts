@@ -7,7 +7,7 @@ import { resolveScope } from "../scope";
 import { csvRow } from "../domain/csv";
 import { resolveRange } from "../domain/time-range";
 import { requireAuth } from "../middleware/auth";
-import { declare, errors, router, SERVER_ERRORS } from "../openapi";
+import { declare, errors, FILTER_422, router, SERVER_ERRORS } from "../openapi";
 import { releaseClosedPeriods } from "../release";
 
 const PAGE = 500;
@@ -41,7 +41,7 @@ function exportRoute(format: Format) {
     request: { query: ExportQuery },
     responses: {
       200: { description: `A ${format.extension.toUpperCase()} file (Content-Disposition: attachment)`, content: { [format.mediaType]: { schema: z.string() } } },
-      ...errors([401, 403, 422, ...SERVER_ERRORS]),
+      ...errors([401, 403, 422, ...SERVER_ERRORS], { 422: FILTER_422 }),
     },
   });
   return router().openapi(

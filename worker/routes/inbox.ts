@@ -14,7 +14,7 @@ import type { AppEnv, Bindings, Principal } from "../env";
 import { notFound } from "../errors";
 import { assertSiteAccess, requireAuth } from "../middleware/auth";
 import { jsonBody } from "../middleware/validate";
-import { declare, errors, json, router, SERVER_ERRORS } from "../openapi";
+import { declare, errors, FILTER_422, json, router, SERVER_ERRORS } from "../openapi";
 import { releaseClosedPeriods, releaseSite } from "../release";
 
 /** An answer's period may have closed since anyone last read its site: close it first. */
@@ -44,7 +44,7 @@ const listInbox = createRoute({
   summary: "The inbox, newest first, by cursor",
   ...readers,
   request: { query: InboxQuery },
-  responses: { 200: json("A page of responses; nextCursor is null on the last", InboxPage), ...errors([401, 403, 422, ...SERVER_ERRORS]) },
+  responses: { 200: json("A page of responses; nextCursor is null on the last", InboxPage), ...errors([401, 403, 422, ...SERVER_ERRORS], { 422: FILTER_422 }) },
 });
 
 const getThread = createRoute({
