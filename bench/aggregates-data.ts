@@ -48,7 +48,13 @@ export function prepareConfigs(dataDir: string): Configs {
   return { before: beforeConfig, all };
 }
 
-export type Prepared = { reused: boolean; loadSeconds: number; carryOverSeconds: number; responses: number; rollupRows: number };
+export type Prepared = {
+  reused: boolean;
+  loadSeconds: number;
+  carryOverSeconds: number;
+  responses: number;
+  rollupRows: number;
+};
 
 /**
  * A database per size, loaded under the migrations before CARRY_OVER_FROM, then migrated to the end.
@@ -56,9 +62,19 @@ export type Prepared = { reused: boolean; loadSeconds: number; carryOverSeconds:
  * one loaded by this bench in a checkout of the earlier version (copy its bench/.data/<size>), so both
  * versions are measured on the same rows.
  */
-export async function prepareDatabase(configs: Configs, persistTo: string, size: number, seed: number, reuse: boolean): Promise<Prepared> {
+export async function prepareDatabase(
+  configs: Configs,
+  persistTo: string,
+  size: number,
+  seed: number,
+  reuse: boolean,
+): Promise<Prepared> {
   const marker = join(persistTo, "loaded.json");
-  const wanted = JSON.stringify({ size, seed, internal: SITES.filter((site) => site.audience === "internal").map((site) => site.id) });
+  const wanted = JSON.stringify({
+    size,
+    seed,
+    internal: SITES.filter((site) => site.audience === "internal").map((site) => site.id),
+  });
   const reused = reuse && existsSync(marker) && readFileSync(marker, "utf8") === wanted;
   let loaded = { responses: size, rollupRows: 0 };
   let started = performance.now();
@@ -80,8 +96,12 @@ export async function pendingAnswers(persistTo: string, config: string): Promise
   return withLocalD1(
     persistTo,
     async (db) => {
-      const columns = await db.prepare("SELECT name FROM pragma_table_info('responses') WHERE name = 'pending'").first();
-      return columns ? ((await db.prepare("SELECT COUNT(*) AS n FROM responses WHERE pending = 1").first<number>("n")) ?? 0) : null;
+      const columns = await db
+        .prepare("SELECT name FROM pragma_table_info('responses') WHERE name = 'pending'")
+        .first();
+      return columns
+        ? ((await db.prepare("SELECT COUNT(*) AS n FROM responses WHERE pending = 1").first<number>("n")) ?? 0)
+        : null;
     },
     config,
   );
@@ -109,7 +129,9 @@ export async function releaseCounts(persistTo: string, config: string): Promise<
   return withLocalD1(
     persistTo,
     async (db) => {
-      const hasGroups = await db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'release_groups'").first();
+      const hasGroups = await db
+        .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'release_groups'")
+        .first();
       if (!hasGroups) return [];
       const counts: Released[] = [];
       for (const site of SITES.filter((s) => s.audience === "internal")) {
@@ -143,7 +165,11 @@ export async function releaseCounts(persistTo: string, config: string): Promise<
           withheld: answers?.withheld ?? 0,
           pending: answers?.pending ?? 0,
           pendingBytes: answers?.bytes ?? 0,
-          groups: await db.prepare("SELECT COUNT(*) AS n FROM release_groups WHERE site_id = ? AND withheld = 0").bind(site.id).first<number>("n") ?? 0,
+          groups:
+            (await db
+              .prepare("SELECT COUNT(*) AS n FROM release_groups WHERE site_id = ? AND withheld = 0")
+              .bind(site.id)
+              .first<number>("n")) ?? 0,
           periods: periods.length,
           statements: Math.ceil(groupRows / GROUPS_PER_STATEMENT) + updates + 1,
         });

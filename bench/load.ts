@@ -16,7 +16,8 @@ const GRAINS: Grain[] = ["h", "d", "m"];
 const SCORE_COLUMNS = Array.from({ length: 11 }, (_, s) => `s${s}`).join(", ");
 
 const sqlString = (value: string) => `'${value.replace(/'/g, "''")}'`;
-const sqlValue = (value: string | number | null) => (value === null ? "NULL" : typeof value === "number" ? String(value) : sqlString(value));
+const sqlValue = (value: string | number | null) =>
+  value === null ? "NULL" : typeof value === "number" ? String(value) : sqlString(value);
 const tuple = (values: (string | number | null)[]) => `(${values.map(sqlValue).join(",")})`;
 
 /**
@@ -118,8 +119,18 @@ class RollupSums {
 
   private async write(grain: Grain, open: { period: number; sums: Map<string, Int32Array> }): Promise<void> {
     for (const [key, sum] of open.sums) {
-      const [kind, dim, site, survey, service, value] = key.split(KEY_SEPARATOR) as [string, string, string, string, string, string];
-      await this.writer.add(ROLLUPS_HEAD, `(${[grain, kind, dim].map(sqlString).join(",")},${open.period},${[site, survey, service, value].map(sqlString).join(",")},${sum.join(",")})`);
+      const [kind, dim, site, survey, service, value] = key.split(KEY_SEPARATOR) as [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ];
+      await this.writer.add(
+        ROLLUPS_HEAD,
+        `(${[grain, kind, dim].map(sqlString).join(",")},${open.period},${[site, survey, service, value].map(sqlString).join(",")},${sum.join(",")})`,
+      );
     }
   }
 
@@ -135,18 +146,39 @@ async function insertConfig(db: D1Database): Promise<void> {
   await batch(db, [
     ...SITES.flatMap((site) => [
       db
-        .prepare("INSERT INTO sites (id, name, audience, origins, dimensions, min_group_size, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, 5, ?6, ?6)")
-        .bind(site.id, site.name, site.audience, JSON.stringify([site.origin]), JSON.stringify(Object.keys(site.dimensions)), at),
+        .prepare(
+          "INSERT INTO sites (id, name, audience, origins, dimensions, min_group_size, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, 5, ?6, ?6)",
+        )
+        .bind(
+          site.id,
+          site.name,
+          site.audience,
+          JSON.stringify([site.origin]),
+          JSON.stringify(Object.keys(site.dimensions)),
+          at,
+        ),
       db.prepare("INSERT INTO site_origins (origin, site_id) VALUES (?, ?)").bind(site.origin, site.id),
     ]),
-    ...SERVICES.map((service) => db.prepare("INSERT INTO services (id, name, owner, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)").bind(service.id, service.name, service.owner, at)),
+    ...SERVICES.map((service) =>
+      db
+        .prepare("INSERT INTO services (id, name, owner, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)")
+        .bind(service.id, service.name, service.owner, at),
+    ),
     ...SURVEYS.map((survey) =>
       db
         .prepare(
           `INSERT INTO surveys (site_id, id, kind, question, comment_prompt, services, topics, active, created_at, updated_at)
            VALUES (?1, ?2, ?3, ?4, NULL, ?5, ?6, 1, ?7, ?7)`,
         )
-        .bind(survey.site, survey.id, survey.kind, JSON.stringify({ en: `How was it (${survey.kind})?` }), JSON.stringify(survey.services), JSON.stringify(survey.topics), at),
+        .bind(
+          survey.site,
+          survey.id,
+          survey.kind,
+          JSON.stringify({ en: `How was it (${survey.kind})?` }),
+          JSON.stringify(survey.services),
+          JSON.stringify(survey.topics),
+          at,
+        ),
     ),
   ]);
 }
@@ -161,7 +193,21 @@ export async function loadSynthetic(db: D1Database, count: number, seed: number)
   for (const r of responses(count, seed)) {
     await writer.add(
       RESPONSES_HEAD,
-      tuple([r.id, r.site, r.survey, r.kind, r.score, r.comment, r.service, r.topic, JSON.stringify(r.segment), r.locale, r.page, r.followUpHash, r.createdAt]),
+      tuple([
+        r.id,
+        r.site,
+        r.survey,
+        r.kind,
+        r.score,
+        r.comment,
+        r.service,
+        r.topic,
+        JSON.stringify(r.segment),
+        r.locale,
+        r.page,
+        r.followUpHash,
+        r.createdAt,
+      ]),
     );
     await rollups.add(r);
     stored++;
@@ -176,6 +222,7 @@ export async function loadSynthetic(db: D1Database, count: number, seed: number)
     db.prepare("SELECT SUM(n) AS n FROM rollups WHERE dim = '' GROUP BY grain"),
   ]);
   const counted = [rows!.results[0]?.n, ...sums!.results.map((row) => row.n)];
-  if (counted.length !== 4 || counted.some((n) => n !== count)) throw new Error(`loaded counts ${JSON.stringify(counted)} differ from ${count}`);
+  if (counted.length !== 4 || counted.some((n) => n !== count))
+    throw new Error(`loaded counts ${JSON.stringify(counted)} differ from ${count}`);
   return { responses: stored, rollupRows };
 }

@@ -43,7 +43,8 @@ try {
   // Appended to what widget/build.mjs and dashboard/build.mjs wrote, once.
   const headersFile = join(root, "dist", "_headers");
   const existing = await readFile(headersFile, "utf8").catch(() => "");
-  if (!existing.includes("/docs/*")) await writeFile(headersFile, `${existing.trimEnd()}\n${strictHeaders("/docs/*")}${strictHeaders("/")}`);
+  if (!existing.includes("/docs/*"))
+    await writeFile(headersFile, `${existing.trimEnd()}\n${strictHeaders("/docs/*")}${strictHeaders("/")}`);
   const { version } = JSON.parse(await readFile(join(swaggerUi, "package.json"), "utf8"));
   console.log(`dist/docs/: Swagger UI ${version}, served from the Worker`);
 } catch (error) {

@@ -18,7 +18,12 @@ const outputs = [
   { entry: "index.ts", file: "widget.js", format: "iife", budget: true },
   { entry: "module.ts", file: "widget.mjs", format: "esm", budget: true },
   // Its "preact" is the widget's own, handed over at load (preact-handoff.ts).
-  { entry: "replies.ts", file: "replies.js", format: "iife", alias: { preact: join(root, "widget/src/preact-handoff.ts") } },
+  {
+    entry: "replies.ts",
+    file: "replies.js",
+    format: "iife",
+    alias: { preact: join(root, "widget/src/preact-handoff.ts") },
+  },
   // Cloudflare Turnstile's challenge, loaded with the config of a site that wants it (shell.tsx). Its copy of
   // queue.ts is built with TURNSTILE: answers that need a token wait apart, and it gives each try one.
   { entry: "turnstile.ts", file: "turnstile.js", format: "iife", turnstile: true },
@@ -34,7 +39,11 @@ const minifiedCss = {
   name: "minified-css",
   setup(builder) {
     builder.onLoad({ filter: /\.css$/ }, async (args) => {
-      const { code } = await transform(await readFile(args.path, "utf8"), { loader: "css", minify: true, target: "chrome100" });
+      const { code } = await transform(await readFile(args.path, "utf8"), {
+        loader: "css",
+        minify: true,
+        target: "chrome100",
+      });
       return { contents: `export default ${JSON.stringify(code.trim())}`, loader: "js" };
     });
   },

@@ -49,7 +49,10 @@ function openApiRoute() {
     path: "/openapi.json",
     summary: "This document",
     security: [],
-    responses: { 200: json("OpenAPI 3.1, generated from the routes' declarations", z.record(z.string(), z.unknown())), ...errors([500]) },
+    responses: {
+      200: json("OpenAPI 3.1, generated from the routes' declarations", z.record(z.string(), z.unknown())),
+      ...errors([500]),
+    },
   });
 }
 

@@ -54,7 +54,9 @@ export async function fakeTurnstile(page: Page, { blocked = false } = {}): Promi
   await page.route("https://challenges.cloudflare.com/**", (route) => {
     if (new URL(route.request().url()).pathname === "/turnstile/v0/api.js") {
       apiLoads++;
-      return blocked ? route.abort("internetdisconnected") : route.fulfill({ contentType: "text/javascript; charset=utf-8", body: API });
+      return blocked
+        ? route.abort("internetdisconnected")
+        : route.fulfill({ contentType: "text/javascript; charset=utf-8", body: API });
     }
     return route.fulfill({ contentType: "text/html; charset=utf-8", body: "<!doctype html><title>challenge</title>" });
   });

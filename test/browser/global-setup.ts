@@ -32,13 +32,24 @@ export default async function setup(project: TestProject): Promise<() => Promise
   try {
     const adminToken = randomBytes(24).toString("base64url");
     await applyMigrations(persistDir);
-    const worker = await startWranglerDev({ port: await freePort(), inspectorPort: await freePort(), persistDir, adminToken });
+    const worker = await startWranglerDev({
+      port: await freePort(),
+      inspectorPort: await freePort(),
+      persistDir,
+      adminToken,
+    });
     cleanups.push(() => worker.stop());
     const proxy = await startFaultProxy(worker.url);
     cleanups.push(() => proxy.close());
     const pages = await startPageServer(proxy);
     cleanups.push(() => pages.close());
-    project.provide("browserEnv", { workerUrl: worker.url, proxyUrl: proxy.url, pageOrigin: pages.origin, adminToken, persistDir });
+    project.provide("browserEnv", {
+      workerUrl: worker.url,
+      proxyUrl: proxy.url,
+      pageOrigin: pages.origin,
+      adminToken,
+      persistDir,
+    });
   } catch (error) {
     await teardown();
     throw error;

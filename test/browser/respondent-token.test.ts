@@ -1,5 +1,17 @@
 import { describe, expect, test } from "vitest";
-import { answerWith, htmlPage, recordPosts, seedSurvey, servedWidgetPage, servePage, settledCount, useBrowser, widgetConfig, widgetParts, widgetScript } from "./helpers";
+import {
+  answerWith,
+  htmlPage,
+  recordPosts,
+  seedSurvey,
+  servedWidgetPage,
+  servePage,
+  settledCount,
+  useBrowser,
+  widgetConfig,
+  widgetParts,
+  widgetScript,
+} from "./helpers";
 
 const browser = useBrowser();
 

@@ -31,7 +31,10 @@ export default class ContractReporter implements Reporter {
     );
     const missing = [...operations].filter((operation) => !exercised.has(operation));
     // Only a run of the whole suite can tell an operation nobody exercises from one this run left out.
-    if (missing.length > 0 && integrationFiles >= readdirSync("test/integration").filter((name) => name.endsWith(".test.ts")).length) {
+    if (
+      missing.length > 0 &&
+      integrationFiles >= readdirSync("test/integration").filter((name) => name.endsWith(".test.ts")).length
+    ) {
       console.log(`contract: FAILED, never exercised: ${missing.join(", ")}`);
       process.exitCode = 1;
     } else if (missing.length > 0) console.log(`contract: not exercised in this partial run: ${missing.join(", ")}`);

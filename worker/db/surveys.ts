@@ -34,7 +34,10 @@ export async function getSurvey(db: D1Database, site: string, id: string): Promi
 }
 
 export async function listSurveys(db: D1Database, site: string): Promise<Survey[]> {
-  const { results } = await db.prepare("SELECT * FROM surveys WHERE site_id = ? ORDER BY id").bind(site).all<SurveyRow>();
+  const { results } = await db
+    .prepare("SELECT * FROM surveys WHERE site_id = ? ORDER BY id")
+    .bind(site)
+    .all<SurveyRow>();
   return results.map(toSurvey);
 }
 
@@ -48,10 +51,21 @@ export async function surveyKinds(db: D1Database, id: string, site: string | nul
 }
 
 export async function surveyHasResponses(db: D1Database, site: string, id: string): Promise<boolean> {
-  return (await db.prepare("SELECT 1 AS found FROM responses WHERE site_id = ? AND survey_id = ? LIMIT 1").bind(site, id).first()) !== null;
+  return (
+    (await db
+      .prepare("SELECT 1 AS found FROM responses WHERE site_id = ? AND survey_id = ? LIMIT 1")
+      .bind(site, id)
+      .first()) !== null
+  );
 }
 
-export async function upsertSurvey(db: D1Database, site: string, id: string, input: SurveyInput, now: number): Promise<{ survey: Survey; created: boolean }> {
+export async function upsertSurvey(
+  db: D1Database,
+  site: string,
+  id: string,
+  input: SurveyInput,
+  now: number,
+): Promise<{ survey: Survey; created: boolean }> {
   const [existing, upserted] = await db.batch([
     db.prepare("SELECT 1 AS found FROM surveys WHERE site_id = ? AND id = ?").bind(site, id),
     db

@@ -1,7 +1,15 @@
 import type { StoredWebhook, Webhook, WebhookEvent, WebhookInput } from "../../schema/webhooks";
 
 /** A row of `webhooks`. */
-export type WebhookRow = { id: string; url: string; events: string; secret: string; format: Webhook["format"]; created_at: number; updated_at: number };
+export type WebhookRow = {
+  id: string;
+  url: string;
+  events: string;
+  secret: string;
+  format: Webhook["format"];
+  created_at: number;
+  updated_at: number;
+};
 export const toWebhook = (row: WebhookRow): StoredWebhook => ({
   id: row.id,
   url: row.url,
@@ -24,7 +32,12 @@ export async function getWebhook(db: D1Database, id: string): Promise<StoredWebh
   return row ? toWebhook(row) : null;
 }
 
-export async function upsertWebhook(db: D1Database, id: string, input: WebhookInput & { secret: string }, now: number): Promise<{ webhook: StoredWebhook; created: boolean }> {
+export async function upsertWebhook(
+  db: D1Database,
+  id: string,
+  input: WebhookInput & { secret: string },
+  now: number,
+): Promise<{ webhook: StoredWebhook; created: boolean }> {
   const [existing, upserted] = await db.batch([
     db.prepare("SELECT 1 AS found FROM webhooks WHERE id = ?").bind(id),
     db

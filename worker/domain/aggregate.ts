@@ -102,11 +102,16 @@ export function buildAnswer(
 
   const answer: Answer = { kind, total: reveal("total") };
   if (answer.total.withheld) answer.withheld = true;
-  if (options.bucketLabels) answer.series = options.bucketLabels.map((start, b) => ({ start, ...reveal(`point:${b}`) }));
+  if (options.bucketLabels)
+    answer.series = options.bucketLabels.map((start, b) => ({ start, ...reveal(`point:${b}`) }));
   if (options.groupBy.length > 0) {
     answer.groups = groups.map((g) => {
-      const group: GroupOut = { key: Object.fromEntries(options.groupBy.map((field, f) => [field, groupKeys.get(g)![f]!])), ...reveal(`group:${g}`) };
-      if (options.bucketLabels) group.series = options.bucketLabels.map((start, b) => ({ start, ...reveal(`group:${g}:${b}`) }));
+      const group: GroupOut = {
+        key: Object.fromEntries(options.groupBy.map((field, f) => [field, groupKeys.get(g)![f]!])),
+        ...reveal(`group:${g}`),
+      };
+      if (options.bucketLabels)
+        group.series = options.bucketLabels.map((start, b) => ({ start, ...reveal(`group:${g}:${b}`) }));
       return group;
     });
   }

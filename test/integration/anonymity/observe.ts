@@ -155,7 +155,7 @@ export async function readRows(
   const rows: Row[] = [];
   const path = format === "inbox" ? `/v1/responses?${params}` : `/v1/responses.${format}?${params}`;
   if (format === "inbox") {
-    for (let cursor: string | null = null; ;) {
+    for (let cursor: string | null = null; ; ) {
       const page = `${path}&limit=200${cursor ? `&cursor=${cursor}` : ""}`;
       const response = await get(page, meta.credential);
       if (!response.ok) throw new Error(`GET ${page} → ${response.status} ${await response.text()}`);
