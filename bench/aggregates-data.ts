@@ -139,7 +139,8 @@ export async function releaseCounts(persistTo: string, config: string): Promise<
           .prepare(
             `SELECT COUNT(*) AS answers, SUM(pending) AS pending, SUM(release_group IS NOT NULL) AS released,
                SUM(pending = 0 AND release_group IS NULL) AS withheld,
-               SUM(LENGTH(id) + LENGTH(kind) + LENGTH(survey_id) + LENGTH(service_id) + LENGTH(topic) + LENGTH(segment) + 16) AS bytes
+               SUM(LENGTH(id) + LENGTH(kind) + LENGTH(survey_id) + LENGTH(service_id) + LENGTH(topic)
+                 + LENGTH(segment) + 16) AS bytes
              FROM responses WHERE site_id = ?`,
           )
           .bind(site.id)
@@ -148,8 +149,10 @@ export async function releaseCounts(persistTo: string, config: string): Promise<
         const { results: periods } = await db
           .prepare(
             `SELECT g.period_start, g.rows, COALESCE(r.answers, 0) AS answers
-             FROM (SELECT period_start, COUNT(*) AS rows, SUM(n) AS n FROM release_groups WHERE site_id = ?1 GROUP BY period_start) g
-             LEFT JOIN (SELECT rg.period_start, COUNT(*) AS answers FROM responses r JOIN release_groups rg ON rg.id = r.release_group
+             FROM (SELECT period_start, COUNT(*) AS rows, SUM(n) AS n FROM release_groups
+                   WHERE site_id = ?1 GROUP BY period_start) g
+             LEFT JOIN (SELECT rg.period_start, COUNT(*) AS answers
+                        FROM responses r JOIN release_groups rg ON rg.id = r.release_group
                         WHERE r.site_id = ?1 GROUP BY rg.period_start) r ON r.period_start = g.period_start`,
           )
           .bind(site.id)

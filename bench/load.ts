@@ -84,8 +84,11 @@ async function batch<T = unknown>(db: D1Database, statements: D1PreparedStatemen
 }
 
 const RESPONSES_HEAD =
-  "INSERT INTO responses (id, site_id, survey_id, kind, score, comment, service_id, topic, segment, locale, page, followup_hash, created_at) VALUES";
-const ROLLUPS_HEAD = `INSERT INTO rollups (grain, kind, dim, period, site_id, survey_id, service_id, value, n, ${SCORE_COLUMNS}) VALUES`;
+  "INSERT INTO responses (id, site_id, survey_id, kind, score, comment, service_id, topic, segment, locale, page, " +
+  "followup_hash, created_at) VALUES";
+const ROLLUPS_HEAD =
+  `INSERT INTO rollups (grain, kind, dim, period, site_id, survey_id, service_id, value, n, ${SCORE_COLUMNS}) ` +
+  "VALUES";
 const KEY_SEPARATOR = "\u0001";
 
 /**
@@ -129,7 +132,7 @@ class RollupSums {
       ];
       await this.writer.add(
         ROLLUPS_HEAD,
-        `(${[grain, kind, dim].map(sqlString).join(",")},${open.period},${[site, survey, service, value].map(sqlString).join(",")},${sum.join(",")})`,
+        `(${[grain, kind, dim, open.period, site, survey, service, value].map(sqlValue).join(",")},${sum.join(",")})`,
       );
     }
   }
@@ -147,7 +150,8 @@ async function insertConfig(db: D1Database): Promise<void> {
     ...SITES.flatMap((site) => [
       db
         .prepare(
-          "INSERT INTO sites (id, name, audience, origins, dimensions, min_group_size, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, 5, ?6, ?6)",
+          `INSERT INTO sites (id, name, audience, origins, dimensions, min_group_size, created_at, updated_at)
+           VALUES (?1, ?2, ?3, ?4, ?5, 5, ?6, ?6)`,
         )
         .bind(
           site.id,
@@ -167,7 +171,8 @@ async function insertConfig(db: D1Database): Promise<void> {
     ...SURVEYS.map((survey) =>
       db
         .prepare(
-          `INSERT INTO surveys (site_id, id, kind, question, comment_prompt, services, topics, active, created_at, updated_at)
+          `INSERT INTO surveys (site_id, id, kind, question, comment_prompt, services, topics, active, created_at,
+             updated_at)
            VALUES (?1, ?2, ?3, ?4, NULL, ?5, ?6, 1, ?7, ?7)`,
         )
         .bind(

@@ -197,7 +197,8 @@ const hex = (random: Random, words: number) => {
 function uuidV4(random: Random): string {
   const digits = hex(random, 4);
   const variant = "89ab"[Math.floor(random() * 4)]!;
-  return `${digits.slice(0, 8)}-${digits.slice(8, 12)}-4${digits.slice(13, 16)}-${variant}${digits.slice(17, 20)}-${digits.slice(20)}`;
+  const [timeLow, timeMid, timeHigh] = [digits.slice(0, 8), digits.slice(8, 12), digits.slice(13, 16)];
+  return `${timeLow}-${timeMid}-4${timeHigh}-${variant}${digits.slice(17, 20)}-${digits.slice(20)}`;
 }
 
 /**

@@ -301,7 +301,9 @@ const THREADS: {
       {
         from: "team",
         afterHours: 3,
-        text: "Sorry about this: your parcel was held at the carrier's hub while we moved warehouses. We have refunded the shipping cost to your card.",
+        text:
+          "Sorry about this: your parcel was held at the carrier's hub while we moved warehouses. " +
+          "We have refunded the shipping cost to your card.",
       },
       { from: "respondent", afterHours: 20, text: "Thanks, I can see the refund. Appreciated!" },
     ],
@@ -313,7 +315,9 @@ const THREADS: {
       {
         from: "team",
         afterHours: 5,
-        text: "Thank you for telling us. We are adding two people to the chat in the evenings, when the queue is longest, and we will write again once they start.",
+        text:
+          "Thank you for telling us. We are adding two people to the chat in the evenings, " +
+          "when the queue is longest, and we will write again once they start.",
       },
     ],
   },
@@ -346,7 +350,9 @@ const THREADS: {
       {
         from: "team",
         afterHours: 6,
-        text: "Thanks for flagging it. We found the missing hours: they will be paid with the next salary, with a correction on the payslip.",
+        text:
+          "Thanks for flagging it. We found the missing hours: they will be paid with the next salary, " +
+          "with a correction on the payslip.",
       },
       { from: "respondent", afterHours: 30, text: "Great, thank you." },
     ],
@@ -504,7 +510,8 @@ async function draw(options: Required<SampleOptions>): Promise<Drawn[]> {
           locale,
           page: `${options.pageOrigin}${pick(random, stream.pages)}`,
         });
-        const followUpHash = await sha256Hex(randomToken(24)); // the token itself is never kept, as in POST /v1/responses
+        // The token itself is never kept, as in POST /v1/responses.
+        const followUpHash = await sha256Hex(randomToken(24));
         const record = buildResponse(site, survey, input, { id: crypto.randomUUID(), followUpHash }, at);
         drawn.push({ record, audience, tone, daysAgo });
       }

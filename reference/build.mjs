@@ -14,7 +14,10 @@ const here = join(root, "reference");
 const out = join(root, "dist", "docs");
 const swaggerUi = dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
 
-/** Copies a file of swagger-ui-dist without its sourceMappingURL: the map is not served, so devtools would 404 on it. */
+/**
+ * Copies a file of swagger-ui-dist without its sourceMappingURL: the map is not served, so devtools would 404
+ * on it.
+ */
 async function copyWithoutSourceMap(name) {
   const text = await readFile(join(swaggerUi, name), "utf8");
   await writeFile(join(out, name), text.replace(/\n?\/[/*]# sourceMappingURL=\S+\s*(\*\/)?\s*$/, "\n"));

@@ -6,7 +6,10 @@ export type Bindings = {
   WEBHOOKS?: Queue<import("../schema/webhooks").Delivery>;
   /** First retry delay of a failed webhook delivery, doubled on each attempt (seconds). */
   WEBHOOK_RETRY_BASE_SECONDS?: string;
-  /** Rate limits of POST /v1/responses (Workers Rate Limiting; wrangler.toml `[[ratelimits]]`, tiers in abuse/rate-limit.ts). */
+  /**
+   * Rate limits of POST /v1/responses (Workers Rate Limiting; wrangler.toml `[[ratelimits]]`, tiers in
+   * abuse/rate-limit.ts).
+   */
   RATE_LIMIT_SITE?: RateLimit;
   RATE_LIMIT_VISITOR_STRICT?: RateLimit;
   RATE_LIMIT_VISITOR?: RateLimit;

@@ -88,6 +88,7 @@ export const DOCUMENT = {
     title: "feedloop",
     version: "1",
     description:
-      "Feedback from customers and employees: collection, aggregates, follow-up. Segment filters are `segment.<dimension>=value` query parameters.",
+      "Feedback from customers and employees: collection, aggregates, follow-up. " +
+      "Segment filters are `segment.<dimension>=value` query parameters.",
   },
 };

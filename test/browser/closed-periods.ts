@@ -74,7 +74,8 @@ export async function answerInClosedWeeks(
   // released_until back to 0: another test's read of every site may have closed this site's (then
   // empty) past periods already; none of its groups exist yet, so they are formed from these answers.
   await queryD1(
-    `UPDATE responses SET created_at = CASE id ${moves.map(([id, at]) => `WHEN '${id}' THEN ${at}`).join(" ")} END WHERE id IN (${moves.map(([id]) => `'${id}'`).join(", ")});
+    `UPDATE responses SET created_at = CASE id ${moves.map(([id, at]) => `WHEN '${id}' THEN ${at}`).join(" ")} END
+       WHERE id IN (${moves.map(([id]) => `'${id}'`).join(", ")});
      UPDATE sites SET released_until = 0 WHERE id = '${site}'`,
   );
   await admin("PUT", `/v1/sites/${site}`, config);

@@ -25,7 +25,10 @@ function directivesOf(header: string): Map<string, string[]> {
 
 type Recorded = { violations: { directive: string; blocked: string; sample: string }[]; inlineRan?: boolean };
 
-/** Records CSP violations from the first script on, before the dashboard runs (an init script is exempt from the CSP). */
+/**
+ * Records CSP violations from the first script on, before the dashboard runs (an init script is exempt from the
+ * CSP).
+ */
 function recordViolations(): void {
   const recorded = window as unknown as Recorded;
   recorded.violations = [];
@@ -182,7 +185,8 @@ describe("dashboard: Content-Security-Policy", () => {
       await page.getByRole("link", { name: strings.nav[view], exact: true }).click();
       await page.getByRole("heading", { level: 1, name: strings.nav[view], exact: true }).waitFor();
       await page.waitForLoadState("networkidle");
-      // Views with employees' figures read the site and survey lists before their aggregate (its bucket depends on them).
+      // Views with employees' figures read the site and survey lists before their aggregate (its bucket depends on
+      // them).
       await expect
         .poll(() => page.getByText(strings.common.loading, { exact: true }).count(), {
           message: `${view} keeps loading`,

@@ -332,7 +332,9 @@ describe("dashboard: configuration", () => {
     const card = page
       .getByRole("listitem")
       .filter({ has: page.getByRole("heading", { name: new RegExp(`^${survey}`) }) });
-    const snippet = `<script src="${env().workerUrl}/widget.js" data-site="${site}" data-survey="${survey}" data-segment-plan="" data-segment-customer-type="" async></script>`;
+    const snippet =
+      `<script src="${env().workerUrl}/widget.js" data-site="${site}" data-survey="${survey}" ` +
+      `data-segment-plan="" data-segment-customer-type="" async></script>`;
     await card.getByText(snippet, { exact: true }).waitFor();
     await card.getByRole("button", { name: strings.common.copy }).click();
     await card.getByText(strings.common.copied).waitFor();

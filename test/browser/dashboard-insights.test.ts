@@ -124,7 +124,10 @@ function recordCspViolations(page: Page): string[] {
   return refused;
 }
 
-/** The intranet's period line: `count` answers so far this week, shown on the Monday after it (the site is weekly, in UTC). */
+/**
+ * The intranet's period line: `count` answers so far this week, shown on the Monday after it (the site is
+ * weekly, in UTC).
+ */
 function periodLine(count: number): string {
   const appear = new Intl.DateTimeFormat("en", {
     weekday: "long",

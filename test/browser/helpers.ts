@@ -28,7 +28,10 @@ export function widgetParts(scope: Page | Locator, strings: UiStrings) {
 
 export type WidgetParts = ReturnType<typeof widgetParts>;
 
-/** The bodies of every `POST /v1/responses` the page sends by fetch from now on (beacons included), parsed, in order. */
+/**
+ * The bodies of every `POST /v1/responses` the page sends by fetch from now on (beacons included), parsed, in
+ * order.
+ */
 export function recordPosts(page: Page): Record<string, unknown>[] {
   const bodies: Record<string, unknown>[] = [];
   page.on("request", (request) => {

@@ -6,7 +6,10 @@ const browser = useBrowser();
 
 type Recorded = { violations: { directive: string; blocked: string }[] };
 
-/** Records CSP violations from the first script on, before the page or the widget runs (an init script is exempt from the CSP). */
+/**
+ * Records CSP violations from the first script on, before the page or the widget runs (an init script is exempt
+ * from the CSP).
+ */
 function recordViolations(): void {
   const recorded = window as unknown as Recorded;
   recorded.violations = [];

@@ -28,7 +28,8 @@ afterEach(async () => {
 
 /** The page's CSP as the README asks of a site with Turnstile: Cloudflare's script and its frame, nothing inline. */
 const turnstileCsp = () =>
-  `default-src 'self'; script-src 'self' ${env().proxyUrl} https://challenges.cloudflare.com; frame-src https://challenges.cloudflare.com; style-src 'self'; connect-src ${env().proxyUrl}`;
+  `default-src 'self'; script-src 'self' ${env().proxyUrl} https://challenges.cloudflare.com; ` +
+  `frame-src https://challenges.cloudflare.com; style-src 'self'; connect-src ${env().proxyUrl}`;
 
 type Recorded = { violations: string[] };
 /** An init script: records CSP violations from the first script on. */

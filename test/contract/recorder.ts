@@ -34,7 +34,8 @@ export async function recordResponse(request: Request, response: Response): Prom
   }
   if (verdict.problems.length > 0)
     throw new Error(
-      `contract: ${request.method} ${url.pathname}${url.search} → ${response.status}\n  ${verdict.problems.join("\n  ")}`,
+      `contract: ${request.method} ${url.pathname}${url.search} → ${response.status}\n` +
+        `  ${verdict.problems.join("\n  ")}`,
     );
   return response;
 }

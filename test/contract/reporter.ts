@@ -25,9 +25,12 @@ export default class ContractReporter implements Reporter {
     const exercised = new Set([...counts.keys()].map((key) => key.replace(/ \d+$/, "")));
     const covered = [...operations].filter((operation) => exercised.has(operation));
     const outside = [...counts].filter(([key]) => key.startsWith("outside ")).reduce((sum, [, n]) => sum + n, 0);
+    const pairs = [...counts.keys()].filter((k) => !k.startsWith("outside ")).length;
     console.log(
-      `\ncontract: ${total} responses checked against /openapi.json, ${total - outside} across ${covered.length} of ${operations.size} operations ` +
-        `(${[...counts.keys()].filter((k) => !k.startsWith("outside ")).length} operation-status pairs), ${outside} outside any operation (preflights, unknown routes)`,
+      `\ncontract: ${total} responses checked against /openapi.json, ` +
+        `${total - outside} across ${covered.length} of ${operations.size} operations ` +
+        `(${pairs} operation-status pairs), ` +
+        `${outside} outside any operation (preflights, unknown routes)`,
     );
     const missing = [...operations].filter((operation) => !exercised.has(operation));
     // Only a run of the whole suite can tell an operation nobody exercises from one this run left out.

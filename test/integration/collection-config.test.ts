@@ -31,10 +31,12 @@ describe("the collection config each isolate keeps", () => {
     const missing = await collectionConfig(env.DB, "not-yet-a-site", "nps");
     expect(missing.siteRow).toBeUndefined();
     await env.DB.prepare(
-      "INSERT INTO sites (id, name, audience, origins, dimensions, min_group_size, created_at, updated_at) VALUES ('not-yet-a-site', 'New', 'external', '[]', '[]', 5, 0, 0)",
+      `INSERT INTO sites (id, name, audience, origins, dimensions, min_group_size, created_at, updated_at)
+       VALUES ('not-yet-a-site', 'New', 'external', '[]', '[]', 5, 0, 0)`,
     ).run();
     await env.DB.prepare(
-      "INSERT INTO surveys (site_id, id, kind, question, services, topics, active, created_at, updated_at) VALUES ('not-yet-a-site', 'nps', 'nps', '{\"en\":\"?\"}', '[]', '[]', 1, 0, 0)",
+      `INSERT INTO surveys (site_id, id, kind, question, services, topics, active, created_at, updated_at)
+       VALUES ('not-yet-a-site', 'nps', 'nps', '{"en":"?"}', '[]', '[]', 1, 0, 0)`,
     ).run();
     const found = await collectionConfig(env.DB, "not-yet-a-site", "nps");
     expect(found.siteRow!.name).toBe("New");

@@ -952,7 +952,9 @@ describe("POST /v1/responses, fuzzed", () => {
             if (first!.status === 201 && second!.status !== 429) {
               if (first!.replayed || second!.status !== 201 || !second!.replayed || second!.text !== first!.text) {
                 problems.push(
-                  `a repeat with the same fresh key was not a replay of the first answer: ${first!.status} ${show(first!.text)} then ${second!.status} replayed=${second!.replayed} ${show(second!.text)}\n  case: ${show(c, 2000)}`,
+                  "a repeat with the same fresh key was not a replay of the first answer: " +
+                    `${first!.status} ${show(first!.text)} then ${second!.status} replayed=${second!.replayed} ` +
+                    `${show(second!.text)}\n  case: ${show(c, 2000)}`,
                 );
               }
             }
@@ -1023,7 +1025,8 @@ describe("POST /v1/responses, fuzzed", () => {
       rows.filter((row) => !isInternal(row) && predicate(row)).length;
     const rollup = async (grain: string, dim: string, column = "n") =>
       (await env.DB.prepare(
-        `SELECT COALESCE(SUM(${column}), 0) AS total FROM rollups WHERE grain = ? AND dim = ? AND site_id IN (${marks})`,
+        `SELECT COALESCE(SUM(${column}), 0) AS total FROM rollups
+         WHERE grain = ? AND dim = ? AND site_id IN (${marks})`,
       )
         .bind(grain, dim, ...sites)
         .first<{ total: number }>())!.total;
@@ -1042,11 +1045,14 @@ describe("POST /v1/responses, fuzzed", () => {
 
     const by = (test: (status: number) => boolean) =>
       [...statuses].filter(([s]) => test(s)).reduce((sum, [, n]) => sum + n, 0);
+    const sortedStatuses = Object.fromEntries([...statuses].sort(([a], [b]) => a - b));
     console.log(
       `fuzz: ${requests} requests in ${seconds.toFixed(1)} s (${(requests / seconds).toFixed(0)}/s); ` +
-        `201: ${by((s) => s === 201)} (${created.size} stored, ${replays.length} replays, ${honeypotIds.size} honeypot), ` +
-        `4xx: ${by((s) => s >= 400 && s < 500 && s !== 429)}, 429: ${by((s) => s === 429)}, 5xx: ${by((s) => s >= 500)}; ` +
-        `statuses ${JSON.stringify(Object.fromEntries([...statuses].sort(([a], [b]) => a - b)))}; judged ${JSON.stringify(verdicts)}`,
+        `201: ${by((s) => s === 201)} ` +
+        `(${created.size} stored, ${replays.length} replays, ${honeypotIds.size} honeypot), ` +
+        `4xx: ${by((s) => s >= 400 && s < 500 && s !== 429)}, 429: ${by((s) => s === 429)}, ` +
+        `5xx: ${by((s) => s >= 500)}; ` +
+        `statuses ${JSON.stringify(sortedStatuses)}; judged ${JSON.stringify(verdicts)}`,
     );
     expect(requests).toBeGreaterThanOrEqual(10_000);
     expect(by((s) => s === 201)).toBeGreaterThan(requests / 5);

@@ -48,7 +48,8 @@ async function signJwt(
   payload: Record<string, unknown>,
   header: Record<string, unknown> = {},
 ): Promise<string> {
-  const signingInput = `${base64url(JSON.stringify({ alg: "RS256", kid: pair.kid, typ: "JWT", ...header }))}.${base64url(JSON.stringify(payload))}`;
+  const encodedHeader = base64url(JSON.stringify({ alg: "RS256", kid: pair.kid, typ: "JWT", ...header }));
+  const signingInput = `${encodedHeader}.${base64url(JSON.stringify(payload))}`;
   const signature = await crypto.subtle.sign("RSASSA-PKCS1-v1_5", pair.privateKey, encoder.encode(signingInput));
   return `${signingInput}.${base64url(signature)}`;
 }
@@ -79,7 +80,10 @@ async function accessSite(
   return { site, survey, team, teamDomain, aud, key };
 }
 
-/** What Access puts in an application token (developers.cloudflare.com/cloudflare-one/identity/authorization-cookie/application-token/). */
+/**
+ * What Access puts in an application token
+ * (developers.cloudflare.com/cloudflare-one/identity/authorization-cookie/application-token/).
+ */
 function accessClaims(target: AccessSite, overrides: Record<string, unknown> = {}) {
   const now = Math.floor(Date.now() / 1000);
   return {
@@ -160,7 +164,8 @@ describe("intranet identity: Cloudflare Access", () => {
     }
     const valid = await signJwt(target.key, accessClaims(target));
     const [header, payload] = valid.split(".");
-    const tampered = `${header}.${base64url(JSON.stringify(accessClaims(target, { custom: { team: "legal", role: "manager" } })))}.${valid.split(".")[2]}`;
+    const otherTeam = accessClaims(target, { custom: { team: "legal", role: "manager" } });
+    const tampered = `${header}.${base64url(JSON.stringify(otherTeam))}.${valid.split(".")[2]}`;
     expect(payload).not.toBe(tampered.split(".")[1]);
     await expectError(await answerWithJwt(target, tampered), 401, "respondent_unverified");
     expect(await countRows("responses", "site_id = ?", target.site)).toBe(0);

@@ -37,7 +37,10 @@ export function roundCell(cell: Record<string, unknown>): Record<string, unknown
   );
 }
 
-/** The project's seeded PRNG (shared/seeded-random.ts), with helpers, so a failing random run can be replayed from its seed. */
+/**
+ * The project's seeded PRNG (shared/seeded-random.ts), with helpers, so a failing random run can be replayed from
+ * its seed.
+ */
 export function prng(seed: number) {
   const next = seededRandom(seed);
   return {

@@ -36,8 +36,15 @@ describe("the checker", () => {
   ];
 
   it("finds static, type-only, re-exported and dynamic imports", () => {
-    const text =
-      'import a from "./a";\nimport type { B } from "../b";\nimport "./c";\nexport { d } from "./d";\nexport * from "./e";\nconst f = await import("./f");\nimport {\n  g,\n  h,\n} from "./g";';
+    const text = [
+      'import a from "./a";',
+      'import type { B } from "../b";',
+      'import "./c";',
+      'export { d } from "./d";',
+      'export * from "./e";',
+      'const f = await import("./f");',
+      'import {\n  g,\n  h,\n} from "./g";',
+    ].join("\n");
     expect(specifiersOf(text)).toEqual(["./a", "../b", "./c", "./d", "./e", "./f", "./g"]);
     expect(resolveSpecifier("worker/domain/anonymize.ts", "../db/inbox")).toBe("worker/db/inbox");
     expect(resolveSpecifier("worker/db/x.ts", "hono")).toBeNull();

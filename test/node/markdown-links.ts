@@ -100,7 +100,10 @@ export function problemOf(root: string, link: Link, ignored: string[] = []): str
   return null;
 }
 
-/** The top-level folders `.gitignore` names (`dist/`, `node_modules/`, …): a link into them does not resolve in a clone. */
+/**
+ * The top-level folders `.gitignore` names (`dist/`, `node_modules/`, …): a link into them does not resolve in a
+ * clone.
+ */
 export function ignoredFolders(root: string): string[] {
   const gitignore = existsSync(join(root, ".gitignore")) ? readFileSync(join(root, ".gitignore"), "utf8") : "";
   return gitignore

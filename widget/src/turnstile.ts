@@ -53,7 +53,8 @@ const loadApi = () =>
       script.remove();
       reject(
         new Error(
-          "feedloop: Turnstile did not load (offline, or the page's CSP does not allow https://challenges.cloudflare.com)",
+          "feedloop: Turnstile did not load " +
+            "(offline, or the page's CSP does not allow https://challenges.cloudflare.com)",
         ),
       );
     });

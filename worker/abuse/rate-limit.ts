@@ -43,7 +43,10 @@ type Check = { name: "site" | "visitor" | "network" | "employee"; binding: Bindi
 
 const tierOf = (site: LimitedSite) => TIERS[site.rateLimit ?? "standard"];
 
-/** All answers to one site (a flood aimed at it, from anywhere). Needs only the site's id: checked before any D1 read. */
+/**
+ * All answers to one site (a flood aimed at it, from anywhere). Needs only the site's id: checked before any
+ * D1 read.
+ */
 export async function checkSiteRateLimit(env: Bindings, site: string): Promise<void> {
   await enforce(env, [{ name: "site", binding: "RATE_LIMIT_SITE", key: site }]);
 }

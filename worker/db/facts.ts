@@ -59,7 +59,8 @@ export async function readRollupFacts(
   // together in IN lists.
   const statements: D1PreparedStatement[] = [];
   // Rows as stored: summing them in SQL would carry fewer rows out but read each twice (the sorter).
-  const select = `SELECT grain, dim, period, site_id, survey_id, service_id, value, n, ${SCORES} FROM rollups WHERE grain = ? AND kind = ? AND dim = ?`;
+  const select = `SELECT grain, dim, period, site_id, survey_id, service_id, value, n, ${SCORES}
+    FROM rollups WHERE grain = ? AND kind = ? AND dim = ?`;
   const rest = where.sql.map((clause) => `AND ${clause}`).join(" ");
   for (const dim of dims) {
     for (const grain of ["h", "d", "m"] as Grain[]) {
@@ -138,7 +139,8 @@ function contiguousRanges(grain: Grain, sorted: number[]): [number, number][] {
 export function bucketIndexSql(buckets: Bucket[], lo = 0, hi = buckets.length - 1): string {
   if (lo >= hi) return String(lo);
   const mid = (lo + hi + 1) >> 1;
-  return `CASE WHEN created_at < ${Math.trunc(buckets[mid]!.from)} THEN ${bucketIndexSql(buckets, lo, mid - 1)} ELSE ${bucketIndexSql(buckets, mid, hi)} END`;
+  const [earlier, later] = [bucketIndexSql(buckets, lo, mid - 1), bucketIndexSql(buckets, mid, hi)];
+  return `CASE WHEN created_at < ${Math.trunc(buckets[mid]!.from)} THEN ${earlier} ELSE ${later} END`;
 }
 
 type RawRow = {
@@ -183,7 +185,8 @@ export async function readRawFacts(
   );
   const result = await db
     .prepare(
-      `SELECT ${bucketIndexSql(buckets)} AS bucket, ${keyList}, ${columns.map((c) => `${c}, `).join("")}score, COUNT(*) AS n
+      `SELECT ${bucketIndexSql(buckets)} AS bucket, ${keyList},
+         ${columns.map((c) => `${c}, `).join("")}score, COUNT(*) AS n
        FROM responses INDEXED BY responses_by_site_kind_time
        WHERE kind = ? AND created_at >= ? AND created_at < ? ${where.sql.map((clause) => `AND ${clause}`).join(" ")}
        GROUP BY bucket, ${keyList}, ${attributes.map((_, i) => `a${i}, `).join("")}score`,

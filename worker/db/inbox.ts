@@ -65,7 +65,8 @@ export async function readPage(
     : "";
   const { results } = await db
     .prepare(
-      `${SELECT} WHERE ${where.sql.join(" AND ")} ${keyset} ORDER BY r.listed_at DESC, r.list_key DESC, r.id DESC LIMIT ?`,
+      `${SELECT} WHERE ${where.sql.join(" AND ")} ${keyset}
+       ORDER BY r.listed_at DESC, r.list_key DESC, r.id DESC LIMIT ?`,
     )
     .bind(...where.params, ...(after ? [after] : []), limit)
     .all<InboxRow>();

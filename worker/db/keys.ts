@@ -28,7 +28,8 @@ export async function insertKey(
 ): Promise<ApiKey> {
   const row = await db
     .prepare(
-      "INSERT INTO api_keys (id, name, scope, sites, prefix, key_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *",
+      `INSERT INTO api_keys (id, name, scope, sites, prefix, key_hash, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *`,
     )
     .bind(
       crypto.randomUUID(),

@@ -50,7 +50,8 @@ export async function firstPending(db: D1Database, site: string, before: number)
 export async function readPending(db: D1Database, site: string, before: number): Promise<PendingRow[]> {
   const { results } = await db
     .prepare(
-      "SELECT id, kind, survey_id, service_id, topic, segment, score, created_at FROM responses WHERE pending = 1 AND site_id = ? AND created_at < ?",
+      `SELECT id, kind, survey_id, service_id, topic, segment, score, created_at
+       FROM responses WHERE pending = 1 AND site_id = ? AND created_at < ?`,
     )
     .bind(site, before)
     .all<PendingRow>();
@@ -127,13 +128,15 @@ export function closeStatements(
   const statements = [
     ...insertRows(
       db,
-      `INSERT INTO release_groups (id, site_id, period_start, period_end, kind, survey_id, service_id, topic, segment, withheld, n, ${SCORES.join(", ")})`,
+      `INSERT INTO release_groups (id, site_id, period_start, period_end, kind, survey_id, service_id, topic, segment,
+         withheld, n, ${SCORES.join(", ")})`,
       groups,
       GROUPS_PER_STATEMENT,
     ),
     ...insertRows(
       db,
-      `INSERT INTO release_rollups (site_id, kind, dim, period_start, period_end, survey_id, service_id, value, n, ${SCORES.join(", ")})`,
+      `INSERT INTO release_rollups (site_id, kind, dim, period_start, period_end, survey_id, service_id, value, n,
+         ${SCORES.join(", ")})`,
       rollups,
       ROLLUPS_PER_STATEMENT,
     ),
@@ -231,7 +234,8 @@ export async function readReleaseRollups(
   const result = await db
     .prepare(
       `SELECT r.* FROM json_each(?1) AS s, (SELECT ?3 AS dim UNION ALL SELECT 'withheld') AS d
-       JOIN release_rollups r ON r.site_id = s.value AND r.kind = ?2 AND r.dim = d.dim AND r.period_start >= ?4 AND r.period_start < ?5`,
+       JOIN release_rollups r ON r.site_id = s.value AND r.kind = ?2 AND r.dim = d.dim
+         AND r.period_start >= ?4 AND r.period_start < ?5`,
     )
     .bind(JSON.stringify(sites), kind, dim, from, to)
     .all<ReleaseRollupRow>();

@@ -57,7 +57,10 @@ function wrapStatement(statement: D1PreparedStatement, options: RetryOptions): D
 const unwrap = (statement: D1PreparedStatement) =>
   (statement as unknown as { [INNER]?: D1PreparedStatement })[INNER] ?? statement;
 
-/** The D1 binding with transient failures retried (at most `retries` times) and overload thrown as `DatabaseOverloaded`. */
+/**
+ * The D1 binding with transient failures retried (at most `retries` times) and overload thrown as
+ * `DatabaseOverloaded`.
+ */
 export function resilient(db: D1Database, options: Partial<RetryOptions> = {}): D1Database {
   const settings = { ...DEFAULTS, ...options };
   return {

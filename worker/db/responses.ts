@@ -15,8 +15,8 @@ export function insertResponseStatements(
   return [
     db
       .prepare(
-        `INSERT INTO responses (id, site_id, survey_id, kind, score, comment, service_id, topic, segment, locale, page, followup_hash, created_at,
-           pending, listed_at, list_key)
+        `INSERT INTO responses (id, site_id, survey_id, kind, score, comment, service_id, topic, segment, locale, page,
+           followup_hash, created_at, pending, listed_at, list_key)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .bind(

@@ -63,15 +63,18 @@ export function rollupStatements(
     // With a guard, the rows are counted only while the response row still exists, so two deletes
     // of one response racing each other subtract it once (the batch is a transaction).
     const source = guard
-      ? `SELECT * FROM (VALUES ${chunk.map((row) => row.sql).join(", ")}) WHERE EXISTS (SELECT 1 FROM responses WHERE id = ?)`
+      ? `SELECT * FROM (VALUES ${chunk.map((row) => row.sql).join(", ")})
+         WHERE EXISTS (SELECT 1 FROM responses WHERE id = ?)`
       : `VALUES ${chunk.map((row) => row.sql).join(", ")}`;
     statements.push(
       db
         .prepare(
-          `INSERT INTO rollups (grain, kind, dim, period, site_id, survey_id, service_id, value, n, ${SCORE_COLUMNS.join(", ")})
+          `INSERT INTO rollups (grain, kind, dim, period, site_id, survey_id, service_id, value, n,
+             ${SCORE_COLUMNS.join(", ")})
            ${source}
            ON CONFLICT (grain, kind, dim, period, site_id, survey_id, service_id, value) DO UPDATE SET
-             n = n + excluded.n, ${SCORE_COLUMNS.map((column) => `${column} = ${column} + excluded.${column}`).join(", ")}`,
+             n = n + excluded.n,
+             ${SCORE_COLUMNS.map((column) => `${column} = ${column} + excluded.${column}`).join(", ")}`,
         )
         .bind(...chunk.flatMap((row) => row.params), ...(guard ? [guard.whileResponseExists] : [])),
     );

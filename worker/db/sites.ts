@@ -103,13 +103,14 @@ export async function upsertSite(
     db.prepare("SELECT 1 AS found FROM sites WHERE id = ?").bind(id),
     db
       .prepare(
-        `INSERT INTO sites (id, name, audience, origins, dimensions, min_group_size, turnstile_site_key, turnstile_secret, created_at, updated_at,
-           reporting_period, time_zone)
+        `INSERT INTO sites (id, name, audience, origins, dimensions, min_group_size, turnstile_site_key,
+           turnstile_secret, created_at, updated_at, reporting_period, time_zone)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?8, ?9, ?7, ?7, ?10, ?11)
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, audience = excluded.audience, origins = excluded.origins,
            dimensions = excluded.dimensions, min_group_size = excluded.min_group_size,
            reporting_period = excluded.reporting_period, time_zone = excluded.time_zone,
-           turnstile_site_key = excluded.turnstile_site_key, turnstile_secret = excluded.turnstile_secret, updated_at = excluded.updated_at
+           turnstile_site_key = excluded.turnstile_site_key, turnstile_secret = excluded.turnstile_secret,
+           updated_at = excluded.updated_at
          RETURNING *`,
       )
       .bind(

@@ -70,7 +70,8 @@ export async function upsertSurvey(
     db.prepare("SELECT 1 AS found FROM surveys WHERE site_id = ? AND id = ?").bind(site, id),
     db
       .prepare(
-        `INSERT INTO surveys (site_id, id, kind, question, comment_prompt, services, topics, active, created_at, updated_at)
+        `INSERT INTO surveys (site_id, id, kind, question, comment_prompt, services, topics, active, created_at,
+           updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)
          ON CONFLICT (site_id, id) DO UPDATE SET kind = excluded.kind, question = excluded.question,
            comment_prompt = excluded.comment_prompt, services = excluded.services, topics = excluded.topics,

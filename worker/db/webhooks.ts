@@ -42,7 +42,8 @@ export async function upsertWebhook(
     db.prepare("SELECT 1 AS found FROM webhooks WHERE id = ?").bind(id),
     db
       .prepare(
-        `INSERT INTO webhooks (id, url, events, secret, format, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)
+        `INSERT INTO webhooks (id, url, events, secret, format, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)
          ON CONFLICT (id) DO UPDATE SET url = excluded.url, events = excluded.events, secret = excluded.secret,
            format = excluded.format, updated_at = excluded.updated_at
          RETURNING *`,

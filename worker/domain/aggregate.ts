@@ -28,7 +28,10 @@ export type Context = {
 export type PublicCell = Cell & { withheld?: true };
 export type Answer = {
   kind: Kind;
-  /** Some internal answers in scope are in no figure here: a group that matched the filters only in part, or a remainder. */
+  /**
+   * Some internal answers in scope are in no figure here: a group that matched the filters only in part, or a
+   * remainder.
+   */
   withheld?: true;
   total: PublicCell;
   series?: ({ start: string } & PublicCell)[];

@@ -73,7 +73,9 @@ export async function releasedFacts(
       throw validationFailed([
         {
           path: "query.bucket",
-          message: `${split.id} releases employees' answers per ${split.reportingPeriod}: use ${coarser}, or audience=external`,
+          message:
+            `${split.id} releases employees' answers per ${split.reportingPeriod}: ` +
+            `use ${coarser}, or audience=external`,
         },
       ]);
     }

@@ -95,11 +95,16 @@ export function slackText(delivery: Delivery): string {
   if (delivery.event === "period.closed") {
     const period = d.period as unknown as { start: string; end: string };
     const count = (d.groups as unknown as { count: number }[]).reduce((sum, group) => sum + group.count, 0);
-    return `Results of ${d.site} for ${period.start.slice(0, 10)} to ${period.end.slice(0, 10)}: ${count} answers in released groups, ${d.lowScores} low scores`;
+    return (
+      `Results of ${d.site} for ${period.start.slice(0, 10)} to ${period.end.slice(0, 10)}: ` +
+      `${count} answers in released groups, ${d.lowScores} low scores`
+    );
   }
   if (delivery.event === "reply.created")
     return `New reply from the ${d.from} on response ${d.responseId} (${d.site}): ${d.text}`;
   const score = d.score === null ? "" : ` ${String(d.kind).toUpperCase()} ${d.score}`;
   const low = delivery.event === "response.low_score" ? "Low score" : "New response";
-  return `${low}${score} on ${d.site}/${d.survey}${d.service ? ` for ${d.service}` : ""}${d.comment ? `: “${d.comment}”` : ""}`;
+  const service = d.service ? ` for ${d.service}` : "";
+  const comment = d.comment ? `: “${d.comment}”` : "";
+  return `${low}${score} on ${d.site}/${d.survey}${service}${comment}`;
 }

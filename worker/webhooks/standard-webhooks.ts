@@ -33,7 +33,10 @@ export function newSecret(): string {
   return `whsec_${btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))))}`;
 }
 
-/** Delay before the next attempt: exponential from `baseSeconds`, capped at an hour, with "equal jitter" (half fixed, half random) so retries spread out. */
+/**
+ * Delay before the next attempt: exponential from `baseSeconds`, capped at an hour, with "equal jitter" (half
+ * fixed, half random) so retries spread out.
+ */
 export function retryDelaySeconds(attempts: number, baseSeconds: number): number {
   const ceiling = Math.min(3600, baseSeconds * 2 ** Math.max(0, attempts - 1));
   return Math.max(1, Math.round(ceiling / 2 + (Math.random() * ceiling) / 2));
