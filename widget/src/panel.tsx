@@ -32,7 +32,7 @@ export function Panel(view: View) {
         ×
       </button>
     ),
-    thread && thread.Show(),
+    thread?.Show(),
     (inline || !thread) && [
       <h2 id="q">{view.question}</h2>,
       view.anonymity && <p id="n">{view.anonymity}</p>,
