@@ -1,5 +1,4 @@
 import { $, createRoute, z } from "@hono/zod-openapi";
-import type { AppEnv } from "./env";
 import { resilient } from "./db/resilient";
 import { onError, onNotFound } from "./errors";
 import { declare, DOCUMENT, errors, json, router } from "./openapi";

@@ -49,7 +49,10 @@ export async function readRollupFacts(
         ? filter.segment[attribute.slice(8)]
         : undefined;
   const where = scopeConditions(filter);
-  if (attributeValue !== undefined) where.sql.push("value = ?"), where.params.push(attributeValue);
+  if (attributeValue !== undefined) {
+    where.sql.push("value = ?");
+    where.params.push(attributeValue);
+  }
 
   // Grouping by an attribute: responses without a value form the group `null`, which is the base
   // rows minus every valued row (so it stays exact after a site gains a dimension).
@@ -168,7 +171,10 @@ export async function readRawFacts(
   groupBy: string[],
 ): Promise<FactRead> {
   const where = scopeConditions(filter);
-  if (filter.topic) where.sql.push("topic = ?"), where.params.push(filter.topic);
+  if (filter.topic) {
+    where.sql.push("topic = ?");
+    where.params.push(filter.topic);
+  }
   for (const [dimension, value] of Object.entries(filter.segment)) {
     where.sql.push("json_extract(segment, ?) = ?");
     where.params.push(`$."${dimension}"`, value);

@@ -35,7 +35,10 @@ const SELECT = `SELECT r.*, (SELECT COUNT(*) FROM replies WHERE response_id = r.
  */
 export function inboxConditions(filter: ScopeFilter, query: Omit<ExportQuery, "from" | "to" | "tz">, window: Window) {
   const where = scopeConditions(filter, COLUMNS);
-  const add = (sql: string, ...params: unknown[]) => (where.sql.push(sql), where.params.push(...params));
+  const add = (sql: string, ...params: unknown[]) => {
+    where.sql.push(sql);
+    where.params.push(...params);
+  };
   add("r.listed_at >= ? AND r.listed_at < ?", window.from, window.to);
   if (query.kind) add("r.kind = ?", query.kind);
   if (filter.topic) add("COALESCE(g.topic, r.topic) = ?", filter.topic);

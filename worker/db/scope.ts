@@ -41,16 +41,20 @@ export function scopeConditions(
 ): { sql: string[]; params: unknown[] } {
   const sql: string[] = [];
   const params: unknown[] = [];
-  if (filter.site) sql.push(`${columns.site} = ?`), params.push(filter.site);
-  if (filter.survey) sql.push(`${columns.survey} = ?`), params.push(filter.survey);
-  if (filter.service) sql.push(`${columns.service} = ?`), params.push(filter.service);
+  const add = (clause: string, param: unknown) => {
+    sql.push(clause);
+    params.push(param);
+  };
+  if (filter.site) add(`${columns.site} = ?`, filter.site);
+  if (filter.survey) add(`${columns.survey} = ?`, filter.survey);
+  if (filter.service) add(`${columns.service} = ?`, filter.service);
   for (const [column, values] of [
     [columns.site, filter.sitesIn],
     [columns.service, filter.servicesIn],
   ] as const) {
     if (!values) continue;
     if (values.length === 0) sql.push("0");
-    else sql.push(`${column} IN (SELECT value FROM json_each(?))`), params.push(JSON.stringify(values));
+    else add(`${column} IN (SELECT value FROM json_each(?))`, JSON.stringify(values));
   }
   return { sql, params };
 }

@@ -135,7 +135,7 @@ export async function upsertSite(
     // The ballot key is made once and kept, even while identity is off: ballots already cast stay valid.
     db
       .prepare("UPDATE sites SET identity = ?1, ballot_key = COALESCE(ballot_key, ?2) WHERE id = ?3 RETURNING *")
-      .bind(identity && JSON.stringify(identity.config), identity && identity.newBallotKey, id),
+      .bind(identity ? JSON.stringify(identity.config) : null, identity?.newBallotKey ?? null, id),
   ]);
   const created = results[0]!.results.length === 0;
   return { site: toSite(results.at(-1)!.results[0] as SiteRow), created };

@@ -60,7 +60,10 @@ export function fieldValue(fact: Fact, field: Field, context: Context): string |
 
 function accumulate(into: Map<string, Accumulator>, key: string, fact: Fact): void {
   let acc = into.get(key);
-  if (!acc) into.set(key, (acc = { tally: emptyTally(), withheld: false }));
+  if (!acc) {
+    acc = { tally: emptyTally(), withheld: false };
+    into.set(key, acc);
+  }
   addTally(acc.tally, fact.tally, fact.sign);
   if (fact.withheld) acc.withheld = true;
 }
