@@ -42,7 +42,10 @@ class BulkWriter {
       await this.close(head);
       statement = undefined;
     }
-    if (!statement) this.open.set(head, (statement = { rows: [], chars: head.length }));
+    if (!statement) {
+      statement = { rows: [], chars: head.length };
+      this.open.set(head, statement);
+    }
     statement.rows.push(row);
     statement.chars += row.length + 1;
     this.rows++;
@@ -109,11 +112,17 @@ class RollupSums {
         await this.write(grain, open);
         open = undefined;
       }
-      if (!open) this.open.set(grain, (open = { period, sums: new Map() }));
+      if (!open) {
+        open = { period, sums: new Map() };
+        this.open.set(grain, open);
+      }
       for (const { dim, value, survey, service } of rollupKeys(record)) {
         const key = [record.kind, dim, record.site, survey, service, value].join(KEY_SEPARATOR);
         let sum = open.sums.get(key);
-        if (!sum) open.sums.set(key, (sum = new Int32Array(12)));
+        if (!sum) {
+          sum = new Int32Array(12);
+          open.sums.set(key, sum);
+        }
         sum[0] = sum[0]! + 1;
         if (record.score !== null) sum[1 + record.score] = sum[1 + record.score]! + 1;
       }

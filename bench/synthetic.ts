@@ -18,7 +18,10 @@ type Weighted<T> = readonly (readonly [T, number])[];
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 function weighted<T>(random: Random, items: Weighted<T>): T {
   let r = random() * items.reduce((sum, [, weight]) => sum + weight, 0);
-  for (const [item, weight] of items) if ((r -= weight) < 0) return item;
+  for (const [item, weight] of items) {
+    r -= weight;
+    if (r < 0) return item;
+  }
   return items[items.length - 1]![0];
 }
 

@@ -366,7 +366,10 @@ type Random = () => number;
 
 function weighted<T>(random: Random, items: Weighted<T>): T {
   let r = random() * items.reduce((sum, [, weight]) => sum + weight, 0);
-  for (const [item, weight] of items) if ((r -= weight) < 0) return item;
+  for (const [item, weight] of items) {
+    r -= weight;
+    if (r < 0) return item;
+  }
   return items[items.length - 1]![0];
 }
 
