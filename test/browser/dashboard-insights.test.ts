@@ -400,9 +400,9 @@ describe("dashboard: overview, services and breakdowns", () => {
       for (const [view, query, ready] of views) {
         await page.goto(`${env().workerUrl}/admin/#/${view}?${query}`);
         await ready();
-        await page
-          .locator("details")
-          .evaluateAll((elements) => elements.forEach((element) => ((element as HTMLDetailsElement).open = true)));
+        await page.locator("details").evaluateAll((elements) => {
+          for (const element of elements) (element as HTMLDetailsElement).open = true;
+        });
         expect({ view, colorScheme, violations: await axeViolations(page) }).toEqual({
           view,
           colorScheme,

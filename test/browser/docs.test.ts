@@ -156,7 +156,7 @@ describe("/docs: the API reference", () => {
     await listSites.getByRole("button", { name: "Execute" }).click();
     const response = await answered;
     expect(response.status()).toBe(200);
-    expect(response.request().headers()["authorization"]).toBe(`Bearer ${env().adminToken}`);
+    expect(response.request().headers().authorization).toBe(`Bearer ${env().adminToken}`);
     await expect
       .poll(() => listSites.locator(".live-responses-table tbody .response-col_status").first().textContent())
       .toContain("200");

@@ -42,7 +42,10 @@ export function makeChecker(document: Document) {
   };
   const validatorOf = (schema: Schema) => {
     let validator = validators.get(schema);
-    if (!validator) validators.set(schema, (validator = new Validator(inline(schema) as Schema, "2020-12", false)));
+    if (!validator) {
+      validator = new Validator(inline(schema) as Schema, "2020-12", false);
+      validators.set(schema, validator);
+    }
     return validator;
   };
 

@@ -4,6 +4,7 @@ import worker from "../../worker/index";
 import { visitorHash } from "../../worker/abuse/visitor";
 import { checkSiteRateLimit, checkVisitorRateLimit } from "../../worker/abuse/rate-limit";
 import type { ApiError } from "../../worker/errors";
+import type { Site } from "../../schema/config";
 import { admin, adminOk, api, countRows, expectError, postResponse, randomIp, seedSurvey, uid } from "./helpers";
 
 const PASSES = "1x0000000000000000000000000000000AA";
@@ -15,7 +16,7 @@ const TURNSTILE_ORIGIN = "https://example.com";
 
 async function turnstileSite(secretKey: string, origins = [TURNSTILE_ORIGIN]) {
   const seeded = await seedSurvey({ kind: "nps" }, { origins });
-  const current = await adminOk("GET", `/v1/sites/${seeded.site}`);
+  const current = await adminOk<Site>("GET", `/v1/sites/${seeded.site}`);
   await adminOk("PUT", `/v1/sites/${seeded.site}`, {
     name: current.name,
     audience: current.audience,
@@ -32,7 +33,7 @@ const siteverifyCalls = async () =>
 describe("Turnstile", () => {
   it("keeps the secret write-only and gives the widget the site key", async () => {
     const { site, survey } = await turnstileSite(PASSES);
-    const stored = await adminOk("GET", `/v1/sites/${site}`);
+    const stored = await adminOk<Site>("GET", `/v1/sites/${site}`);
     expect(stored.turnstile).toEqual({ siteKey: "1x00000000000000000000AA" });
     expect(JSON.stringify(stored)).not.toContain(PASSES);
     const config = await (await api(`/v1/widget/${site}/${survey}`)).text();

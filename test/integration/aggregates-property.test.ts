@@ -108,7 +108,7 @@ describe("aggregates, property-based", () => {
                 (!q.topic || r.topic === q.topic) &&
                 (!q.audience || audienceOf(r.site) === q.audience),
             );
-            const valueOf = (r: (typeof rows)[number], field: string) =>
+            const fieldValue = (r: (typeof rows)[number], field: string) =>
               field === "site"
                 ? siteIds[r.site]!
                 : field === "service"
@@ -120,7 +120,9 @@ describe("aggregates, property-based", () => {
                       : (r.segment ?? null);
             for (const group of auto.groups ?? []) {
               if (q.site === undefined && !siteIds.includes(group.key.site!)) continue;
-              const members = inScope.filter((r) => groupBy.every((field) => valueOf(r, field) === group.key[field]));
+              const members = inScope.filter((r) =>
+                groupBy.every((field) => fieldValue(r, field) === group.key[field]),
+              );
               const { key, series, ...cell } = group;
               expect(roundCell(cell), `${params} ${JSON.stringify(key)}`).toEqual(
                 roundCell(

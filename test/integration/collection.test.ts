@@ -163,7 +163,7 @@ describe("POST /v1/responses: sites, surveys and origins", () => {
   it("413 for a body of 16 KiB + 1, sent with Content-Length and sent chunked", async () => {
     const { site, survey } = await seedSurvey({ kind: "nps" });
     const prefix = JSON.stringify({ site, survey, score: 5, comment: "" }).slice(0, -2);
-    const body = prefix + "x".repeat(16 * 1024 + 1 - prefix.length - 2) + '"}';
+    const body = `${prefix}${"x".repeat(16 * 1024 + 1 - prefix.length - 2)}"}`;
     expect(new TextEncoder().encode(body).length).toBe(16 * 1024 + 1);
     await expectError(await postResponse(body), 413, "payload_too_large");
     const bytes = new TextEncoder().encode(body);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { WidgetConfig } from "../../schema/widget";
 import { admin, adminOk, api, expectError, ORIGIN, postResponse, seedSurvey, uid } from "./helpers";
 
 describe("admin auth", () => {
@@ -159,7 +160,7 @@ describe("GET /v1/widget/{site}/{survey}", () => {
     const response = await api(`/v1/widget/${site}/${survey}?locale=de-AT`, { headers: { origin: ORIGIN } });
     expect(response.status).toBe(200);
     expect(response.headers.get("access-control-allow-origin")).toBe(ORIGIN);
-    const config = (await response.json()) as Record<string, any>;
+    const config = (await response.json()) as WidgetConfig;
     expect(config).toMatchObject({
       site,
       survey,

@@ -28,7 +28,7 @@ export function admin(method: string, path: string, body?: unknown, token = TOKE
   });
 }
 
-export async function adminOk<T = any>(method: string, path: string, body?: unknown): Promise<T> {
+export async function adminOk<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
   const response = await admin(method, path, body);
   if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${await response.text()}`);
   return (await response.json()) as T;

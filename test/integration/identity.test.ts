@@ -1,5 +1,6 @@
 import { env } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import type { Site } from "../../schema/config";
 import { admin, adminOk, countRows, expectError, postResponse, seedSurvey, uid } from "./helpers";
 
 const INTRANET = "https://intranet.example";
@@ -380,7 +381,7 @@ describe("intranet identity: respondent tokens", () => {
 
   it("never shows the secret; a PUT may leave it out to keep it; only internal sites take identity", async () => {
     const target = await tokenSite();
-    const shown = await adminOk("GET", `/v1/sites/${target.site}`);
+    const shown = await adminOk<Site>("GET", `/v1/sites/${target.site}`);
     expect(shown.identity).toEqual({ verify: "token", secretSet: true, ballot: "month" });
     expect(JSON.stringify(shown)).not.toContain(SECRET);
     const listed = await adminOk("GET", "/v1/sites");
@@ -447,7 +448,7 @@ describe("intranet identity: respondent tokens", () => {
     await expectError(await admin("GET", `/v1/sites/${fresh}`), 404, "not_found");
 
     // Turning identity off is a PUT without it; the answers then come from the page again.
-    const off = await adminOk("PUT", `/v1/sites/${target.site}`, {
+    const off = await adminOk<Site>("PUT", `/v1/sites/${target.site}`, {
       name: "Renamed",
       audience: "internal",
       origins: [INTRANET],

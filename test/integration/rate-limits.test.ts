@@ -3,6 +3,7 @@ import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { checkEmployeeRateLimit, checkVisitorRateLimit, RATE_LIMITS } from "../../worker/abuse/rate-limit";
 import wranglerToml from "../../wrangler.toml?raw";
+import type { Site } from "../../schema/config";
 import { admin, adminOk, countRows, expectError, postResponse, randomIp, seedSurvey, uid } from "./helpers";
 
 const INTRANET = "https://intranet.example";
@@ -100,7 +101,11 @@ describe("what the limiter is given", () => {
   /** A stand-in binding that allows everything and keeps the keys it was asked about. */
   const recording = () => {
     const keys: string[] = [];
-    return { keys, binding: { limit: async ({ key }: { key: string }) => (keys.push(key), { success: true }) } };
+    const limit = async ({ key }: { key: string }) => {
+      keys.push(key);
+      return { success: true };
+    };
+    return { keys, binding: { limit } };
   };
   const from = (ip: string, userAgent: string) =>
     new Request("http://feedloop.test/v1/responses", { headers: { "cf-connecting-ip": ip, "user-agent": userAgent } });
@@ -142,7 +147,7 @@ describe("rate limits of external sites and a site's own tier", () => {
   it("applies the tier a site chose: strict limits a visitor to 5 a minute, relaxed allows 60", async () => {
     const strict = await site({ audience: "external", rateLimit: "strict" });
     const relaxed = await site({ audience: "external", rateLimit: "relaxed" });
-    expect((await adminOk("GET", `/v1/sites/${strict.site}`)).rateLimit).toBe("strict");
+    expect((await adminOk<Site>("GET", `/v1/sites/${strict.site}`)).rateLimit).toBe("strict");
     await freshWindow(60, 30);
     for (let i = 0; i < 5; i++) expect((await answer(strict, OFFICE)).status).toBe(201);
     await expectError(await answer(strict, OFFICE), 429, "rate_limited");
@@ -152,14 +157,14 @@ describe("rate limits of external sites and a site's own tier", () => {
 
   it("keeps a site's tier when a PUT leaves it out (the dashboard's form does), and defaults to standard", async () => {
     const target = await site({ audience: "external", rateLimit: "relaxed" });
-    const renamed = await adminOk("PUT", `/v1/sites/${target.site}`, {
+    const renamed = await adminOk<Site>("PUT", `/v1/sites/${target.site}`, {
       name: "Renamed",
       audience: "external",
       origins: [target.origin],
     });
     expect(renamed.rateLimit).toBe("relaxed");
     const fresh = await site({ audience: "external" });
-    expect((await adminOk("GET", `/v1/sites/${fresh.site}`)).rateLimit).toBe("standard");
+    expect((await adminOk<Site>("GET", `/v1/sites/${fresh.site}`)).rateLimit).toBe("standard");
     const error = await expectError(
       await admin("PUT", `/v1/sites/${fresh.site}`, {
         name: "x",

@@ -161,7 +161,8 @@ export async function readRows(
       if (!response.ok) throw new Error(`GET ${page} → ${response.status} ${await response.text()}`);
       const body = (await response.json()) as { items: Record<string, unknown>[]; nextCursor: string | null };
       rows.push(...body.items.map((item) => toRow(item, item.segment as Record<string, string>)));
-      if (!(cursor = body.nextCursor)) break;
+      cursor = body.nextCursor;
+      if (!cursor) break;
     }
   } else {
     const response = await get(path, meta.credential);
