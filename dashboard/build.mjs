@@ -44,6 +44,7 @@ try {
   const app = await readFile(join(out, "app.js"));
   console.log(`dist/admin/app.js ${kib(app.length)} KiB raw, ${kib(gzipSync(app, { level: 9 }).length)} KiB gzip`);
 } catch (error) {
-  if (!error?.errors) console.error(error);
+  // esbuild has already printed its diagnostics; anything else gets printed here.
+  if (!(error instanceof Error && "errors" in error)) console.error(error);
   process.exitCode = 1;
 }

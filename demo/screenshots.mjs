@@ -22,7 +22,7 @@ const browser = await chromium.launch({
 });
 try {
   for (const page of ["shop", "intranet"]) {
-    for (const colorScheme of ["light", "dark"]) {
+    for (const colorScheme of /** @type {const} */ (["light", "dark"])) {
       const context = await browser.newContext({
         viewport: { width: 1280, height: 800 },
         colorScheme,

@@ -17,6 +17,7 @@ const swaggerUi = dirname(createRequire(import.meta.url).resolve("swagger-ui-dis
 /**
  * Copies a file of swagger-ui-dist without its sourceMappingURL: the map is not served, so devtools would 404
  * on it.
+ * @param {string} name
  */
 async function copyWithoutSourceMap(name) {
   const text = await readFile(join(swaggerUi, name), "utf8");
@@ -51,6 +52,7 @@ try {
   const { version } = JSON.parse(await readFile(join(swaggerUi, "package.json"), "utf8"));
   console.log(`dist/docs/: Swagger UI ${version}, served from the Worker`);
 } catch (error) {
-  if (!error?.errors) console.error(error);
+  // esbuild has already printed its diagnostics; anything else gets printed here.
+  if (!(error instanceof Error && "errors" in error)) console.error(error);
   process.exitCode = 1;
 }
