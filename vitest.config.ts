@@ -20,7 +20,11 @@ export default defineConfig(async () => {
             cloudflareTest({
               wrangler: { configPath: "./wrangler.toml" },
               miniflare: {
-                bindings: { ADMIN_TOKEN: "test-admin-token", TEST_MIGRATIONS: migrations, WEBHOOK_RETRY_BASE_SECONDS: "1" },
+                bindings: {
+                  ADMIN_TOKEN: "test-admin-token",
+                  TEST_MIGRATIONS: migrations,
+                  WEBHOOK_RETRY_BASE_SECONDS: "1",
+                },
                 outboundService: webhookReceiver,
               },
             }),

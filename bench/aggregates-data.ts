@@ -49,7 +49,13 @@ export async function prepareConfigs(dataDir: string): Promise<Configs> {
   return { before: beforeConfig, all };
 }
 
-export type Prepared = { reused: boolean; loadSeconds: number; carryOverSeconds: number; responses: number; rollupRows: number };
+export type Prepared = {
+  reused: boolean;
+  loadSeconds: number;
+  carryOverSeconds: number;
+  responses: number;
+  rollupRows: number;
+};
 
 /**
  * A database per size, loaded under the migrations before CARRY_OVER_FROM, then migrated to the end.
@@ -57,9 +63,19 @@ export type Prepared = { reused: boolean; loadSeconds: number; carryOverSeconds:
  * one loaded by this bench in a checkout of the earlier version (copy its bench/.data/<size>), so both
  * versions are measured on the same rows.
  */
-export async function prepareDatabase(configs: Configs, persistTo: string, size: number, seed: number, reuse: boolean): Promise<Prepared> {
+export async function prepareDatabase(
+  configs: Configs,
+  persistTo: string,
+  size: number,
+  seed: number,
+  reuse: boolean,
+): Promise<Prepared> {
   const marker = join(persistTo, "loaded.json");
-  const wanted = JSON.stringify({ size, seed, internal: SITES.filter((site) => site.audience === "internal").map((site) => site.id) });
+  const wanted = JSON.stringify({
+    size,
+    seed,
+    internal: SITES.filter((site) => site.audience === "internal").map((site) => site.id),
+  });
   const reused = reuse && existsSync(marker) && readFileSync(marker, "utf8") === wanted;
   let loaded = { responses: size, rollupRows: 0 };
   let started = performance.now();
@@ -81,8 +97,12 @@ export async function pendingAnswers(persistTo: string, config: string): Promise
   return withLocalD1(
     { persistTo, config },
     async (db) => {
-      const columns = await db.prepare("SELECT name FROM pragma_table_info('responses') WHERE name = 'pending'").first();
-      return columns ? ((await db.prepare("SELECT COUNT(*) AS n FROM responses WHERE pending = 1").first<number>("n")) ?? 0) : null;
+      const columns = await db
+        .prepare("SELECT name FROM pragma_table_info('responses') WHERE name = 'pending'")
+        .first();
+      return columns
+        ? ((await db.prepare("SELECT COUNT(*) AS n FROM responses WHERE pending = 1").first<number>("n")) ?? 0)
+        : null;
     },
   );
 }
@@ -109,7 +129,9 @@ export async function releaseCounts(persistTo: string, config: string): Promise<
   return withLocalD1(
     { persistTo, config },
     async (db) => {
-      const hasGroups = await db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'release_groups'").first();
+      const hasGroups = await db
+        .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'release_groups'")
+        .first();
       if (!hasGroups) return [];
       const counts: Released[] = [];
       for (const site of SITES.filter((s) => s.audience === "internal")) {
@@ -117,7 +139,8 @@ export async function releaseCounts(persistTo: string, config: string): Promise<
           .prepare(
             `SELECT COUNT(*) AS answers, SUM(pending) AS pending, SUM(release_group IS NOT NULL) AS released,
                SUM(pending = 0 AND release_group IS NULL) AS withheld,
-               SUM(LENGTH(id) + LENGTH(kind) + LENGTH(survey_id) + LENGTH(service_id) + LENGTH(topic) + LENGTH(segment) + 16) AS bytes
+               SUM(LENGTH(id) + LENGTH(kind) + LENGTH(survey_id) + LENGTH(service_id) + LENGTH(topic)
+                 + LENGTH(segment) + 16) AS bytes
              FROM responses WHERE site_id = ?`,
           )
           .bind(site.id)
@@ -126,8 +149,10 @@ export async function releaseCounts(persistTo: string, config: string): Promise<
         const { results: periods } = await db
           .prepare(
             `SELECT g.period_start, g.rows, COALESCE(r.answers, 0) AS answers
-             FROM (SELECT period_start, COUNT(*) AS rows, SUM(n) AS n FROM release_groups WHERE site_id = ?1 GROUP BY period_start) g
-             LEFT JOIN (SELECT rg.period_start, COUNT(*) AS answers FROM responses r JOIN release_groups rg ON rg.id = r.release_group
+             FROM (SELECT period_start, COUNT(*) AS rows, SUM(n) AS n FROM release_groups
+                   WHERE site_id = ?1 GROUP BY period_start) g
+             LEFT JOIN (SELECT rg.period_start, COUNT(*) AS answers
+                        FROM responses r JOIN release_groups rg ON rg.id = r.release_group
                         WHERE r.site_id = ?1 GROUP BY rg.period_start) r ON r.period_start = g.period_start`,
           )
           .bind(site.id)
@@ -143,7 +168,11 @@ export async function releaseCounts(persistTo: string, config: string): Promise<
           withheld: answers?.withheld ?? 0,
           pending: answers?.pending ?? 0,
           pendingBytes: answers?.bytes ?? 0,
-          groups: await db.prepare("SELECT COUNT(*) AS n FROM release_groups WHERE site_id = ? AND withheld = 0").bind(site.id).first<number>("n") ?? 0,
+          groups:
+            (await db
+              .prepare("SELECT COUNT(*) AS n FROM release_groups WHERE site_id = ? AND withheld = 0")
+              .bind(site.id)
+              .first<number>("n")) ?? 0,
           periods: periods.length,
           statements: Math.ceil(groupRows / GROUPS_PER_STATEMENT) + updates + 1,
         });

@@ -28,7 +28,18 @@ declare module "autocannon" {
     initialContext?: Context;
   };
 
-  export type Histogram = { average: number; mean: number; stddev: number; min: number; max: number; total: number; p50: number; p90: number; p99: number; p99_9: number };
+  export type Histogram = {
+    average: number;
+    mean: number;
+    stddev: number;
+    min: number;
+    max: number;
+    total: number;
+    p50: number;
+    p90: number;
+    p99: number;
+    p99_9: number;
+  };
 
   export type Result = {
     /** Seconds, to 10 ms. */
@@ -46,6 +57,9 @@ declare module "autocannon" {
 
   export type Instance = EventEmitter & { stop(): void };
 
-  function autocannon<Context>(options: Options<Context>, done: (error: Error | null, result: Result) => void): Instance;
+  function autocannon<Context>(
+    options: Options<Context>,
+    done: (error: Error | null, result: Result) => void,
+  ): Instance;
   export default autocannon;
 }

@@ -21,7 +21,11 @@ export function firstDifference(a: unknown, b: unknown, path = "$"): string | nu
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
     for (const key of keys) {
       if (!(key in a) || !(key in b)) return `${path}.${key}: ${key in a ? "only in the first" : "only in the second"}`;
-      const difference = firstDifference((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${path}.${key}`);
+      const difference = firstDifference(
+        (a as Record<string, unknown>)[key],
+        (b as Record<string, unknown>)[key],
+        `${path}.${key}`,
+      );
       if (difference) return difference;
     }
     return null;

@@ -32,8 +32,17 @@ function groupCpuMs(pgid: number): number {
 
 /** The machine's CPU time since boot, summed over its cores (/proc/stat's first line), in ms. */
 function machineCpuMs(): { busyMs: number; idleMs: number; stealMs: number } {
-  const [user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
-  return { busyMs: (user! + nice! + system! + irq! + softirq!) * TICK_MS, idleMs: (idle! + iowait!) * TICK_MS, stealMs: steal! * TICK_MS };
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync("/proc/stat", "utf8")
+    .split("\n")[0]!
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map(Number);
+  return {
+    busyMs: (user! + nice! + system! + irq! + softirq!) * TICK_MS,
+    idleMs: (idle! + iowait!) * TICK_MS,
+    stealMs: steal! * TICK_MS,
+  };
 }
 
 export function sampleCpu(pgid: number): CpuSample {

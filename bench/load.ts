@@ -16,7 +16,8 @@ const GRAINS: Grain[] = ["h", "d", "m"];
 const SCORE_COLUMNS = Array.from({ length: 11 }, (_, s) => `s${s}`).join(", ");
 
 const sqlString = (value: string) => `'${value.replace(/'/g, "''")}'`;
-const sqlValue = (value: string | number | null) => (value === null ? "NULL" : typeof value === "number" ? String(value) : sqlString(value));
+const sqlValue = (value: string | number | null) =>
+  value === null ? "NULL" : typeof value === "number" ? String(value) : sqlString(value);
 const tuple = (values: (string | number | null)[]) => `(${values.map(sqlValue).join(",")})`;
 
 /**
@@ -41,7 +42,10 @@ class BulkWriter {
       await this.close(head);
       statement = undefined;
     }
-    if (!statement) this.open.set(head, (statement = { rows: [], chars: head.length }));
+    if (!statement) {
+      statement = { rows: [], chars: head.length };
+      this.open.set(head, statement);
+    }
     statement.rows.push(row);
     statement.chars += row.length + 1;
     this.rows++;
@@ -83,8 +87,11 @@ async function batch<T = unknown>(db: D1Database, statements: D1PreparedStatemen
 }
 
 const RESPONSES_HEAD =
-  "INSERT INTO responses (id, site_id, survey_id, kind, score, comment, service_id, topic, segment, locale, page, followup_hash, created_at) VALUES";
-const ROLLUPS_HEAD = `INSERT INTO rollups (grain, kind, dim, period, site_id, survey_id, service_id, value, n, ${SCORE_COLUMNS}) VALUES`;
+  "INSERT INTO responses (id, site_id, survey_id, kind, score, comment, service_id, topic, segment, locale, page, " +
+  "followup_hash, created_at) VALUES";
+const ROLLUPS_HEAD =
+  `INSERT INTO rollups (grain, kind, dim, period, site_id, survey_id, service_id, value, n, ${SCORE_COLUMNS}) ` +
+  "VALUES";
 const KEY_SEPARATOR = "\u0001";
 
 /**
@@ -105,11 +112,17 @@ class RollupSums {
         await this.write(grain, open);
         open = undefined;
       }
-      if (!open) this.open.set(grain, (open = { period, sums: new Map() }));
+      if (!open) {
+        open = { period, sums: new Map() };
+        this.open.set(grain, open);
+      }
       for (const { dim, value, survey, service } of rollupKeys(record)) {
         const key = [record.kind, dim, record.site, survey, service, value].join(KEY_SEPARATOR);
         let sum = open.sums.get(key);
-        if (!sum) open.sums.set(key, (sum = new Int32Array(12)));
+        if (!sum) {
+          sum = new Int32Array(12);
+          open.sums.set(key, sum);
+        }
         sum[0] = sum[0]! + 1;
         if (record.score !== null) sum[1 + record.score] = sum[1 + record.score]! + 1;
       }
@@ -118,8 +131,18 @@ class RollupSums {
 
   private async write(grain: Grain, open: { period: number; sums: Map<string, Int32Array> }): Promise<void> {
     for (const [key, sum] of open.sums) {
-      const [kind, dim, site, survey, service, value] = key.split(KEY_SEPARATOR) as [string, string, string, string, string, string];
-      await this.writer.add(ROLLUPS_HEAD, `(${[grain, kind, dim].map(sqlString).join(",")},${open.period},${[site, survey, service, value].map(sqlString).join(",")},${sum.join(",")})`);
+      const [kind, dim, site, survey, service, value] = key.split(KEY_SEPARATOR) as [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ];
+      await this.writer.add(
+        ROLLUPS_HEAD,
+        `(${[grain, kind, dim, open.period, site, survey, service, value].map(sqlValue).join(",")},${sum.join(",")})`,
+      );
     }
   }
 
@@ -135,18 +158,41 @@ async function insertConfig(db: D1Database): Promise<void> {
   await batch(db, [
     ...SITES.flatMap((site) => [
       db
-        .prepare("INSERT INTO sites (id, name, audience, origins, dimensions, min_group_size, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, 5, ?6, ?6)")
-        .bind(site.id, site.name, site.audience, JSON.stringify([site.origin]), JSON.stringify(Object.keys(site.dimensions)), at),
+        .prepare(
+          `INSERT INTO sites (id, name, audience, origins, dimensions, min_group_size, created_at, updated_at)
+           VALUES (?1, ?2, ?3, ?4, ?5, 5, ?6, ?6)`,
+        )
+        .bind(
+          site.id,
+          site.name,
+          site.audience,
+          JSON.stringify([site.origin]),
+          JSON.stringify(Object.keys(site.dimensions)),
+          at,
+        ),
       db.prepare("INSERT INTO site_origins (origin, site_id) VALUES (?, ?)").bind(site.origin, site.id),
     ]),
-    ...SERVICES.map((service) => db.prepare("INSERT INTO services (id, name, owner, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)").bind(service.id, service.name, service.owner, at)),
+    ...SERVICES.map((service) =>
+      db
+        .prepare("INSERT INTO services (id, name, owner, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)")
+        .bind(service.id, service.name, service.owner, at),
+    ),
     ...SURVEYS.map((survey) =>
       db
         .prepare(
-          `INSERT INTO surveys (site_id, id, kind, question, comment_prompt, services, topics, active, created_at, updated_at)
+          `INSERT INTO surveys (site_id, id, kind, question, comment_prompt, services, topics, active, created_at,
+             updated_at)
            VALUES (?1, ?2, ?3, ?4, NULL, ?5, ?6, 1, ?7, ?7)`,
         )
-        .bind(survey.site, survey.id, survey.kind, JSON.stringify({ en: `How was it (${survey.kind})?` }), JSON.stringify(survey.services), JSON.stringify(survey.topics), at),
+        .bind(
+          survey.site,
+          survey.id,
+          survey.kind,
+          JSON.stringify({ en: `How was it (${survey.kind})?` }),
+          JSON.stringify(survey.services),
+          JSON.stringify(survey.topics),
+          at,
+        ),
     ),
   ]);
 }
@@ -161,7 +207,21 @@ export async function loadSynthetic(db: D1Database, count: number, seed: number)
   for (const r of responses(count, seed)) {
     await writer.add(
       RESPONSES_HEAD,
-      tuple([r.id, r.site, r.survey, r.kind, r.score, r.comment, r.service, r.topic, JSON.stringify(r.segment), r.locale, r.page, r.followUpHash, r.createdAt]),
+      tuple([
+        r.id,
+        r.site,
+        r.survey,
+        r.kind,
+        r.score,
+        r.comment,
+        r.service,
+        r.topic,
+        JSON.stringify(r.segment),
+        r.locale,
+        r.page,
+        r.followUpHash,
+        r.createdAt,
+      ]),
     );
     await rollups.add(r);
     stored++;
@@ -176,6 +236,7 @@ export async function loadSynthetic(db: D1Database, count: number, seed: number)
     db.prepare("SELECT SUM(n) AS n FROM rollups WHERE dim = '' GROUP BY grain"),
   ]);
   const counted = [rows!.results[0]?.n, ...sums!.results.map((row) => row.n)];
-  if (counted.length !== 4 || counted.some((n) => n !== count)) throw new Error(`loaded counts ${JSON.stringify(counted)} differ from ${count}`);
+  if (counted.length !== 4 || counted.some((n) => n !== count))
+    throw new Error(`loaded counts ${JSON.stringify(counted)} differ from ${count}`);
   return { responses: stored, rollupRows };
 }

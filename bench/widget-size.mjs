@@ -13,6 +13,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const goalRatio = 1 / 3;
 
 // The same settings widget/build.mjs ships ours with, so only the code differs.
+/** @type {import("esbuild").BuildOptions} */
 const browserBundle = {
   bundle: true,
   minify: true,
@@ -37,10 +38,17 @@ const entries = {
 formbricks.setup({ appUrl: "https://formbricks.invalid", workspaceId: "bench" });`,
 };
 
+/** @param {string} name */
 function installedVersion(name) {
   return JSON.parse(readFileSync(join(root, "node_modules", name, "package.json"), "utf8")).version;
 }
 
+/** @typedef {{ minified: number; gzip: number; brotli: number }} Sizes bytes, minified and compressed */
+
+/**
+ * @param {Buffer} code
+ * @returns {Sizes}
+ */
 function sizes(code) {
   const brotli = brotliCompressSync(code, {
     params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT },
@@ -48,9 +56,13 @@ function sizes(code) {
   return { minified: code.length, gzip: gzipSync(code, { level: 9 }).length, brotli: brotli.length };
 }
 
-async function bundleSizes(outdir, name, contents) {
+/**
+ * @param {string} outdir
+ * @param {keyof typeof entries} name
+ */
+async function bundleSizes(outdir, name) {
   const outfile = join(outdir, `${name}.js`);
-  await build({ ...browserBundle, stdin: { contents, resolveDir: root, loader: "js" }, outfile });
+  await build({ ...browserBundle, stdin: { contents: entries[name], resolveDir: root, loader: "js" }, outfile });
   return sizes(await readFile(outfile));
 }
 
@@ -66,6 +78,7 @@ function buildOurs() {
   return { script: measureOurs("widget.js"), module: hasModule ? measureOurs("widget.mjs") : null };
 }
 
+/** @param {string} file */
 function measureOurs(file) {
   const code = readFileSync(join(root, "dist", file));
   // The rows claim the file is all the JS a submission needs; say so loudly the day that stops being true.
@@ -75,18 +88,25 @@ function measureOurs(file) {
   return sizes(code);
 }
 
+/** @param {number} bytes */
 function kib(bytes) {
   return (bytes / 1024).toFixed(2);
 }
 
+/** @param {number} bytes */
 function grouped(bytes) {
   return bytes.toLocaleString("en-US");
 }
 
+/** @param {number} bytes */
 function bytesAndKib(bytes) {
   return `${grouped(bytes)} B (${kib(bytes)} KiB)`;
 }
 
+/**
+ * @param {Sizes} ours
+ * @param {{ name: string; measured: string; size?: Sizes; isOurs?: boolean }[]} rows
+ */
 function printTable(ours, rows) {
   const header = ["name", "what was measured"];
   header.push("minified B", "KiB", "gzip -9 B", "KiB", "brotli 11 B", "KiB", "ours/peer (gzip)");
@@ -98,9 +118,10 @@ function printTable(ours, rows) {
   });
   const widths = header.map((title, column) => Math.max(title.length, ...cells.map((row) => row[column].length)));
   // Text columns align left and numbers right, so the digits line up.
-  const isNumber = (column) => column >= 2 && column <= 7;
+  const isNumber = (/** @type {number} */ column) => column >= 2 && column <= 7;
+  /** @type {(cell: string, column: number) => string} */
   const pad = (cell, column) => (isNumber(column) ? cell.padStart(widths[column]) : cell.padEnd(widths[column]));
-  const line = (row) => row.map(pad).join("  ");
+  const line = (/** @type {string[]} */ row) => row.map(pad).join("  ");
   console.log(line(header));
   console.log(line(widths.map((width) => "-".repeat(width))));
   for (const row of cells) console.log(line(row).trimEnd());
@@ -109,9 +130,12 @@ function printTable(ours, rows) {
 const { script: ours, module: oursModule } = buildOurs();
 const outdir = await mkdtemp(join(tmpdir(), "feedloop-widget-size-"));
 try {
-  const [preact, sentry, sentryFeedback, formbricksLoader] = await Promise.all(
-    ["preact", "sentry", "sentryFeedback", "formbricks"].map((name) => bundleSizes(outdir, name, entries[name])),
-  );
+  const [preact, sentry, sentryFeedback, formbricksLoader] = await Promise.all([
+    bundleSizes(outdir, "preact"),
+    bundleSizes(outdir, "sentry"),
+    bundleSizes(outdir, "sentryFeedback"),
+    bundleSizes(outdir, "formbricks"),
+  ]);
   const feedbackIncrement = {
     minified: sentryFeedback.minified - sentry.minified,
     gzip: sentryFeedback.gzip - sentry.gzip,

@@ -10,6 +10,8 @@ import { strictHeaders } from "./csp.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const out = join(root, "dist", "admin");
+/** @param {number} bytes */
+const kib = (bytes) => (bytes / 1024).toFixed(2);
 
 try {
   await mkdir(out, { recursive: true });
@@ -26,15 +28,23 @@ try {
     legalComments: "none",
     logLevel: "warning",
   });
-  await build({ entryPoints: [join(root, "dashboard/admin.css")], outfile: join(out, "admin.css"), bundle: true, minify: true, logLevel: "warning" });
+  await build({
+    entryPoints: [join(root, "dashboard/admin.css")],
+    outfile: join(out, "admin.css"),
+    bundle: true,
+    minify: true,
+    logLevel: "warning",
+  });
   await copyFile(join(root, "dashboard/index.html"), join(out, "index.html"));
   // Appended to what widget/build.mjs wrote, once.
   const headersFile = join(root, "dist", "_headers");
   const existing = await readFile(headersFile, "utf8").catch(() => "");
-  if (!existing.includes("/admin/*")) await writeFile(headersFile, `${existing.trimEnd()}\n${strictHeaders("/admin/*")}`);
+  if (!existing.includes("/admin/*"))
+    await writeFile(headersFile, `${existing.trimEnd()}\n${strictHeaders("/admin/*")}`);
   const app = await readFile(join(out, "app.js"));
-  console.log(`dist/admin/app.js ${(app.length / 1024).toFixed(2)} KiB raw, ${(gzipSync(app, { level: 9 }).length / 1024).toFixed(2)} KiB gzip`);
+  console.log(`dist/admin/app.js ${kib(app.length)} KiB raw, ${kib(gzipSync(app, { level: 9 }).length)} KiB gzip`);
 } catch (error) {
-  if (!error?.errors) console.error(error);
+  // esbuild has already printed its diagnostics; anything else gets printed here.
+  if (!(error instanceof Error && "errors" in error)) console.error(error);
   process.exitCode = 1;
 }

@@ -12,7 +12,10 @@ export const STRICT_CSP = [
   "frame-ancestors 'none'",
 ].join("; ");
 
-/** A `_headers` rule giving every file under `pattern` the strict CSP (Workers static assets' syntax). */
+/**
+ * A `_headers` rule giving every file under `pattern` the strict CSP (Workers static assets' syntax).
+ * @param {string} pattern
+ */
 export function strictHeaders(pattern) {
   return `${pattern}
   Content-Security-Policy: ${STRICT_CSP}

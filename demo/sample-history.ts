@@ -26,7 +26,13 @@ const DAY = 24 * HOUR;
 /** A site and its surveys as demo/seed.mjs describes them (what `PUT /v1/sites/…` takes). */
 export type DemoSite = {
   site: { name: string; audience: "external" | "internal"; dimensions?: string[]; minGroupSize?: number };
-  surveys: Record<string, Omit<Survey, "site" | "id" | "createdAt" | "updatedAt" | "commentPrompt" | "active"> & { commentPrompt?: Survey["commentPrompt"]; active?: boolean }>;
+  surveys: Record<
+    string,
+    Omit<Survey, "site" | "id" | "createdAt" | "updatedAt" | "commentPrompt" | "active"> & {
+      commentPrompt?: Survey["commentPrompt"];
+      active?: boolean;
+    }
+  >;
 };
 
 export type SampleOptions = {
@@ -40,7 +46,15 @@ export type SampleOptions = {
   pageOrigin?: string;
 };
 
-export type SampleSummary = { days: number; responses: number; bySite: Record<string, number>; statuses: number; replies: number; from: number; to: number };
+export type SampleSummary = {
+  days: number;
+  responses: number;
+  bySite: Record<string, number>;
+  statuses: number;
+  replies: number;
+  from: number;
+  to: number;
+};
 
 // ---------------------------------------------------------------------------------------------------
 // What the sample looks like.
@@ -64,28 +78,63 @@ const STREAMS: Stream[] = [
     site: "demo-shop",
     survey: "nps",
     perDay: 26,
-    services: [["checkout", 45], ["delivery", 35], ["support", 20]],
-    segment: { plan: [["free", 55], ["pro", 35], ["business", 10]] },
+    services: [
+      ["checkout", 45],
+      ["delivery", 35],
+      ["support", 20],
+    ],
+    segment: {
+      plan: [
+        ["free", 55],
+        ["pro", 35],
+        ["business", 10],
+      ],
+    },
     pages: ["/demo/shop.html"],
   },
   {
     site: "demo-shop",
     survey: "csat",
     perDay: 9,
-    services: [["delivery", 55], ["support", 45]],
-    segment: { plan: [["free", 50], ["pro", 38], ["business", 12]] },
+    services: [
+      ["delivery", 55],
+      ["support", 45],
+    ],
+    segment: {
+      plan: [
+        ["free", 50],
+        ["pro", 38],
+        ["business", 12],
+      ],
+    },
     pages: ["/demo/shop.html"],
   },
   {
     site: "demo-intranet",
     survey: "helpdesk",
     perDay: 11,
-    services: [["it-helpdesk", 68], ["payroll", 32]],
+    services: [
+      ["it-helpdesk", 68],
+      ["payroll", 32],
+    ],
     // legal and the directors are small: over a month they stay under minGroupSize (5), so the
     // dashboard shows them as "fewer than 5 responses".
     segment: {
-      team: [["engineering", 30], ["sales", 22], ["operations", 18], ["finance", 13], ["marketing", 13], ["legal", 0.9]],
-      role: [["engineer", 34], ["agent", 24], ["analyst", 22], ["manager", 18], ["director", 0.9]],
+      team: [
+        ["engineering", 30],
+        ["sales", 22],
+        ["operations", 18],
+        ["finance", 13],
+        ["marketing", 13],
+        ["legal", 0.9],
+      ],
+      role: [
+        ["engineer", 34],
+        ["agent", 24],
+        ["analyst", 22],
+        ["manager", 18],
+        ["director", 0.9],
+      ],
     },
     pages: ["/demo/intranet.html"],
   },
@@ -95,8 +144,16 @@ const STREAMS: Stream[] = [
     perDay: 4,
     services: [["support", 1]],
     segment: {
-      team: [["sales", 62], ["operations", 24], ["marketing", 14]],
-      role: [["agent", 40], ["manager", 45], ["analyst", 15]],
+      team: [
+        ["sales", 62],
+        ["operations", 24],
+        ["marketing", 14],
+      ],
+      role: [
+        ["agent", 40],
+        ["manager", 45],
+        ["analyst", 15],
+      ],
     },
     pages: ["/demo/intranet.html"],
   },
@@ -120,12 +177,20 @@ const QUALITY: Record<string, { mean: number; sd: number; trend: number }> = {
 /** Business customers are a little happier, free ones a little less. */
 const PLAN_SHIFT: Record<string, number> = { free: -0.25, pro: 0.1, business: 0.45 };
 /** A warehouse move: deliveries were late for a week, three to four weeks ago. */
-const INCIDENT = { service: "delivery", fromDaysAgo: 26, toDaysAgo: 19, shift: { nps: -2.2, csat: -1.1 } as Record<string, number> };
+const INCIDENT = {
+  service: "delivery",
+  fromDaysAgo: 26,
+  toDaysAgo: 19,
+  shift: { nps: -2.2, csat: -1.1 } as Record<string, number>,
+};
 
 const COMMENTS: Record<string, Record<Tone, Comment[]>> = {
   checkout: {
     low: [
-      { text: "Checkout asked me to create an account before paying. I just wanted to buy one thing.", topic: "complaint" },
+      {
+        text: "Checkout asked me to create an account before paying. I just wanted to buy one thing.",
+        topic: "complaint",
+      },
       { text: "Payment failed twice with my Visa card, it only worked with PayPal in the end.", topic: "complaint" },
       { text: "The discount code field only shows up at the very last step.", topic: "suggestion" },
       { text: "Versandkosten sieht man erst ganz am Ende, das ist ärgerlich.", topic: "complaint", locale: "de" },
@@ -224,35 +289,71 @@ const COMMENTS: Record<string, Record<Tone, Comment[]>> = {
 };
 
 /** Threads with the team, on the newest answer that has this comment (and the status they end in). */
-const THREADS: { comment: string; status: "in_progress" | "resolved"; thread: { from: "team" | "respondent"; text: string; afterHours: number }[] }[] = [
+const THREADS: {
+  comment: string;
+  status: "in_progress" | "resolved";
+  thread: { from: "team" | "respondent"; text: string; afterHours: number }[];
+}[] = [
   {
     comment: "The parcel arrived four days late, and tracking said “delivered” on Monday.",
     status: "resolved",
     thread: [
-      { from: "team", afterHours: 3, text: "Sorry about this: your parcel was held at the carrier's hub while we moved warehouses. We have refunded the shipping cost to your card." },
+      {
+        from: "team",
+        afterHours: 3,
+        text:
+          "Sorry about this: your parcel was held at the carrier's hub while we moved warehouses. " +
+          "We have refunded the shipping cost to your card.",
+      },
       { from: "respondent", afterHours: 20, text: "Thanks, I can see the refund. Appreciated!" },
     ],
   },
   {
     comment: "Waited 40 minutes in the chat queue, and then the chat closed.",
     status: "in_progress",
-    thread: [{ from: "team", afterHours: 5, text: "Thank you for telling us. We are adding two people to the chat in the evenings, when the queue is longest, and we will write again once they start." }],
+    thread: [
+      {
+        from: "team",
+        afterHours: 5,
+        text:
+          "Thank you for telling us. We are adding two people to the chat in the evenings, " +
+          "when the queue is longest, and we will write again once they start.",
+      },
+    ],
   },
   {
     comment: "Payment failed twice with my Visa card, it only worked with PayPal in the end.",
     status: "resolved",
-    thread: [{ from: "team", afterHours: 2, text: "We found a fault at one card processor that day and it is fixed now. Sorry for the trouble!" }],
+    thread: [
+      {
+        from: "team",
+        afterHours: 2,
+        text: "We found a fault at one card processor that day and it is fixed now. Sorry for the trouble!",
+      },
+    ],
   },
   {
     comment: "Is there a phone number for urgent problems?",
     status: "resolved",
-    thread: [{ from: "team", afterHours: 1, text: "Yes: the hotline is open on weekdays from 8 to 20, and its number is now on the help page too." }],
+    thread: [
+      {
+        from: "team",
+        afterHours: 1,
+        text: "Yes: the hotline is open on weekdays from 8 to 20, and its number is now on the help page too.",
+      },
+    ],
   },
   {
     comment: "My overtime from last month is still missing on the payslip.",
     status: "resolved",
     thread: [
-      { from: "team", afterHours: 6, text: "Thanks for flagging it. We found the missing hours: they will be paid with the next salary, with a correction on the payslip." },
+      {
+        from: "team",
+        afterHours: 6,
+        text:
+          "Thanks for flagging it. We found the missing hours: they will be paid with the next salary, " +
+          "with a correction on the payslip.",
+      },
       { from: "respondent", afterHours: 30, text: "Great, thank you." },
     ],
   },
@@ -265,7 +366,10 @@ type Random = () => number;
 
 function weighted<T>(random: Random, items: Weighted<T>): T {
   let r = random() * items.reduce((sum, [, weight]) => sum + weight, 0);
-  for (const [item, weight] of items) if ((r -= weight) < 0) return item;
+  for (const [item, weight] of items) {
+    r -= weight;
+    if (r < 0) return item;
+  }
   return items[items.length - 1]![0];
 }
 
@@ -284,8 +388,38 @@ function toneOf(kind: string, score: number): Tone {
 
 /** An hour of the day in UTC, shaped like when people answer: customers all day and evening, employees at work. */
 function hourOf(random: Random, audience: string): number {
-  if (audience === "internal") return weighted(random, [[7, 6], [8, 12], [9, 14], [10, 13], [11, 11], [12, 8], [13, 11], [14, 10], [15, 8], [16, 5]]);
-  return weighted(random, [[6, 2], [7, 4], [8, 6], [9, 7], [10, 7], [11, 7], [12, 8], [13, 7], [14, 6], [15, 6], [16, 6], [17, 7], [18, 9], [19, 10], [20, 9], [21, 6], [22, 3]]);
+  if (audience === "internal")
+    return weighted(random, [
+      [7, 6],
+      [8, 12],
+      [9, 14],
+      [10, 13],
+      [11, 11],
+      [12, 8],
+      [13, 11],
+      [14, 10],
+      [15, 8],
+      [16, 5],
+    ]);
+  return weighted(random, [
+    [6, 2],
+    [7, 4],
+    [8, 6],
+    [9, 7],
+    [10, 7],
+    [11, 7],
+    [12, 8],
+    [13, 7],
+    [14, 6],
+    [15, 6],
+    [16, 6],
+    [17, 7],
+    [18, 9],
+    [19, 10],
+    [20, 9],
+    [21, 6],
+    [22, 3],
+  ]);
 }
 
 function siteOf(id: string, demo: DemoSite): Site {
@@ -325,7 +459,8 @@ async function draw(options: Required<SampleOptions>): Promise<Drawn[]> {
     for (const stream of STREAMS) {
       const demo = options.sites[stream.site];
       const surveyConfig = demo?.surveys[stream.survey];
-      if (!demo || !surveyConfig) throw new Error(`the sample needs ${stream.site}/${stream.survey}, which the demo config does not have`);
+      if (!demo || !surveyConfig)
+        throw new Error(`the sample needs ${stream.site}/${stream.survey}, which the demo config does not have`);
       const site = siteOf(stream.site, demo);
       const survey = surveyOf(stream.site, stream.survey, surveyConfig);
       const audience = site.audience;
@@ -336,12 +471,17 @@ async function draw(options: Required<SampleOptions>): Promise<Drawn[]> {
         if (at > options.now) continue;
         const service = weighted(random, stream.services);
         const segment: Record<string, string> = {};
-        for (const [dimension, values] of Object.entries(stream.segment)) if (random() < 0.97) segment[dimension] = weighted(random, values);
+        for (const [dimension, values] of Object.entries(stream.segment))
+          if (random() < 0.97) segment[dimension] = weighted(random, values);
 
         const quality = QUALITY[survey.kind === "nps" ? `nps/${service}` : `${survey.kind}/${audience}/${service}`];
         if (!quality) throw new Error(`no quality for ${survey.kind} ${audience} ${service}`);
-        let mean = quality.mean - quality.trend * (1 - progress) + (PLAN_SHIFT[segment.plan ?? ""] ?? 0) * (survey.kind === "nps" ? 1 : 0.4);
-        if (service === INCIDENT.service && daysAgo <= INCIDENT.fromDaysAgo && daysAgo >= INCIDENT.toDaysAgo) mean += INCIDENT.shift[survey.kind] ?? 0;
+        let mean =
+          quality.mean -
+          quality.trend * (1 - progress) +
+          (PLAN_SHIFT[segment.plan ?? ""] ?? 0) * (survey.kind === "nps" ? 1 : 0.4);
+        if (service === INCIDENT.service && daysAgo <= INCIDENT.fromDaysAgo && daysAgo >= INCIDENT.toDaysAgo)
+          mean += INCIDENT.shift[survey.kind] ?? 0;
         const [min, max] = survey.kind === "nps" ? [0, 10] : [1, 5];
         const score = Math.min(max, Math.max(min, Math.round(normal(random, mean, quality.sd))));
         const tone = toneOf(survey.kind, score);
@@ -351,7 +491,15 @@ async function draw(options: Required<SampleOptions>): Promise<Drawn[]> {
         const pool = COMMENTS[service === "support" ? `support/${audience}` : service]![tone];
         const comment = random() < commentRate ? pick(random, pool) : null;
         // A comment is in its own language; without one, customers read the widget in theirs.
-        const locale = comment ? (comment.locale ?? "en") : audience === "internal" ? "en" : weighted(random, [["en", 78], ["de", 13], ["pl", 9]]);
+        const locale = comment
+          ? (comment.locale ?? "en")
+          : audience === "internal"
+            ? "en"
+            : weighted(random, [
+                ["en", 78],
+                ["de", 13],
+                ["pl", 9],
+              ]);
         const topic = comment ? comment.topic : random() < 0.15 ? pick(random, survey.topics) : null;
 
         const input = ResponseInput.parse({
@@ -365,7 +513,8 @@ async function draw(options: Required<SampleOptions>): Promise<Drawn[]> {
           locale,
           page: `${options.pageOrigin}${pick(random, stream.pages)}`,
         });
-        const followUpHash = await sha256Hex(randomToken(24)); // the token itself is never kept, as in POST /v1/responses
+        // The token itself is never kept, as in POST /v1/responses.
+        const followUpHash = await sha256Hex(randomToken(24));
         const record = buildResponse(site, survey, input, { id: crypto.randomUUID(), followUpHash }, at);
         drawn.push({ record, audience, tone, daysAgo });
       }
@@ -379,10 +528,23 @@ function statusOf(random: Random, item: Drawn): "new" | "in_progress" | "resolve
   if (!item.record.comment) return "new";
   const weights: Weighted<"new" | "in_progress" | "resolved" | "dismissed"> =
     item.daysAgo >= 10
-      ? [["resolved", 60], ["dismissed", 14], ["in_progress", 6], ["new", 20]]
+      ? [
+          ["resolved", 60],
+          ["dismissed", 14],
+          ["in_progress", 6],
+          ["new", 20],
+        ]
       : item.daysAgo >= 3
-        ? [["resolved", 30], ["dismissed", 8], ["in_progress", 22], ["new", 40]]
-        : [["new", 88], ["in_progress", 12]];
+        ? [
+            ["resolved", 30],
+            ["dismissed", 8],
+            ["in_progress", 22],
+            ["new", 40],
+          ]
+        : [
+            ["new", 88],
+            ["in_progress", 12],
+          ];
   // Praise needs no follow-up: it is dismissed or left rather than worked on.
   const status = weighted(random, weights);
   return item.tone === "high" && status === "in_progress" ? "resolved" : status;
@@ -401,7 +563,13 @@ export async function demoSitesAreEmpty(db: D1Database, sites: Record<string, De
  * demo/seed.mjs; responses do not depend on it being there first).
  */
 export async function writeSampleHistory(db: D1Database, options: SampleOptions): Promise<SampleSummary> {
-  const settings: Required<SampleOptions> = { now: Date.now(), days: 60, seed: 20260601, pageOrigin: "http://127.0.0.1:8787", ...options };
+  const settings: Required<SampleOptions> = {
+    now: Date.now(),
+    days: 60,
+    seed: 20260601,
+    pageOrigin: "http://127.0.0.1:8787",
+    ...options,
+  };
   const drawn = await draw(settings);
 
   for (let i = 0; i < drawn.length; i += RESPONSES_PER_BATCH) {
@@ -424,13 +592,21 @@ export async function writeSampleHistory(db: D1Database, options: SampleOptions)
   for (const { comment, status, thread } of THREADS) {
     // The newest answer with this comment that is old enough for its whole thread to have happened.
     const lastReplyAfter = Math.max(...thread.map((reply) => reply.afterHours)) * HOUR;
-    const target = drawn.findLast((item) => item.record.comment === comment && item.record.createdAt + lastReplyAfter <= settings.now);
+    const target = drawn.findLast(
+      (item) => item.record.comment === comment && item.record.createdAt + lastReplyAfter <= settings.now,
+    );
     if (!target) continue;
     for (const reply of thread) {
       const at = target.record.createdAt + reply.afterHours * HOUR;
       // An employee's own reply keeps only the hour, like their answer (worker/routes/followups.ts).
       const internal = settings.sites[target.record.site]?.site.audience === "internal";
-      await insertReply(db, target.record.id, reply.from, reply.text, reply.from === "respondent" && internal ? Math.floor(at / HOUR) * HOUR : at);
+      await insertReply(
+        db,
+        target.record.id,
+        reply.from,
+        reply.text,
+        reply.from === "respondent" && internal ? Math.floor(at / HOUR) * HOUR : at,
+      );
       replies++;
     }
     await setStatus(db, target.record.id, status);
@@ -438,5 +614,13 @@ export async function writeSampleHistory(db: D1Database, options: SampleOptions)
 
   const bySite: Record<string, number> = {};
   for (const { record } of drawn) bySite[record.site] = (bySite[record.site] ?? 0) + 1;
-  return { days: settings.days, responses: drawn.length, bySite, statuses, replies, from: drawn[0]?.record.createdAt ?? settings.now, to: settings.now };
+  return {
+    days: settings.days,
+    responses: drawn.length,
+    bySite,
+    statuses,
+    replies,
+    from: drawn[0]?.record.createdAt ?? settings.now,
+    to: settings.now,
+  };
 }

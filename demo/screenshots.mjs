@@ -11,17 +11,34 @@ await mkdir(out, { recursive: true });
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
 });
 try {
   for (const page of ["shop", "intranet"]) {
-    for (const colorScheme of ["light", "dark"]) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme, reducedMotion: "reduce" });
+    for (const colorScheme of /** @type {const} */ (["light", "dark"])) {
+      const context = await browser.newContext({
+        viewport: { width: 1280, height: 800 },
+        colorScheme,
+        reducedMotion: "reduce",
+      });
       const tab = await context.newPage();
       await tab.goto(`${base}/demo/${page}.html`);
-      await tab.getByRole("button", { name: /feedback|opinion|отзыв/i }).first().click();
+      await tab
+        .getByRole("button", { name: /feedback|opinion|отзыв/i })
+        .first()
+        .click();
       // Pick a score so the screenshot shows a chosen state, as a respondent would see it.
-      await tab.getByRole("radio").nth(page === "shop" ? 9 : 3).check({ force: true });
+      await tab
+        .getByRole("radio")
+        .nth(page === "shop" ? 9 : 3)
+        .check({ force: true });
       await tab.waitForTimeout(200);
       const file = new URL(`${page}-${colorScheme}.png`, out);
       await tab.screenshot({ path: file.pathname });

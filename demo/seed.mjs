@@ -70,13 +70,25 @@ export const sites = {
 export class SeedError extends Error {}
 
 /**
+ * The fields of a site this script reads from the admin API and sends back in a PUT.
+ * @typedef {object} SiteFields
+ * @property {string} name
+ * @property {string} audience
+ * @property {string[]} origins
+ * @property {string[]} [dimensions]
+ * @property {number} [minGroupSize]
+ */
+/** @typedef {{ id: string }[] | { items: { id: string }[] }} IdList A list the admin API answers, paged or not. */
+
+/**
  * Seeds services, sites and surveys that are missing; adds the dev origins to an existing site that lacks them.
  * `log` receives one line per change. Throws SeedError on any answer that is not 2xx.
+ * @param {{ baseUrl: string; token: string; origins: string[]; log: (line: string) => void }} options
  */
 export async function seedDemo({ baseUrl, token, origins, log }) {
   const api = adminClient(baseUrl, token);
 
-  const existingServices = idsOf(await api("GET", "/v1/services"));
+  const existingServices = idsOf(/** @type {IdList} */ (await api("GET", "/v1/services")));
   for (const [id, body] of Object.entries(services)) {
     if (existingServices.has(id)) continue;
     await api("PUT", `/v1/services/${id}`, body);
@@ -84,7 +96,9 @@ export async function seedDemo({ baseUrl, token, origins, log }) {
   }
 
   for (const [siteId, { site, surveys }] of Object.entries(sites)) {
-    const existing = await api("GET", `/v1/sites/${siteId}`, undefined, { allow404: true });
+    const existing = /** @type {SiteFields | null} */ (
+      await api("GET", `/v1/sites/${siteId}`, undefined, { allow404: true })
+    );
     if (existing === null) {
       await api("PUT", `/v1/sites/${siteId}`, { ...site, origins });
       log(`created site ${siteId}`);
@@ -96,7 +110,7 @@ export async function seedDemo({ baseUrl, token, origins, log }) {
       }
     }
 
-    const existingSurveys = idsOf(await api("GET", `/v1/sites/${siteId}/surveys`));
+    const existingSurveys = idsOf(/** @type {IdList} */ (await api("GET", `/v1/sites/${siteId}/surveys`)));
     for (const [surveyId, body] of Object.entries(surveys)) {
       if (existingSurveys.has(surveyId)) continue;
       await api("PUT", `/v1/sites/${siteId}/surveys/${surveyId}`, body);
@@ -105,20 +119,37 @@ export async function seedDemo({ baseUrl, token, origins, log }) {
   }
 }
 
-/** The PUT body of a site as the API returned it: only the contract's input fields, so a re-PUT keeps the rest. */
+/**
+ * The PUT body of a site as the API returned it: only the contract's input fields, so a re-PUT keeps the rest.
+ * @param {SiteFields} site
+ */
 function siteInput(site) {
+  /** @type {SiteFields} */
   const input = { name: site.name, audience: site.audience, origins: site.origins };
   if (site.dimensions !== undefined) input.dimensions = site.dimensions;
   if (site.minGroupSize !== undefined) input.minGroupSize = site.minGroupSize;
   return input;
 }
 
+/** @param {IdList} list */
 function idsOf(list) {
   const items = Array.isArray(list) ? list : (list?.items ?? []);
   return new Set(items.map((item) => item.id));
 }
 
+/**
+ * @param {string} baseUrl
+ * @param {string} token the admin token
+ */
 function adminClient(baseUrl, token) {
+  /**
+   * The answer's JSON, or null for an empty body (or a 404 when `allow404`); SeedError for anything else not 2xx.
+   * @param {string} method
+   * @param {string} path
+   * @param {unknown} [body]
+   * @param {{ allow404?: boolean }} [options]
+   * @returns {Promise<unknown>}
+   */
   return async function api(method, path, body, { allow404 = false } = {}) {
     const response = await fetch(baseUrl + path, {
       method,

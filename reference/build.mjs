@@ -14,7 +14,11 @@ const here = join(root, "reference");
 const out = join(root, "dist", "docs");
 const swaggerUi = dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
 
-/** Copies a file of swagger-ui-dist without its sourceMappingURL: the map is not served, so devtools would 404 on it. */
+/**
+ * Copies a file of swagger-ui-dist without its sourceMappingURL: the map is not served, so devtools would 404
+ * on it.
+ * @param {string} name
+ */
 async function copyWithoutSourceMap(name) {
   const text = await readFile(join(swaggerUi, name), "utf8");
   await writeFile(join(out, name), text.replace(/\n?\/[/*]# sourceMappingURL=\S+\s*(\*\/)?\s*$/, "\n"));
@@ -43,10 +47,12 @@ try {
   // Appended to what widget/build.mjs and dashboard/build.mjs wrote, once.
   const headersFile = join(root, "dist", "_headers");
   const existing = await readFile(headersFile, "utf8").catch(() => "");
-  if (!existing.includes("/docs/*")) await writeFile(headersFile, `${existing.trimEnd()}\n${strictHeaders("/docs/*")}${strictHeaders("/")}`);
+  if (!existing.includes("/docs/*"))
+    await writeFile(headersFile, `${existing.trimEnd()}\n${strictHeaders("/docs/*")}${strictHeaders("/")}`);
   const { version } = JSON.parse(await readFile(join(swaggerUi, "package.json"), "utf8"));
   console.log(`dist/docs/: Swagger UI ${version}, served from the Worker`);
 } catch (error) {
-  if (!error?.errors) console.error(error);
+  // esbuild has already printed its diagnostics; anything else gets printed here.
+  if (!(error instanceof Error && "errors" in error)) console.error(error);
   process.exitCode = 1;
 }

@@ -28,6 +28,7 @@ export function accessCerts(request: Request, team: string): Response {
   if (down.has(team)) throw new Error(`connect ECONNREFUSED ${team}.cloudflareaccess.com`);
   hits.set(team, (hits.get(team) ?? 0) + 1);
   const body = jwks.get(team);
-  if (request.method !== "GET" || new URL(request.url).pathname !== "/cdn-cgi/access/certs" || !body) return new Response("not found", { status: 404 });
+  if (request.method !== "GET" || new URL(request.url).pathname !== "/cdn-cgi/access/certs" || !body)
+    return new Response("not found", { status: 404 });
   return new Response(body, { headers: { "content-type": "application/json" } });
 }

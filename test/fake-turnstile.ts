@@ -29,7 +29,14 @@ export async function siteverify(request: Request): Promise<Response> {
   if (!token) return Response.json({ success: false, "error-codes": ["missing-input-response"] });
   switch (secret) {
     case "1x0000000000000000000000000000000AA":
-      return Response.json({ success: true, challenge_ts: now, hostname: "example.com", "error-codes": [], action: "", cdata: "" });
+      return Response.json({
+        success: true,
+        challenge_ts: now,
+        hostname: "example.com",
+        "error-codes": [],
+        action: "",
+        cdata: "",
+      });
     case "2x0000000000000000000000000000000AA":
       return Response.json({ success: false, "error-codes": ["invalid-input-response"] });
     case "3x0000000000000000000000000000000AA":

@@ -5,7 +5,11 @@ import type { Reporter, TestModule } from "vitest/node";
  * run that tested something from one that ran no test.
  */
 export default class SummaryReporter implements Reporter {
-  onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>, reason: "passed" | "failed" | "interrupted"): void {
+  onTestRunEnd(
+    testModules: ReadonlyArray<TestModule>,
+    unhandledErrors: ReadonlyArray<unknown>,
+    reason: "passed" | "failed" | "interrupted",
+  ): void {
     const counts = { passed: 0, failed: 0, skipped: 0 };
     for (const module of testModules) {
       for (const test of module.children.allTests()) {

@@ -16,15 +16,19 @@ const failures = new Map<string, number>();
 
 export async function webhookReceiver(request: Request): Promise<Response> {
   const url = new URL(request.url);
-  if (url.hostname === "challenges.cloudflare.com" && url.pathname === "/turnstile/v0/siteverify") return siteverify(request);
-  if (url.hostname === "hooks.test" && url.pathname.startsWith("/turnstile/")) return turnstileControl(url.pathname.split("/")[2] ?? "");
+  if (url.hostname === "challenges.cloudflare.com" && url.pathname === "/turnstile/v0/siteverify")
+    return siteverify(request);
+  if (url.hostname === "hooks.test" && url.pathname.startsWith("/turnstile/"))
+    return turnstileControl(url.pathname.split("/")[2] ?? "");
   const team = /^([a-z0-9-]+)\.cloudflareaccess\.com$/.exec(url.hostname)?.[1];
   if (team) return accessCerts(request, team);
-  if (url.hostname === "hooks.test" && url.pathname.startsWith("/access/")) return accessControl(request, url.pathname.split("/")[2] ?? "", url.pathname.split("/")[3] ?? "");
+  if (url.hostname === "hooks.test" && url.pathname.startsWith("/access/"))
+    return accessControl(request, url.pathname.split("/")[2] ?? "", url.pathname.split("/")[3] ?? "");
   if (url.hostname !== "hooks.test") return new Response(`no network in tests: ${url.hostname}`, { status: 502 });
   const [kind, name = "", failTimes] = url.pathname.split("/").filter(Boolean);
   if (request.method === "GET" && kind === "log") return Response.json(logs.get(name) ?? []);
-  if (request.method !== "POST" || (kind !== "receive" && kind !== "flaky")) return new Response("not found", { status: 404 });
+  if (request.method !== "POST" || (kind !== "receive" && kind !== "flaky"))
+    return new Response("not found", { status: 404 });
   const body = await request.text();
   if (kind === "flaky") {
     const failed = failures.get(name) ?? 0;

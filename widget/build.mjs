@@ -14,11 +14,26 @@ const dist = join(root, "dist");
 // lazy parts either of them loads only when needed (load.ts): the replies view, for a respondent who has
 // answered on the site before, and the Turnstile challenge, for a site that wants one. Only widget.js and
 // widget.mjs are on every visitor's path, and count to the budget.
+/**
+ * @typedef {object} Output
+ * @property {string} entry under widget/src
+ * @property {string} file under dist/
+ * @property {import("esbuild").Format} format
+ * @property {boolean} [budget] whether it counts to BUDGET
+ * @property {Record<string, string>} [alias]
+ * @property {boolean} [turnstile] the value of TURNSTILE in its code
+ */
+/** @type {Output[]} */
 const outputs = [
   { entry: "index.ts", file: "widget.js", format: "iife", budget: true },
   { entry: "module.ts", file: "widget.mjs", format: "esm", budget: true },
   // Its "preact" is the widget's own, handed over at load (preact-handoff.ts).
-  { entry: "replies.ts", file: "replies.js", format: "iife", alias: { preact: join(root, "widget/src/preact-handoff.ts") } },
+  {
+    entry: "replies.ts",
+    file: "replies.js",
+    format: "iife",
+    alias: { preact: join(root, "widget/src/preact-handoff.ts") },
+  },
   // Cloudflare Turnstile's challenge, loaded with the config of a site that wants it (shell.tsx). Its copy of
   // queue.ts is built with TURNSTILE: answers that need a token wait apart, and it gives each try one.
   { entry: "turnstile.ts", file: "turnstile.js", format: "iife", turnstile: true },
@@ -27,19 +42,28 @@ const outputs = [
 const BUDGET = 8192;
 
 // One cache for all the builds: replies.js and the widget it plugs into must agree on shortened names.
+/** @type {Record<string, string | false>} */
 const mangleCache = {};
 
-/** `import css from "./styles.css"` gives the stylesheet minified, as a string. */
+/**
+ * `import css from "./styles.css"` gives the stylesheet minified, as a string.
+ * @type {import("esbuild").Plugin}
+ */
 const minifiedCss = {
   name: "minified-css",
   setup(builder) {
     builder.onLoad({ filter: /\.css$/ }, async (args) => {
-      const { code } = await transform(await readFile(args.path, "utf8"), { loader: "css", minify: true, target: "chrome100" });
+      const { code } = await transform(await readFile(args.path, "utf8"), {
+        loader: "css",
+        minify: true,
+        target: "chrome100",
+      });
       return { contents: `export default ${JSON.stringify(code.trim())}`, loader: "js" };
     });
   },
 };
 
+/** @param {Output} output */
 async function buildWidget({ entry, file, format, alias, turnstile = false }) {
   const result = await build({
     entryPoints: [join(root, "widget/src", entry)],
@@ -74,6 +98,7 @@ async function writeHeaders() {
   await writeFile(join(dist, "_headers"), "/widget.mjs\n  Access-Control-Allow-Origin: *\n");
 }
 
+/** @param {number} bytes */
 function kib(bytes) {
   return `${(bytes / 1024).toFixed(2)} KiB`;
 }
@@ -93,6 +118,6 @@ try {
   }
 } catch (error) {
   // esbuild has already printed its diagnostics; anything else gets printed here.
-  if (!error?.errors) console.error(error);
+  if (!(error instanceof Error && "errors" in error)) console.error(error);
   process.exitCode = 1;
 }

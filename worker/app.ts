@@ -1,5 +1,4 @@
 import { $, createRoute, z } from "@hono/zod-openapi";
-import type { AppEnv } from "./env";
 import { resilient } from "./db/resilient";
 import { onError, onNotFound } from "./errors";
 import { declare, DOCUMENT, errors, json, router } from "./openapi";
@@ -49,7 +48,10 @@ function openApiRoute() {
     path: "/openapi.json",
     summary: "This document",
     security: [],
-    responses: { 200: json("OpenAPI 3.1, generated from the routes' declarations", z.record(z.string(), z.unknown())), ...errors([500]) },
+    responses: {
+      200: json("OpenAPI 3.1, generated from the routes' declarations", z.record(z.string(), z.unknown())),
+      ...errors([500]),
+    },
   });
 }
 

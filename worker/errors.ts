@@ -20,7 +20,12 @@ export class ApiError extends Error {
 export type Problem = { path: string; message: string };
 
 export function validationFailed(problems: Problem[]): ApiError {
-  return new ApiError(422, "validation_failed", problems.map((p) => `${p.path || "body"}: ${p.message}`).join("; "), problems);
+  return new ApiError(
+    422,
+    "validation_failed",
+    problems.map((p) => `${p.path || "body"}: ${p.message}`).join("; "),
+    problems,
+  );
 }
 
 export function zodProblems(error: z.ZodError, prefix = ""): Problem[] {
@@ -45,11 +50,19 @@ const STATUS_CODES: Partial<Record<number, string>> = {
 
 export const onError: ErrorHandler = (error, c) => {
   if (error instanceof ApiError) {
-    const body = { error: { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) } };
+    const body = {
+      error: {
+        code: error.code,
+        message: error.message,
+        ...(error.details === undefined ? {} : { details: error.details }),
+      },
+    };
     return c.json(body, error.status, error.headers);
   }
   if (error instanceof DatabaseOverloaded) {
-    return c.json({ error: { code: "unavailable", message: error.message } }, 503, { "Retry-After": String(error.retryAfterSeconds) });
+    return c.json({ error: { code: "unavailable", message: error.message } }, 503, {
+      "Retry-After": String(error.retryAfterSeconds),
+    });
   }
   if (error instanceof HTTPException) {
     const code = STATUS_CODES[error.status] ?? "error";

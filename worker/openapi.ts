@@ -36,9 +36,15 @@ type ErrorResponse = { description: string; content: { "application/json": { sch
  * The error responses of a route, as `{status: {description, content}}`. `meanings` replaces a status's
  * general description where the route gives it a more precise one.
  */
-export function errors<S extends ErrorStatus>(statuses: readonly S[], meanings: Partial<Record<S, string>> = {}): { [K in S]: ErrorResponse } {
+export function errors<S extends ErrorStatus>(
+  statuses: readonly S[],
+  meanings: Partial<Record<S, string>> = {},
+): { [K in S]: ErrorResponse } {
   return Object.fromEntries(
-    statuses.map((status) => [status, { description: meanings[status] ?? ERRORS[status], content: { "application/json": { schema: ErrorSchema } } }]),
+    statuses.map((status) => [
+      status,
+      { description: meanings[status] ?? ERRORS[status], content: { "application/json": { schema: ErrorSchema } } },
+    ]),
   ) as { [K in S]: ErrorResponse };
 }
 
@@ -53,11 +59,18 @@ export const FILTER_422 =
 export const SERVER_ERRORS = [500, 503] as const;
 
 /** A JSON response of `schema`. */
-export const json = <Schema extends z.ZodType>(description: string, schema: Schema) => ({ description, content: { "application/json": { schema } } });
+export const json = <Schema extends z.ZodType>(description: string, schema: Schema) => ({
+  description,
+  content: { "application/json": { schema } },
+});
 
 /** A status a route declares without a body (204, 304): its handler answers `c.body(null, status)`. */
 type BodilessAnswer<R extends RouteConfig> = {
-  [S in keyof R["responses"]]: R["responses"][S] extends { content: object } ? never : S extends StatusCode ? TypedResponse<null, S, "body"> : never;
+  [S in keyof R["responses"]]: R["responses"][S] extends { content: object }
+    ? never
+    : S extends StatusCode
+      ? TypedResponse<null, S, "body">
+      : never;
 }[keyof R["responses"]];
 
 /** Every answer a route declares, and only those. */
@@ -82,6 +95,7 @@ export const DOCUMENT = {
     title: "feedloop",
     version: "1",
     description:
-      "Feedback from customers and employees: collection, aggregates, follow-up. Segment filters are `segment.<dimension>=value` query parameters.",
+      "Feedback from customers and employees: collection, aggregates, follow-up. " +
+      "Segment filters are `segment.<dimension>=value` query parameters.",
   },
 };

@@ -10,7 +10,9 @@ export default {
     // The runner's readiness probe.
     if (request.method !== "POST") return new Response("ceiling\n");
     const id = crypto.randomUUID();
-    await env.DB.prepare("INSERT INTO responses (id, body) VALUES (?, ?)").bind(id, await request.text()).run();
+    await env.DB.prepare("INSERT INTO responses (id, body) VALUES (?, ?)")
+      .bind(id, await request.text())
+      .run();
     // About the size and type of feedloop's own 201 ({id, followUp}).
     return new Response(JSON.stringify({ id }), { status: 201, headers: { "Content-Type": "application/json" } });
   },

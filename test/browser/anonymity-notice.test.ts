@@ -7,11 +7,14 @@ const browser = useBrowser();
 
 /** What a person sees of the panel's small print: its text, size and place (in the widget's shadow root). */
 const smallPrint = (page: Page, text: string) =>
-  page.getByRole("dialog").getByText(text, { exact: true }).evaluate((element) => ({
-    inShadowRoot: element.getRootNode() instanceof ShadowRoot,
-    fontSize: parseFloat(getComputedStyle(element).fontSize),
-    id: element.id,
-  }));
+  page
+    .getByRole("dialog")
+    .getByText(text, { exact: true })
+    .evaluate((element) => ({
+      inShadowRoot: element.getRootNode() instanceof ShadowRoot,
+      fontSize: parseFloat(getComputedStyle(element).fontSize),
+      id: element.id,
+    }));
 
 describe("the widget tells employees who will see their answer", () => {
   test("the intranet's survey says it under the question, describing its dialog; the shop's does not", async () => {

@@ -19,7 +19,11 @@ export async function axeViolations(page: Page): Promise<Violation[]> {
   await animationsFinished(page);
   await page.addScriptTag({ content: axeSource });
   const results = await page.evaluate(
-    (tags) => (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } }).axe.run(document, { runOnly: tags }),
+    (tags) =>
+      (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } }).axe.run(
+        document,
+        { runOnly: tags },
+      ),
     RULE_TAGS,
   );
   return results.violations.map((violation) => ({
@@ -38,6 +42,8 @@ export function animationsFinished(page: Page): Promise<void> {
   return page.evaluate(async () => {
     const roots: (Document | ShadowRoot)[] = [document];
     for (const element of document.querySelectorAll("*")) if (element.shadowRoot) roots.push(element.shadowRoot);
-    await Promise.all(roots.flatMap((root) => root.getAnimations()).map((animation) => animation.finished.catch(() => null)));
+    await Promise.all(
+      roots.flatMap((root) => root.getAnimations()).map((animation) => animation.finished.catch(() => null)),
+    );
   });
 }

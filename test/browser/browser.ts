@@ -1,9 +1,24 @@
 import { afterAll, afterEach, beforeAll } from "vitest";
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from "playwright-core";
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Locator,
+  type Page,
+} from "playwright-core";
 
 // Debian's Chromium (apt install chromium; .ci/run does it). Nothing here downloads a browser build.
 const CHROMIUM = "/usr/bin/chromium";
-const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"];
+const ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-dev-shm-usage",
+];
 /** Shorter than the test timeout, so a missing element fails with Playwright's message, not vitest's. */
 const ACTION_TIMEOUT_MS = 15_000;
 
@@ -33,14 +48,22 @@ export function useBrowser(): { newPage(options?: BrowserContextOptions): Promis
       // The widget says why it shows nothing with console.warn: worth seeing when a test fails.
       page.on("pageerror", (error) => console.error(`[page uncaught] ${error.message}`));
       page.on("console", (message) => {
-        if (message.type() === "error" || message.type() === "warning") console.warn(`[page console.${message.type()}] ${message.text()}`);
+        if (message.type() === "error" || message.type() === "warning")
+          console.warn(`[page console.${message.type()}] ${message.text()}`);
       });
       return page;
     },
   };
 }
 
-export type Focused = { tag: string; type: string | null; name: string; value: string | null; checked: boolean; inDialog: boolean };
+export type Focused = {
+  tag: string;
+  type: string | null;
+  name: string;
+  value: string | null;
+  checked: boolean;
+  inDialog: boolean;
+};
 
 /** The element that has focus, looked up through open shadow roots (document.activeElement stops at the host). */
 export function focused(page: Page): Promise<Focused | null> {
@@ -63,7 +86,11 @@ export function focused(page: Page): Promise<Focused | null> {
 }
 
 /** Presses Tab until `matches` accepts the focused element; fails after `limit` presses. */
-export async function tabUntil(page: Page, matches: (element: Focused | null) => boolean, limit = 12): Promise<Focused> {
+export async function tabUntil(
+  page: Page,
+  matches: (element: Focused | null) => boolean,
+  limit = 12,
+): Promise<Focused> {
   for (let presses = 0; presses < limit; presses++) {
     await page.keyboard.press("Tab");
     const element = await focused(page);

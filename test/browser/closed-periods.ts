@@ -7,7 +7,13 @@ import { admin, env, queryD1 } from "./api";
  * back into past weeks in D1, before anything has released them. The Worker then closes those periods
  * on its next read, as it would have when the weeks ended.
  */
-export type InternalAnswer = { score: number; segment: Record<string, string>; comment?: string; service?: string; survey?: string };
+export type InternalAnswer = {
+  score: number;
+  segment: Record<string, string>;
+  comment?: string;
+  service?: string;
+  survey?: string;
+};
 
 const WEEK = 7 * 86_400_000;
 
@@ -24,7 +30,12 @@ export async function respondAs(site: string, origin: string, body: Record<strin
   const address = visitor++;
   const response = await fetch(`${env().workerUrl}/v1/responses`, {
     method: "POST",
-    headers: { "content-type": "application/json", origin, "cf-connecting-ip": `198.18.${Math.floor(address / 250) % 250}.${(address % 250) + 1}`, "user-agent": `closed-periods/${address}` },
+    headers: {
+      "content-type": "application/json",
+      origin,
+      "cf-connecting-ip": `198.18.${Math.floor(address / 250) % 250}.${(address % 250) + 1}`,
+      "user-agent": `closed-periods/${address}`,
+    },
     body: JSON.stringify({ site, idempotencyKey: crypto.randomUUID(), ...body }),
   });
   if (response.status !== 201) throw new Error(`POST /v1/responses → ${response.status} ${await response.text()}`);
@@ -36,14 +47,25 @@ export async function respondAs(site: string, origin: string, body: Record<strin
  * `weeks.length - w` weeks ago (the last list: last week). `config` is the site as PUT, put again at
  * the end: a config write clears the Worker's per-isolate copy of the site.
  */
-export async function answerInClosedWeeks(site: string, config: Record<string, unknown>, origin: string, weeks: InternalAnswer[][]): Promise<void> {
+export async function answerInClosedWeeks(
+  site: string,
+  config: Record<string, unknown>,
+  origin: string,
+  weeks: InternalAnswer[][],
+): Promise<void> {
   const moves: [id: string, at: number][] = [];
   const current = weekStart();
   for (const [w, answers] of weeks.entries()) {
     // Wednesday of that week, a minute apart: well inside the week whatever the order.
     const wednesday = current - (weeks.length - w) * WEEK + 2 * 86_400_000 + 10 * 3_600_000;
     for (const [i, answer] of answers.entries()) {
-      const id = await respondAs(site, origin, { survey: answer.survey ?? "nps", score: answer.score, segment: answer.segment, service: answer.service, comment: answer.comment });
+      const id = await respondAs(site, origin, {
+        survey: answer.survey ?? "nps",
+        score: answer.score,
+        segment: answer.segment,
+        service: answer.service,
+        comment: answer.comment,
+      });
       moves.push([id, wednesday + i * 60_000]);
     }
   }
@@ -52,7 +74,8 @@ export async function answerInClosedWeeks(site: string, config: Record<string, u
   // released_until back to 0: another test's read of every site may have closed this site's (then
   // empty) past periods already; none of its groups exist yet, so they are formed from these answers.
   await queryD1(
-    `UPDATE responses SET created_at = CASE id ${moves.map(([id, at]) => `WHEN '${id}' THEN ${at}`).join(" ")} END WHERE id IN (${moves.map(([id]) => `'${id}'`).join(", ")});
+    `UPDATE responses SET created_at = CASE id ${moves.map(([id, at]) => `WHEN '${id}' THEN ${at}`).join(" ")} END
+       WHERE id IN (${moves.map(([id]) => `'${id}'`).join(", ")});
      UPDATE sites SET released_until = 0 WHERE id = '${site}'`,
   );
   await admin("PUT", `/v1/sites/${site}`, config);

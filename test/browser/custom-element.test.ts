@@ -1,5 +1,15 @@
 import { describe, expect, test } from "vitest";
-import { answerWith, htmlPage, seedSurvey, settledCount, servePage, useBrowser, widgetConfig, widgetParts, widgetScript } from "./helpers";
+import {
+  answerWith,
+  htmlPage,
+  seedSurvey,
+  settledCount,
+  servePage,
+  useBrowser,
+  widgetConfig,
+  widgetParts,
+  widgetScript,
+} from "./helpers";
 
 const browser = useBrowser();
 

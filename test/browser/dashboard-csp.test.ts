@@ -25,13 +25,21 @@ function directivesOf(header: string): Map<string, string[]> {
 
 type Recorded = { violations: { directive: string; blocked: string; sample: string }[]; inlineRan?: boolean };
 
-/** Records CSP violations from the first script on, before the dashboard runs (an init script is exempt from the CSP). */
+/**
+ * Records CSP violations from the first script on, before the dashboard runs (an init script is exempt from the
+ * CSP).
+ */
 function recordViolations(): void {
   const recorded = window as unknown as Recorded;
   recorded.violations = [];
   document.addEventListener(
     "securitypolicyviolation",
-    (event) => recorded.violations.push({ directive: event.effectiveDirective, blocked: event.blockedURI, sample: event.sample }),
+    (event) =>
+      recorded.violations.push({
+        directive: event.effectiveDirective,
+        blocked: event.blockedURI,
+        sample: event.sample,
+      }),
     true,
   );
 }
@@ -41,7 +49,8 @@ function inlineAttributes(root: Document | Element): string[] {
   const found: string[] = [];
   for (const element of root.querySelectorAll("*")) {
     for (const attribute of element.attributes) {
-      if (/^on/i.test(attribute.name) || attribute.name.toLowerCase() === "style") found.push(`<${element.localName} ${attribute.name}="${attribute.value}">`);
+      if (/^on/i.test(attribute.name) || attribute.name.toLowerCase() === "style")
+        found.push(`<${element.localName} ${attribute.name}="${attribute.value}">`);
     }
   }
   return found;
@@ -52,7 +61,12 @@ let visitor = 0;
 async function respond(site: string, survey: string, score: number, comment?: string): Promise<void> {
   const response = await fetch(`${env().workerUrl}/v1/responses`, {
     method: "POST",
-    headers: { "content-type": "application/json", origin: env().pageOrigin, "cf-connecting-ip": `192.0.2.${(visitor++ % 250) + 1}`, "user-agent": `csp-test/${visitor}` },
+    headers: {
+      "content-type": "application/json",
+      origin: env().pageOrigin,
+      "cf-connecting-ip": `192.0.2.${(visitor++ % 250) + 1}`,
+      "user-agent": `csp-test/${visitor}`,
+    },
     body: JSON.stringify({ site, survey, score, ...(comment ? { comment } : {}) }),
   });
   if (response.status !== 201) throw new Error(`POST /v1/responses → ${response.status} ${await response.text()}`);
@@ -61,7 +75,8 @@ async function respond(site: string, survey: string, score: number, comment?: st
 // Answers to draw: every view then renders its charts, tables and inbox items, not only empty states.
 beforeAll(async () => {
   const { site, survey } = await seedSurvey({ kind: "nps" });
-  for (const [i, score] of [10, 9, 9, 8, 7, 6, 3, 10].entries()) await respond(site, survey, score, i % 3 === 0 ? `Comment <b>${i}</b> onload=alert(1)` : undefined);
+  for (const [i, score] of [10, 9, 9, 8, 7, 6, 3, 10].entries())
+    await respond(site, survey, score, i % 3 === 0 ? `Comment <b>${i}</b> onload=alert(1)` : undefined);
 });
 
 async function signIn(page: Page): Promise<void> {
@@ -91,7 +106,12 @@ describe("dashboard: Content-Security-Policy", () => {
       // Nowhere an unsafe keyword or a wildcard source.
       for (const [name, sources] of csp) {
         for (const source of sources) {
-          expect({ path, name, source, unsafe: /^'unsafe-|^\*$|^https?:$|^\*\./i.test(source) }).toEqual({ path, name, source, unsafe: false });
+          expect({ path, name, source, unsafe: /^'unsafe-|^\*$|^https?:$|^\*\./i.test(source) }).toEqual({
+            path,
+            name,
+            source,
+            unsafe: false,
+          });
         }
       }
     }
@@ -106,7 +126,10 @@ describe("dashboard: Content-Security-Policy", () => {
         const doc = new DOMParser().parseFromString(source!, "text/html");
         const inline = new Function(`return (${inlineAttributesSource})`)() as (root: Document) => string[];
         return {
-          scripts: [...doc.querySelectorAll("script")].map((script) => ({ src: script.getAttribute("src"), text: script.textContent?.trim() ?? "" })),
+          scripts: [...doc.querySelectorAll("script")].map((script) => ({
+            src: script.getAttribute("src"),
+            text: script.textContent?.trim() ?? "",
+          })),
           styleElements: doc.querySelectorAll("style").length,
           inlineAttributes: inline(doc),
         };
@@ -140,7 +163,8 @@ describe("dashboard: Content-Security-Policy", () => {
     const token = env().adminToken;
     const keyPlaces = () =>
       page.evaluate((key) => {
-        const values = (storage: Storage) => Array.from({ length: storage.length }, (_, i) => storage.getItem(storage.key(i)!) ?? "");
+        const values = (storage: Storage) =>
+          Array.from({ length: storage.length }, (_, i) => storage.getItem(storage.key(i)!) ?? "");
         return {
           inHref: location.href.includes(key) || location.href.includes(encodeURIComponent(key)),
           inCookie: document.cookie.includes(key),
@@ -149,14 +173,26 @@ describe("dashboard: Content-Security-Policy", () => {
           inWindowName: window.name.includes(key),
         };
       }, token);
-    const onlyInSessionStorage = { inHref: false, inCookie: false, inLocalStorage: false, inSessionStorage: true, inWindowName: false };
+    const onlyInSessionStorage = {
+      inHref: false,
+      inCookie: false,
+      inLocalStorage: false,
+      inSessionStorage: true,
+      inWindowName: false,
+    };
 
     for (const view of VIEWS) {
       await page.getByRole("link", { name: strings.nav[view], exact: true }).click();
       await page.getByRole("heading", { level: 1, name: strings.nav[view], exact: true }).waitFor();
       await page.waitForLoadState("networkidle");
-      // Views with employees' figures read the site and survey lists before their aggregate (its bucket depends on them).
-      await expect.poll(() => page.getByText(strings.common.loading, { exact: true }).count(), { message: `${view} keeps loading`, timeout: 10_000 }).toBe(0);
+      // Views with employees' figures read the site and survey lists before their aggregate (its bucket depends on
+      // them).
+      await expect
+        .poll(() => page.getByText(strings.common.loading, { exact: true }).count(), {
+          message: `${view} keeps loading`,
+          timeout: 10_000,
+        })
+        .toBe(0);
       if (view === "inbox") {
         // An open answer too: its detail, thread and forms.
         await page.locator(".inbox-item").first().click();
@@ -164,7 +200,10 @@ describe("dashboard: Content-Security-Policy", () => {
         await page.waitForLoadState("networkidle");
       }
       // What the dashboard rendered carries no inline handler or style either.
-      expect({ view, inline: await page.evaluate(`(${inlineAttributes.toString()})(document)`) }).toEqual({ view, inline: [] });
+      expect({ view, inline: await page.evaluate(`(${inlineAttributes.toString()})(document)`) }).toEqual({
+        view,
+        inline: [],
+      });
       expect({ view, ...(await keyPlaces()) }).toEqual({ view, ...onlyInSessionStorage });
     }
     // A reload keeps the session from sessionStorage, still with the key nowhere else.
@@ -188,7 +227,9 @@ describe("dashboard: Content-Security-Policy", () => {
       );
     });
     expect(canary.ran).toBe(false);
-    expect(canary.violations.map((violation) => [violation.directive, violation.blocked])).toEqual([["script-src-elem", "inline"]]);
+    expect(canary.violations.map((violation) => [violation.directive, violation.blocked])).toEqual([
+      ["script-src-elem", "inline"],
+    ]);
 
     // Signing out forgets the key.
     await page.getByRole("button", { name: strings.nav.signOut }).click();

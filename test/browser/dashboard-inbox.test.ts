@@ -13,7 +13,11 @@ let visitor = 0;
 async function respond(site: string, survey: string, answer: { score: number; comment?: string }): Promise<string> {
   const response = await fetch(`${env().workerUrl}/v1/responses`, {
     method: "POST",
-    headers: { "content-type": "application/json", origin: env().pageOrigin, "cf-connecting-ip": `198.51.100.${(visitor++ % 250) + 1}` },
+    headers: {
+      "content-type": "application/json",
+      origin: env().pageOrigin,
+      "cf-connecting-ip": `198.51.100.${(visitor++ % 250) + 1}`,
+    },
     body: JSON.stringify({ site, survey, ...answer }),
   });
   if (response.status !== 201) throw new Error(`POST /v1/responses → ${response.status} ${await response.text()}`);
@@ -69,7 +73,10 @@ describe("dashboard: the inbox", () => {
     await detailOf(page).getByRole("heading", { name: "NPS 3 of 10" }).waitFor();
     expect(await detailOf(page).getByRole("combobox", { name: strings.inbox.status }).inputValue()).toBe("resolved");
     await detailOf(page).getByText("Sorry! It is fixed now.").waitFor();
-    await page.getByRole("button", { name: /The checkout was slow/ }).getByText(strings.inbox.statuses.resolved).waitFor();
+    await page
+      .getByRole("button", { name: /The checkout was slow/ })
+      .getByText(strings.inbox.statuses.resolved)
+      .waitFor();
 
     // The status filter follows the change.
     const filters = page.getByRole("search", { name: strings.inbox.filtersLabel });
@@ -82,33 +89,65 @@ describe("dashboard: the inbox", () => {
   test("an employee's answer shows its week and its group (“several” for merged teams), never a time, language or page; this week's is not listed", async () => {
     const site = uid("intranet");
     const origin = `https://${site}.example`;
-    const config = { name: `Intranet ${site}`, audience: "internal", origins: [origin], dimensions: ["team"], minGroupSize: 5, reportingPeriod: "week", timeZone: "UTC" };
+    const config = {
+      name: `Intranet ${site}`,
+      audience: "internal",
+      origins: [origin],
+      dimensions: ["team"],
+      minGroupSize: 5,
+      reportingPeriod: "week",
+      timeZone: "UTC",
+    };
     await admin("PUT", `/v1/sites/${site}`, config);
     await admin("PUT", `/v1/sites/${site}/surveys/pulse`, { kind: "nps", question: { en: "How was your week?" } });
     // Last week: eng (5) is a group of its own; sales (3) and legal (2) only together, as team "several".
     const legalComment = `The contract review took a month ${site}`;
     const engComment = `Good onboarding ${site}`;
-    await answerInClosedWeeks(site, config, origin, [[
-      ...[9, 10, 8, 7, 9].map((score, i) => ({ survey: "pulse", score, segment: { team: "eng" }, ...(i === 0 ? { comment: engComment } : {}) })),
-      ...[6, 9, 10].map((score) => ({ survey: "pulse", score, segment: { team: "sales" } })),
-      { survey: "pulse", score: 3, segment: { team: "legal" }, comment: legalComment },
-      { survey: "pulse", score: 10, segment: { team: "legal" } },
-    ]]);
+    await answerInClosedWeeks(site, config, origin, [
+      [
+        ...[9, 10, 8, 7, 9].map((score, i) => ({
+          survey: "pulse",
+          score,
+          segment: { team: "eng" },
+          ...(i === 0 ? { comment: engComment } : {}),
+        })),
+        ...[6, 9, 10].map((score) => ({ survey: "pulse", score, segment: { team: "sales" } })),
+        { survey: "pulse", score: 3, segment: { team: "legal" }, comment: legalComment },
+        { survey: "pulse", score: 10, segment: { team: "legal" } },
+      ],
+    ]);
     const openComment = `Said this week ${site}`;
-    await respondAs(site, origin, { survey: "pulse", score: 1, segment: { team: "legal" }, comment: openComment, locale: "pl", page: `${origin}/people/anna` });
+    await respondAs(site, origin, {
+      survey: "pulse",
+      score: 1,
+      segment: { team: "legal" },
+      comment: openComment,
+      locale: "pl",
+      page: `${origin}/people/anna`,
+    });
 
     // axe is injected as an inline script: the dashboard's CSP would refuse it, so this context bypasses CSP.
     const page = await browser.newPage({ bypassCSP: true });
     await signIn(page);
     await page.getByRole("link", { name: strings.nav.inbox }).click();
-    await page.getByRole("search", { name: strings.inbox.filtersLabel }).getByLabel(strings.inbox.site, { exact: true }).selectOption(site);
+    await page
+      .getByRole("search", { name: strings.inbox.filtersLabel })
+      .getByLabel(strings.inbox.site, { exact: true })
+      .selectOption(site);
     await page.getByText(strings.inbox.shown(10, false)).waitFor();
 
-    const week = strings.release.weekOf(new Intl.DateTimeFormat("en", { day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(weekStart() - 7 * 86_400_000)));
+    const week = strings.release.weekOf(
+      new Intl.DateTimeFormat("en", { day: "numeric", month: "short", timeZone: "UTC" }).format(
+        new Date(weekStart() - 7 * 86_400_000),
+      ),
+    );
     const legal = page.getByRole("button", { name: new RegExp(legalComment) });
     await legal.getByText(`team: ${strings.release.several}`).waitFor();
     await legal.getByText(week, { exact: false }).waitFor();
-    await page.getByRole("button", { name: new RegExp(engComment) }).getByText("team: eng").waitFor();
+    await page
+      .getByRole("button", { name: new RegExp(engComment) })
+      .getByText("team: eng")
+      .waitFor();
     const list = (await page.locator(".inbox-list").textContent()) ?? "";
     expect(list).not.toMatch(/\d{1,2}:\d{2}/); // no time of day on any row
     expect(list).not.toContain("legal");
@@ -128,7 +167,10 @@ describe("dashboard: the inbox", () => {
     expect(await axeViolations(page)).toEqual([]);
     // This week's answer, even looked for by its own filters, is not there yet: only its count, in the period line.
     await page.getByRole("search", { name: strings.inbox.filtersLabel }).getByLabel(strings.inbox.maxScore).fill("1");
-    await page.getByRole("search", { name: strings.inbox.filtersLabel }).getByLabel(strings.inbox.maxScore).press("Tab");
+    await page
+      .getByRole("search", { name: strings.inbox.filtersLabel })
+      .getByLabel(strings.inbox.maxScore)
+      .press("Tab");
     await page.getByText(strings.inbox.emptyFiltered).waitFor();
     await page.getByText(new RegExp(`^Intranet ${site}: 1 answer so far this week`)).waitFor();
   });
@@ -139,7 +181,10 @@ describe("dashboard: the inbox", () => {
     const page = await browser.newPage();
     await signIn(page);
     await page.getByRole("link", { name: strings.nav.inbox }).click();
-    await page.getByRole("search", { name: strings.inbox.filtersLabel }).getByLabel(strings.inbox.site, { exact: true }).selectOption(site);
+    await page
+      .getByRole("search", { name: strings.inbox.filtersLabel })
+      .getByLabel(strings.inbox.site, { exact: true })
+      .selectOption(site);
     await page.getByText(strings.inbox.shown(50, true)).waitFor();
     const comments = page.locator(".inbox-comment");
 
@@ -194,18 +239,29 @@ describe("dashboard: the inbox", () => {
 
     await page.getByRole("link", { name: strings.nav.config }).click();
     await page.getByText(strings.config.readOnly).waitFor();
-    await page.getByRole("heading", { name: new RegExp(site) }).first().waitFor();
-    for (const name of [strings.config.newSite, strings.config.newService, strings.config.newSurvey, new RegExp(`^${strings.config.edit}`)]) {
+    await page
+      .getByRole("heading", { name: new RegExp(site) })
+      .first()
+      .waitFor();
+    for (const name of [
+      strings.config.newSite,
+      strings.config.newService,
+      strings.config.newSurvey,
+      new RegExp(`^${strings.config.edit}`),
+    ]) {
       expect(await page.getByRole("button", { name }).count()).toBe(0);
     }
   });
 
   test("the CSV export downloads the filtered rows with the key in a header, not the URL", async () => {
     const { site, survey } = await seedSurvey({ kind: "nps" });
-    await respond(site, survey, { score: 10, comment: "Exported, with a comma, and \"quotes\"" });
+    await respond(site, survey, { score: 10, comment: 'Exported, with a comma, and "quotes"' });
     const page = await browser.newPage({ acceptDownloads: true });
     const exportUrls: string[] = [];
-    page.on("request", (request) => void (request.url().includes("/v1/responses.csv") && exportUrls.push(request.url())));
+    page.on(
+      "request",
+      (request) => void (request.url().includes("/v1/responses.csv") && exportUrls.push(request.url())),
+    );
     await signIn(page);
     await openInbox(page, site);
 
@@ -213,7 +269,9 @@ describe("dashboard: the inbox", () => {
     await page.getByRole("button", { name: strings.inbox.exportCsv }).click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^feedloop-responses-\d{4}-\d{2}-\d{2}\.csv$/);
-    const text = await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
+    const text = await (await file.createReadStream())
+      .toArray()
+      .then((chunks) => Buffer.concat(chunks).toString("utf8"));
     expect(text.split("\r\n")[0]).toMatch(/^id,createdAt,site,survey/);
     expect(text).toContain('"Exported, with a comma, and ""quotes"""');
     expect(text.trim().split("\r\n")).toHaveLength(2);
@@ -226,8 +284,12 @@ describe("dashboard: configuration", () => {
     const site = uid("site");
     const tokenSecret = `secret-${"x".repeat(40)}`;
     await admin("PUT", `/v1/sites/${site}`, {
-      name: `Config ${site}`, audience: "internal", origins: [env().pageOrigin], dimensions: ["team"],
-      turnstile: { siteKey: "0x4AAAAAAA-site-key", secretKey: "0x4AAAAAAA-secret" }, identity: { verify: "token", secret: tokenSecret, ballot: "week" },
+      name: `Config ${site}`,
+      audience: "internal",
+      origins: [env().pageOrigin],
+      dimensions: ["team"],
+      turnstile: { siteKey: "0x4AAAAAAA-site-key", secretKey: "0x4AAAAAAA-secret" },
+      identity: { verify: "token", secret: tokenSecret, ballot: "week" },
     });
     const page = await browser.newPage();
     await signIn(page);
@@ -253,7 +315,9 @@ describe("dashboard: configuration", () => {
     expect(saved.turnstile).toEqual({ siteKey: "0x4AAAAAAA-site-key" });
     expect(saved.identity).toEqual({ verify: "token", secretSet: true, ballot: "week" });
     // The write-only secrets were never shown to the form, and are still the ones set before.
-    const [row] = await queryD1<{ turnstile_secret: string; identity: string }>(`SELECT turnstile_secret, identity FROM sites WHERE id = '${site}'`);
+    const [row] = await queryD1<{ turnstile_secret: string; identity: string }>(
+      `SELECT turnstile_secret, identity FROM sites WHERE id = '${site}'`,
+    );
     expect(row!.turnstile_secret).toBe("0x4AAAAAAA-secret");
     expect(JSON.parse(row!.identity).secret).toBe(tokenSecret);
   });
@@ -265,8 +329,12 @@ describe("dashboard: configuration", () => {
     await page.getByRole("link", { name: strings.nav.config }).click();
     await page.getByLabel(strings.config.surveysOf).selectOption(site);
 
-    const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: new RegExp(`^${survey}`) }) });
-    const snippet = `<script src="${env().workerUrl}/widget.js" data-site="${site}" data-survey="${survey}" data-segment-plan="" data-segment-customer-type="" async></script>`;
+    const card = page
+      .getByRole("listitem")
+      .filter({ has: page.getByRole("heading", { name: new RegExp(`^${survey}`) }) });
+    const snippet =
+      `<script src="${env().workerUrl}/widget.js" data-site="${site}" data-survey="${survey}" ` +
+      `data-segment-plan="" data-segment-customer-type="" async></script>`;
     await card.getByText(snippet, { exact: true }).waitFor();
     await card.getByRole("button", { name: strings.common.copy }).click();
     await card.getByText(strings.common.copied).waitFor();
@@ -289,7 +357,10 @@ describe("dashboard: configuration", () => {
     await form.getByRole("combobox", { name: strings.config.kind }).selectOption("csat");
     const question = form.getByRole("group", { name: strings.config.question });
     await question.getByRole("textbox", { name: strings.config.textIn("en") }).fill("How was it?");
-    for (const [n, locale, text] of [[2, "de", "Wie war es?"], [3, "fr", "Comment était-ce ?"]] as const) {
+    for (const [n, locale, text] of [
+      [2, "de", "Wie war es?"],
+      [3, "fr", "Comment était-ce ?"],
+    ] as const) {
       await question.getByRole("button", { name: strings.config.addLanguage }).click();
       const language = question.getByRole("textbox", { name: strings.config.language(n) });
       await focusMovesTo(language);
@@ -302,8 +373,16 @@ describe("dashboard: configuration", () => {
     await form.getByRole("button", { name: strings.common.save }).click();
     await page.getByText(strings.config.savedSurvey(survey)).waitFor();
 
-    const saved = await admin<{ kind: string; question: Record<string, string>; topics: string[]; active: boolean }>("GET", `/v1/sites/${site}/surveys/${survey}`);
-    expect(saved).toMatchObject({ kind: "csat", question: { en: "How was it?", de: "Wie war es?" }, topics: ["complaint", "praise"], active: true });
+    const saved = await admin<{ kind: string; question: Record<string, string>; topics: string[]; active: boolean }>(
+      "GET",
+      `/v1/sites/${site}/surveys/${survey}`,
+    );
+    expect(saved).toMatchObject({
+      kind: "csat",
+      question: { en: "How was it?", de: "Wie war es?" },
+      topics: ["complaint", "praise"],
+      active: true,
+    });
     expect(Object.keys(saved.question)).toHaveLength(2);
   });
 });
@@ -312,7 +391,11 @@ describe("dashboard: inbox and configuration for everyone", () => {
   for (const colorScheme of ["light", "dark"] as const) {
     test(`no axe violations, and nothing wider than a 375 px phone (${colorScheme})`, async () => {
       const { site, survey } = await seedSurvey({ kind: "nps", topics: ["complaint"] });
-      await respond(site, survey, { score: 4, comment: "A comment long enough to wrap on a phone screen, with https://a-very-long-host-name.example/and/a/long/path" });
+      await respond(site, survey, {
+        score: 4,
+        comment:
+          "A comment long enough to wrap on a phone screen, with https://a-very-long-host-name.example/and/a/long/path",
+      });
       // axe is injected as an inline script: the dashboard's CSP would refuse it, so this context bypasses CSP.
       const page = await browser.newPage({ viewport: { width: 375, height: 800 }, colorScheme, bypassCSP: true });
       await signIn(page);

@@ -7,9 +7,11 @@ import { admin, axeViolations, env, uid, useBrowser } from "./helpers";
 const browser = useBrowser();
 
 /** The contract's NPS: 100 · (promoters (9–10) − detractors (0–6)) / count. */
-const npsOf = (scores: number[]) => (100 * (scores.filter((s) => s >= 9).length - scores.filter((s) => s <= 6).length)) / scores.length;
+const npsOf = (scores: number[]) =>
+  (100 * (scores.filter((s) => s >= 9).length - scores.filter((s) => s <= 6).length)) / scores.length;
 /** As the dashboard writes NPS and differences: signed, at most one decimal, in English. */
-const signed = (value: number) => new Intl.NumberFormat("en", { maximumFractionDigits: 1, signDisplay: "exceptZero" }).format(value);
+const signed = (value: number) =>
+  new Intl.NumberFormat("en", { maximumFractionDigits: 1, signDisplay: "exceptZero" }).format(value);
 
 /**
  * Employees of a weekly intranet (minGroupSize 5) in two closed weeks, released as groups of at least 5
@@ -35,7 +37,15 @@ const RELEASED = [...TWO_WEEKS_AGO.filter((a) => a.team !== "sales"), ...LAST_WE
 const OPEN = { score: 0, team: "eng", role: "manager" };
 const EXTERNAL = [10, 9, 9, 8, 7, 6, 3, 10, 9, 0];
 
-const seeded = { owner: "", service: "", serviceName: "", internal: "", internalName: "", external: "", openComment: "" };
+const seeded = {
+  owner: "",
+  service: "",
+  serviceName: "",
+  internal: "",
+  internalName: "",
+  external: "",
+  openComment: "",
+};
 
 /** Answers as the site's visitors would, from its Origin. */
 const respond = (site: string, body: Record<string, unknown>) => respondAs(site, `https://${site}.example`, body);
@@ -51,19 +61,46 @@ beforeAll(async () => {
   seeded.external = uid("shop");
   seeded.openComment = `Still open this week ${seeded.internal}`;
   const intranet = {
-    name: seeded.internalName, audience: "internal", origins: [`https://${seeded.internal}.example`], dimensions: ["team", "role"], minGroupSize: 5, reportingPeriod: "week", timeZone: "UTC",
+    name: seeded.internalName,
+    audience: "internal",
+    origins: [`https://${seeded.internal}.example`],
+    dimensions: ["team", "role"],
+    minGroupSize: 5,
+    reportingPeriod: "week",
+    timeZone: "UTC",
   };
   await admin("PUT", `/v1/services/${seeded.service}`, { name: seeded.serviceName, owner: seeded.owner });
   await admin("PUT", `/v1/sites/${seeded.internal}`, intranet);
-  await admin("PUT", `/v1/sites/${seeded.external}`, { name: `Shop ${seeded.external}`, audience: "external", origins: [`https://${seeded.external}.example`], dimensions: ["plan"] });
+  await admin("PUT", `/v1/sites/${seeded.external}`, {
+    name: `Shop ${seeded.external}`,
+    audience: "external",
+    origins: [`https://${seeded.external}.example`],
+    dimensions: ["plan"],
+  });
   for (const site of [seeded.internal, seeded.external]) {
-    await admin("PUT", `/v1/sites/${site}/surveys/nps`, { kind: "nps", question: { en: "How likely are you to recommend it?" }, services: [seeded.service] });
+    await admin("PUT", `/v1/sites/${site}/surveys/nps`, {
+      kind: "nps",
+      question: { en: "How likely are you to recommend it?" },
+      services: [seeded.service],
+    });
   }
-  const employee = (answer: { score: number; team: string; role: string }): InternalAnswer => ({ score: answer.score, service: seeded.service, segment: { team: answer.team, role: answer.role } });
-  await answerInClosedWeeks(seeded.internal, intranet, `https://${seeded.internal}.example`, [TWO_WEEKS_AGO.map(employee), LAST_WEEK.map(employee)]);
+  const employee = (answer: { score: number; team: string; role: string }): InternalAnswer => ({
+    score: answer.score,
+    service: seeded.service,
+    segment: { team: answer.team, role: answer.role },
+  });
+  await answerInClosedWeeks(seeded.internal, intranet, `https://${seeded.internal}.example`, [
+    TWO_WEEKS_AGO.map(employee),
+    LAST_WEEK.map(employee),
+  ]);
   await respond(seeded.internal, { survey: "nps", ...employee(OPEN), comment: seeded.openComment });
   for (const [i, score] of EXTERNAL.entries()) {
-    await respond(seeded.external, { survey: "nps", score, service: seeded.service, segment: { plan: i % 3 ? "pro" : "free" } });
+    await respond(seeded.external, {
+      survey: "nps",
+      score,
+      service: seeded.service,
+      segment: { plan: i % 3 ? "pro" : "free" },
+    });
   }
 });
 
@@ -80,13 +117,24 @@ const filtersOf = (page: Page) => page.getByRole("form", { name: strings.filters
 /** Messages of CSP violations the page reports from now on. */
 function recordCspViolations(page: Page): string[] {
   const refused: string[] = [];
-  page.on("console", (message) => void (/Content Security Policy/i.test(message.text()) && refused.push(message.text())));
+  page.on(
+    "console",
+    (message) => void (/Content Security Policy/i.test(message.text()) && refused.push(message.text())),
+  );
   return refused;
 }
 
-/** The intranet's period line: `count` answers so far this week, shown on the Monday after it (the site is weekly, in UTC). */
+/**
+ * The intranet's period line: `count` answers so far this week, shown on the Monday after it (the site is
+ * weekly, in UTC).
+ */
 function periodLine(count: number): string {
-  const appear = new Intl.DateTimeFormat("en", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" }).format(new Date(weekStart() + 7 * 86_400_000));
+  const appear = new Intl.DateTimeFormat("en", {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    timeZone: "UTC",
+  }).format(new Date(weekStart() + 7 * 86_400_000));
   return strings.release.periodLine(seeded.internalName, count, strings.release.open.week!, appear);
 }
 
@@ -113,7 +161,10 @@ describe("dashboard: overview, services and breakdowns", () => {
     expect(page.url()).toContain(`site=${seeded.external}`);
     expect(page.url()).not.toContain(env().adminToken);
     await page.reload();
-    await page.getByRole("region", { name: strings.overview.figureName.nps, exact: true }).getByText(signed(npsOf(EXTERNAL)), { exact: true }).waitFor();
+    await page
+      .getByRole("region", { name: strings.overview.figureName.nps, exact: true })
+      .getByText(signed(npsOf(EXTERNAL)), { exact: true })
+      .waitFor();
     expect(refused).toEqual([]);
   });
 
@@ -125,7 +176,11 @@ describe("dashboard: overview, services and breakdowns", () => {
     await filtersOf(page).getByLabel(strings.services.owner).selectOption(seeded.owner);
 
     const row = page.getByRole("row").filter({ hasText: seeded.serviceName });
-    const [employees, customers, gap] = [row.getByRole("cell").nth(0), row.getByRole("cell").nth(1), row.getByRole("cell").nth(2)];
+    const [employees, customers, gap] = [
+      row.getByRole("cell").nth(0),
+      row.getByRole("cell").nth(1),
+      row.getByRole("cell").nth(2),
+    ];
     // Employees: the closed weeks' released groups only (the withheld sales remainder and this week's answer left out).
     await employees.getByText(signed(npsOf(RELEASED.map((a) => a.score))), { exact: true }).waitFor();
     await employees.getByText(strings.common.responses(RELEASED.length)).waitFor();
@@ -134,13 +189,28 @@ describe("dashboard: overview, services and breakdowns", () => {
     expect(await gap.textContent()).toBe(signed(npsOf(RELEASED.map((a) => a.score)) - npsOf(EXTERNAL)));
     // The columns are in that order: employees, then customers.
     const headers = await page.getByRole("columnheader").allTextContents();
-    expect(headers).toEqual([strings.services.service, strings.audiences.internal, strings.audiences.external, strings.services.gap]);
+    expect(headers).toEqual([
+      strings.services.service,
+      strings.audiences.internal,
+      strings.audiences.external,
+      strings.services.gap,
+    ]);
     // Both trends go by week, the intranet's reporting period, so the two sides line up point by point.
-    await page.getByRole("heading", { name: strings.services.tableTitle("NPS", strings.filters.byBucket.week) }).waitFor();
-    const employeesTrend = row.getByRole("img", { name: new RegExp(`^${strings.services.trendOf(seeded.serviceName, strings.audiences.internal!)}`) });
-    await row.getByRole("img", { name: new RegExp(`^${strings.services.trendOf(seeded.serviceName, strings.audiences.external!)}`) }).waitFor();
+    await page
+      .getByRole("heading", { name: strings.services.tableTitle("NPS", strings.filters.byBucket.week) })
+      .waitFor();
+    const employeesTrend = row.getByRole("img", {
+      name: new RegExp(`^${strings.services.trendOf(seeded.serviceName, strings.audiences.internal!)}`),
+    });
+    await row
+      .getByRole("img", {
+        name: new RegExp(`^${strings.services.trendOf(seeded.serviceName, strings.audiences.external!)}`),
+      })
+      .waitFor();
     const lastWeek = LAST_WEEK.map((a) => a.score);
-    expect(await employeesTrend.getAttribute("aria-label")).toContain(strings.charts.figureWithCount(signed(npsOf(lastWeek)), lastWeek.length));
+    expect(await employeesTrend.getAttribute("aria-label")).toContain(
+      strings.charts.figureWithCount(signed(npsOf(lastWeek)), lastWeek.length),
+    );
     await page.getByText(periodLine(1)).waitFor();
     expect(refused).toEqual([]);
   });
@@ -149,7 +219,10 @@ describe("dashboard: overview, services and breakdowns", () => {
     const page = await browser.newPage();
     const refused = recordCspViolations(page);
     const aggregateQueries: string[] = [];
-    page.on("request", (request) => void (request.url().includes("/v1/aggregates") && aggregateQueries.push(request.url())));
+    page.on(
+      "request",
+      (request) => void (request.url().includes("/v1/aggregates") && aggregateQueries.push(request.url())),
+    );
     await signIn(page);
     // A bucket by day was asked for: employees' answers come per week, so the trend is by week.
     await page.goto(`${env().workerUrl}/admin/#/overview?site=${seeded.internal}&bucket=day`);
@@ -168,7 +241,9 @@ describe("dashboard: overview, services and breakdowns", () => {
     expect(bucketOptions).toEqual([strings.filters.buckets.week, strings.filters.buckets.month]);
     expect(await page.getByRole("alert").count()).toBe(0);
     // The API was never asked for the intranet by day (a 422: it releases per week).
-    expect(aggregateQueries.filter((url) => url.includes(`site=${seeded.internal}`) && url.includes("bucket=day"))).toEqual([]);
+    expect(
+      aggregateQueries.filter((url) => url.includes(`site=${seeded.internal}`) && url.includes("bucket=day")),
+    ).toEqual([]);
     expect(refused).toEqual([]);
   });
 
@@ -176,9 +251,15 @@ describe("dashboard: overview, services and breakdowns", () => {
     const page = await browser.newPage();
     // The survey lists as they were before the intranet's survey existed: nothing tells the dashboard that
     // NPS has employees' answers in scope, so it asks by day, and the API answers 422 naming the period.
-    await page.route(`${env().workerUrl}/v1/sites/${seeded.internal}/surveys`, (route) => route.fulfill({ json: { items: [] } }));
+    await page.route(`${env().workerUrl}/v1/sites/${seeded.internal}/surveys`, (route) =>
+      route.fulfill({ json: { items: [] } }),
+    );
     const refusals: string[] = [];
-    page.on("response", (response) => void (response.status() === 422 && response.url().includes("bucket=day") && refusals.push(response.url())));
+    page.on(
+      "response",
+      (response) =>
+        void (response.status() === 422 && response.url().includes("bucket=day") && refusals.push(response.url())),
+    );
     await signIn(page);
     await page.goto(`${env().workerUrl}/admin/#/overview?site=${seeded.internal}&bucket=day`);
 
@@ -197,7 +278,8 @@ describe("dashboard: overview, services and breakdowns", () => {
     await filtersOf(page).getByLabel(strings.filters.site).selectOption(seeded.internal);
     await filtersOf(page).getByLabel(strings.breakdowns.by).selectOption("segment.team");
 
-    const rowOf = (name: string) => page.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
+    const rowOf = (name: string) =>
+      page.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
     const scoresOf = (answers: { score: number }[]) => answers.map((a) => a.score);
     const twoWeeksAgo = (team: string) => TWO_WEEKS_AGO.filter((a) => a.team === team);
     const cases: [string, number[]][] = [
@@ -209,7 +291,10 @@ describe("dashboard: overview, services and breakdowns", () => {
     for (const [name, scores] of cases) {
       const row = rowOf(name);
       await row.getByText(signed(npsOf(scores)), { exact: true }).waitFor();
-      expect({ name, count: await row.getByRole("cell").last().textContent() }).toEqual({ name, count: String(scores.length) });
+      expect({ name, count: await row.getByRole("cell").last().textContent() }).toEqual({
+        name,
+        count: String(scores.length),
+      });
     }
     const table = (await page.getByRole("table").textContent()) ?? "";
     expect(table).not.toContain("sales");
@@ -237,14 +322,21 @@ describe("dashboard: overview, services and breakdowns", () => {
 
     for (const by of ["segment.team", "segment.role", "service", "survey", "topic", "audience"]) {
       await page.goto(`${env().workerUrl}/admin/#/breakdowns?site=${seeded.internal}&by=${by}`);
-      const total = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: strings.breakdowns.total, exact: true }) });
+      const total = page
+        .getByRole("row")
+        .filter({ has: page.getByRole("rowheader", { name: strings.breakdowns.total, exact: true }) });
       await total.getByText(signed(npsOf(all)), { exact: true }).waitFor();
-      expect({ by, count: await total.getByRole("cell").last().textContent() }).toEqual({ by, count: String(all.length) });
+      expect({ by, count: await total.getByRole("cell").last().textContent() }).toEqual({
+        by,
+        count: String(all.length),
+      });
     }
     // By team, eng would be 7 with this week's answer (and by role, manager one more).
     await page.goto(`${env().workerUrl}/admin/#/breakdowns?site=${seeded.internal}&groupBy=segment.team`);
     const eng = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "eng", exact: true }) });
-    await eng.getByText(signed(npsOf(TWO_WEEKS_AGO.filter((a) => a.team === "eng").map((a) => a.score))), { exact: true }).waitFor();
+    await eng
+      .getByText(signed(npsOf(TWO_WEEKS_AGO.filter((a) => a.team === "eng").map((a) => a.score))), { exact: true })
+      .waitFor();
 
     await page.goto(`${env().workerUrl}/admin/#/inbox?site=${seeded.internal}`);
     await page.getByText(strings.inbox.shown(RELEASED.length, false)).waitFor();
@@ -274,19 +366,53 @@ describe("dashboard: overview, services and breakdowns", () => {
       const page = await browser.newPage({ viewport: { width: 375, height: 800 }, colorScheme, bypassCSP: true });
       await signIn(page);
       const views: [string, string, () => Promise<void>][] = [
-        ["overview", `site=${seeded.external}`, () => page.getByRole("region", { name: strings.overview.figureName.nps, exact: true }).getByText(signed(npsOf(EXTERNAL))).waitFor()],
-        ["services", `owner=${seeded.owner}`, () => page.getByRole("row").filter({ hasText: seeded.serviceName }).waitFor()],
+        [
+          "overview",
+          `site=${seeded.external}`,
+          () =>
+            page
+              .getByRole("region", { name: strings.overview.figureName.nps, exact: true })
+              .getByText(signed(npsOf(EXTERNAL)))
+              .waitFor(),
+        ],
+        [
+          "services",
+          `owner=${seeded.owner}`,
+          () => page.getByRole("row").filter({ hasText: seeded.serviceName }).waitFor(),
+        ],
         ["overview", `site=${seeded.internal}`, () => page.getByText(periodLine(1)).waitFor()],
-        ["services", `owner=${seeded.owner}`, () => page.getByRole("row").filter({ hasText: seeded.serviceName }).getByText(strings.common.responses(RELEASED.length)).waitFor()],
-        ["breakdowns", `site=${seeded.internal}&groupBy=segment.team`, () => page.getByText(strings.release.several, { exact: true }).first().waitFor()],
+        [
+          "services",
+          `owner=${seeded.owner}`,
+          () =>
+            page
+              .getByRole("row")
+              .filter({ hasText: seeded.serviceName })
+              .getByText(strings.common.responses(RELEASED.length))
+              .waitFor(),
+        ],
+        [
+          "breakdowns",
+          `site=${seeded.internal}&groupBy=segment.team`,
+          () => page.getByText(strings.release.several, { exact: true }).first().waitFor(),
+        ],
       ];
       for (const [view, query, ready] of views) {
         await page.goto(`${env().workerUrl}/admin/#/${view}?${query}`);
         await ready();
-        await page.locator("details").evaluateAll((elements) => elements.forEach((element) => ((element as HTMLDetailsElement).open = true)));
-        expect({ view, colorScheme, violations: await axeViolations(page) }).toEqual({ view, colorScheme, violations: [] });
+        await page.locator("details").evaluateAll((elements) => {
+          for (const element of elements) (element as HTMLDetailsElement).open = true;
+        });
+        expect({ view, colorScheme, violations: await axeViolations(page) }).toEqual({
+          view,
+          colorScheme,
+          violations: [],
+        });
         // Tables scroll inside their panels; the page itself never scrolls sideways.
-        expect({ view, overflow: await page.evaluate(() => document.documentElement.scrollWidth) }).toEqual({ view, overflow: 375 });
+        expect({ view, overflow: await page.evaluate(() => document.documentElement.scrollWidth) }).toEqual({
+          view,
+          overflow: 375,
+        });
       }
     }
   });

@@ -10,7 +10,13 @@ import { env, useBrowser } from "./helpers";
 const browser = useBrowser();
 
 const METHODS = ["get", "put", "post", "patch", "delete"] as const;
-const DOCS_FILES = ["/docs/", "/docs/start.js", "/docs/swagger-ui-bundle.js", "/docs/swagger-ui.css", "/docs/reference.css"];
+const DOCS_FILES = [
+  "/docs/",
+  "/docs/start.js",
+  "/docs/swagger-ui-bundle.js",
+  "/docs/swagger-ui.css",
+  "/docs/reference.css",
+];
 
 type Recorded = { violations: { directive: string; blocked: string }[]; inlineRan?: boolean };
 
@@ -27,7 +33,9 @@ function recordViolations(): void {
 
 /** "GET /v1/sites" for every operation of the document the Worker serves. */
 async function documentedOperations(): Promise<string[]> {
-  const document = (await (await fetch(`${env().workerUrl}/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+  const document = (await (await fetch(`${env().workerUrl}/openapi.json`)).json()) as {
+    paths: Record<string, Record<string, unknown>>;
+  };
   return Object.entries(document.paths).flatMap(([path, item]) =>
     METHODS.filter((method) => method in item).map((method) => `${method.toUpperCase()} ${path}`),
   );
@@ -78,7 +86,11 @@ describe("/docs: the API reference", () => {
     for (const path of DOCS_FILES) {
       const response = await fetch(`${env().workerUrl}${path}`);
       await response.arrayBuffer();
-      expect({ path, status: response.status, csp: response.headers.get("content-security-policy") }).toEqual({ path, status: 200, csp: adminCsp });
+      expect({ path, status: response.status, csp: response.headers.get("content-security-policy") }).toEqual({
+        path,
+        status: 200,
+        csp: adminCsp,
+      });
       expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     }
   });
@@ -114,33 +126,46 @@ describe("/docs: the API reference", () => {
       );
     });
     expect(canary.ran).toBe(false);
-    expect(canary.violations.map((violation) => [violation.directive, violation.blocked])).toEqual([["script-src-elem", "inline"]]);
+    expect(canary.violations.map((violation) => [violation.directive, violation.blocked])).toEqual([
+      ["script-src-elem", "inline"],
+    ]);
   });
 
   test("is interactive: authorized with the admin token, 'Try it out' calls the Worker; the token is not kept", async () => {
     const { page, outside } = await openDocs();
     await page.locator(".opblock").first().waitFor();
 
-    await page.getByRole("button", { name: /authorize/i }).first().click();
+    await page
+      .getByRole("button", { name: /authorize/i })
+      .first()
+      .click();
     const dialog = page.locator(".modal-ux");
     await dialog.locator("input[type=text], input[type=password]").first().fill(env().adminToken);
     // Swagger UI names its submit button "Apply credentials" for screen readers; it reads "Authorize".
     await dialog.locator("button.authorize").click();
     await dialog.locator("button.btn-done").click();
 
-    const listSites = page.locator(".opblock-get", { has: page.locator('.opblock-summary-path[data-path="/v1/sites"]') });
+    const listSites = page.locator(".opblock-get", {
+      has: page.locator('.opblock-summary-path[data-path="/v1/sites"]'),
+    });
     await listSites.locator(".opblock-summary").click();
     await listSites.getByRole("button", { name: "Try it out" }).click();
-    const answered = page.waitForResponse((response) => new URL(response.url()).pathname === "/v1/sites" && response.request().method() === "GET");
+    const answered = page.waitForResponse(
+      (response) => new URL(response.url()).pathname === "/v1/sites" && response.request().method() === "GET",
+    );
     await listSites.getByRole("button", { name: "Execute" }).click();
     const response = await answered;
     expect(response.status()).toBe(200);
-    expect(response.request().headers()["authorization"]).toBe(`Bearer ${env().adminToken}`);
-    await expect.poll(() => listSites.locator(".live-responses-table tbody .response-col_status").first().textContent()).toContain("200");
+    expect(response.request().headers().authorization).toBe(`Bearer ${env().adminToken}`);
+    await expect
+      .poll(() => listSites.locator(".live-responses-table tbody .response-col_status").first().textContent())
+      .toContain("200");
 
     expect(outside).toEqual([]);
     expect(await page.evaluate(() => (window as unknown as Recorded).violations)).toEqual([]);
-    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+    const stored = await page.evaluate(
+      () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
+    );
     expect(stored).not.toContain(env().adminToken);
   });
 });

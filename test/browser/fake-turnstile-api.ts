@@ -8,7 +8,10 @@ import type { Page } from "playwright-core";
  * same host, so a page's `frame-src` is exercised too. What the widget asked is logged on the window.
  */
 export const DUMMY_TOKEN = "XXXX.DUMMY.TOKEN.XXXX";
-/** The always-passes dummy keys: the Worker would verify the token with siteverify, which the offline Worker cannot reach. */
+/**
+ * The always-passes dummy keys: the Worker would verify the token with siteverify, which the offline Worker
+ * cannot reach.
+ */
 export const DUMMY_KEYS = { siteKey: "1x00000000000000000000AA", secretKey: "1x0000000000000000000000000000000AA" };
 
 export type FakeTurnstileLog = {
@@ -54,7 +57,9 @@ export async function fakeTurnstile(page: Page, { blocked = false } = {}): Promi
   await page.route("https://challenges.cloudflare.com/**", (route) => {
     if (new URL(route.request().url()).pathname === "/turnstile/v0/api.js") {
       apiLoads++;
-      return blocked ? route.abort("internetdisconnected") : route.fulfill({ contentType: "text/javascript; charset=utf-8", body: API });
+      return blocked
+        ? route.abort("internetdisconnected")
+        : route.fulfill({ contentType: "text/javascript; charset=utf-8", body: API });
     }
     return route.fulfill({ contentType: "text/html; charset=utf-8", body: "<!doctype html><title>challenge</title>" });
   });

@@ -35,16 +35,25 @@ export async function startFaultProxy(workerUrl: string): Promise<FaultProxy> {
 
   const server = createServer(async (req, res) => {
     const body = await readBody(req);
-    if (req.method !== "POST" || new URL(req.url ?? "/", "http://x").pathname !== "/v1/responses") return forward(req, res, body);
+    if (req.method !== "POST" || new URL(req.url ?? "/", "http://x").pathname !== "/v1/responses")
+      return forward(req, res, body);
     const { site, idempotencyKey } = parsePost(body, req);
-    const entry: LoggedPost = { idempotencyKey, fetchMode: header(req, "sec-fetch-mode"), workerStatus: null, settled: false };
+    const entry: LoggedPost = {
+      idempotencyKey,
+      fetchMode: header(req, "sec-fetch-mode"),
+      workerStatus: null,
+      settled: false,
+    };
     if (site) posts.set(site, [...(posts.get(site) ?? []), entry]);
     const fault = (site && faults.get(site)) || {};
     if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
     if (fault.status) {
       entry.settled = true;
       const origin = header(req, "origin");
-      res.writeHead(fault.status, { "content-type": "application/json", ...(origin ? { "access-control-allow-origin": origin } : {}) });
+      res.writeHead(fault.status, {
+        "content-type": "application/json",
+        ...(origin ? { "access-control-allow-origin": origin } : {}),
+      });
       return res.end(JSON.stringify({ error: { code: "unavailable", message: "Injected by the browser-test proxy" } }));
     }
     // Forwarded even when the page has gone meanwhile: a real server that got the request stores it too.
@@ -53,7 +62,13 @@ export async function startFaultProxy(workerUrl: string): Promise<FaultProxy> {
 
   function forward(req: IncomingMessage, res: ServerResponse, body: Buffer, entry?: LoggedPost): void {
     const upstream = request(
-      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host } },
+      {
+        host: target.hostname,
+        port: target.port,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, host: target.host },
+      },
       (answer) => {
         if (entry) Object.assign(entry, { workerStatus: answer.statusCode ?? 0, settled: true });
         if (!res.headersSent && !res.destroyed) res.writeHead(answer.statusCode ?? 502, answer.headers);

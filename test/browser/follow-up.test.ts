@@ -1,6 +1,16 @@
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { admin, answerWith, env, seedSurvey, servedWidgetPage, useBrowser, waitFor, widgetConfig, widgetParts } from "./helpers";
+import {
+  admin,
+  answerWith,
+  env,
+  seedSurvey,
+  servedWidgetPage,
+  useBrowser,
+  waitFor,
+  widgetConfig,
+  widgetParts,
+} from "./helpers";
 
 const browser = useBrowser();
 
@@ -26,7 +36,9 @@ describe("follow-up: the team replies, the respondent reads it and answers back"
 
     await widget.launcher.click();
     await widget.dialog.waitFor();
-    const created = page.waitForResponse((response) => response.url() === `${env().proxyUrl}/v1/responses` && response.request().method() === "POST");
+    const created = page.waitForResponse(
+      (response) => response.url() === `${env().proxyUrl}/v1/responses` && response.request().method() === "POST",
+    );
     await answerWith(widget, { score: 2, comment: "The invoice page crashes" });
     const { id } = (await (await created).json()) as { id: string };
     await widget.thanks.waitFor();
@@ -48,7 +60,10 @@ describe("follow-up: the team replies, the respondent reads it and answers back"
     expect(token).toBeTruthy();
     const thread = await waitFor(
       () => fetch(`${env().workerUrl}/v1/followups/${token}`).then((response) => response.json() as Promise<Thread>),
-      (value) => value.replies?.length >= 2, 5_000, "the respondent's reply");
+      (value) => value.replies?.length >= 2,
+      5_000,
+      "the respondent's reply",
+    );
     expect(thread.replies.map(({ from, text }) => ({ from, text }))).toEqual([
       { from: "team", text: "Thanks, fixed!" },
       { from: "respondent", text: "Works now, thank you" },

@@ -18,7 +18,8 @@ export function widgetParts(scope: Page | Locator, strings: UiStrings) {
   return {
     launcher: scope.getByRole("button", { name: strings.button }),
     dialog: scope.getByRole("dialog"),
-    radio: (score: number) => scope.getByRole("radio", { name: strings.scoreLabel.replace("{score}", String(score)), exact: true }),
+    radio: (score: number) =>
+      scope.getByRole("radio", { name: strings.scoreLabel.replace("{score}", String(score)), exact: true }),
     comment: scope.getByRole("textbox"),
     send: scope.getByRole("button", { name: strings.submit, exact: true }),
     thanks: scope.getByText(strings.thanks),
@@ -27,11 +28,15 @@ export function widgetParts(scope: Page | Locator, strings: UiStrings) {
 
 export type WidgetParts = ReturnType<typeof widgetParts>;
 
-/** The bodies of every `POST /v1/responses` the page sends by fetch from now on (beacons included), parsed, in order. */
+/**
+ * The bodies of every `POST /v1/responses` the page sends by fetch from now on (beacons included), parsed, in
+ * order.
+ */
 export function recordPosts(page: Page): Record<string, unknown>[] {
   const bodies: Record<string, unknown>[] = [];
   page.on("request", (request) => {
-    if (request.method() === "POST" && new URL(request.url()).pathname === "/v1/responses") bodies.push(JSON.parse(request.postData() ?? "null"));
+    if (request.method() === "POST" && new URL(request.url()).pathname === "/v1/responses")
+      bodies.push(JSON.parse(request.postData() ?? "null"));
   });
   return bodies;
 }
@@ -48,7 +53,17 @@ export async function answerWith(parts: WidgetParts, answer: { score: number; co
  * every request the proxy has seen for the site has been answered, so a late duplicate would be counted.
  */
 export async function settledCount(site: string, survey: string, timeoutMs = 10_000): Promise<number> {
-  await waitFor(() => countResponses(site, survey), (count) => count >= 1, timeoutMs, "a stored answer");
-  await waitFor(() => proxyLog(site), (posts) => posts.every((post) => post.settled), timeoutMs, "requests in flight to finish");
+  await waitFor(
+    () => countResponses(site, survey),
+    (count) => count >= 1,
+    timeoutMs,
+    "a stored answer",
+  );
+  await waitFor(
+    () => proxyLog(site),
+    (posts) => posts.every((post) => post.settled),
+    timeoutMs,
+    "requests in flight to finish",
+  );
   return countResponses(site, survey);
 }

@@ -20,7 +20,9 @@ const browser = useBrowser();
 /** The honeypot as the page sees it: found in the widget's shadow root by what hides it. */
 function honeypot(page: Page) {
   return page.evaluate(() => {
-    const input = document.querySelector("[data-feedloop]")!.shadowRoot!.querySelector<HTMLInputElement>("input:not([type=radio])");
+    const input = document
+      .querySelector("[data-feedloop]")!
+      .shadowRoot!.querySelector<HTMLInputElement>("input:not([type=radio])");
     if (!input) return null;
     const box = input.getBoundingClientRect();
     return {
@@ -47,7 +49,15 @@ describe("the honeypot", () => {
     await widget.dialog.waitFor();
 
     // Rendered, not display:none (bots skip those), with nothing for autofill to recognise.
-    expect(await honeypot(page)).toEqual({ type: "text", tabIndex: -1, ariaHidden: "true", autocomplete: "off", name: "", display: "block", offScreen: true });
+    expect(await honeypot(page)).toEqual({
+      type: "text",
+      tabIndex: -1,
+      ariaHidden: "true",
+      autocomplete: "off",
+      name: "",
+      display: "block",
+      offScreen: true,
+    });
     // No text box of the accessibility tree is it: the comment box is the only one.
     expect(await widget.dialog.getByRole("textbox").count()).toBe(1);
     // Tab goes round the whole dialog without ever landing on it.
@@ -78,13 +88,20 @@ describe("the honeypot", () => {
 
     // What a form-filling bot does: every field gets a value, seen or not.
     await page.evaluate(() => {
-      const input = document.querySelector("[data-feedloop]")!.shadowRoot!.querySelector<HTMLInputElement>("input:not([type=radio])")!;
+      const input = document
+        .querySelector("[data-feedloop]")!
+        .shadowRoot!.querySelector<HTMLInputElement>("input:not([type=radio])")!;
       input.value = "https://spam.example";
     });
     await answerWith(widget, { score: 10, comment: "Buy now" });
     await widget.thanks.waitFor();
     expect(posts[0]).toMatchObject({ website: "https://spam.example" });
-    await waitFor(() => proxyLog(site), (log) => log.length >= 1 && log.every((post) => post.settled), 10_000, "the answer to be answered");
+    await waitFor(
+      () => proxyLog(site),
+      (log) => log.length >= 1 && log.every((post) => post.settled),
+      10_000,
+      "the answer to be answered",
+    );
     expect((await proxyLog(site)).map((post) => post.workerStatus)).toEqual([201]);
     expect(await countResponses(site, survey)).toBe(0);
   });

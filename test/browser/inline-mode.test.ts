@@ -1,5 +1,13 @@
 import { describe, expect, test } from "vitest";
-import { answerWith, seedSurvey, settledCount, servedWidgetPage, useBrowser, widgetConfig, widgetParts } from "./helpers";
+import {
+  answerWith,
+  seedSurvey,
+  settledCount,
+  servedWidgetPage,
+  useBrowser,
+  widgetConfig,
+  widgetParts,
+} from "./helpers";
 
 const browser = useBrowser();
 
@@ -8,7 +16,12 @@ describe("inline mode (data-target)", () => {
     const { site, survey } = await seedSurvey({ kind: "nps" });
     const { strings } = await widgetConfig(site, survey);
     const page = await browser.newPage();
-    await page.goto(await servedWidgetPage({ site, survey, target: "#slot" }, { body: `<section id="slot" aria-label="Feedback"></section>` }));
+    await page.goto(
+      await servedWidgetPage(
+        { site, survey, target: "#slot" },
+        { body: `<section id="slot" aria-label="Feedback"></section>` },
+      ),
+    );
 
     const slot = page.locator("#slot");
     const widget = widgetParts(slot, strings);

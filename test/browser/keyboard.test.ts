@@ -1,5 +1,15 @@
 import { describe, expect, test } from "vitest";
-import { admin, focused, seedSurvey, servedWidgetPage, settledCount, tabUntil, useBrowser, widgetConfig, widgetParts } from "./helpers";
+import {
+  admin,
+  focused,
+  seedSurvey,
+  servedWidgetPage,
+  settledCount,
+  tabUntil,
+  useBrowser,
+  widgetConfig,
+  widgetParts,
+} from "./helpers";
 
 const browser = useBrowser();
 
@@ -12,7 +22,8 @@ describe("the widget by keyboard alone", () => {
     const widget = widgetParts(page, strings);
     await widget.launcher.waitFor();
 
-    const isLauncher = (element: Awaited<ReturnType<typeof focused>>) => element?.tag === "button" && element.name === strings.button;
+    const isLauncher = (element: Awaited<ReturnType<typeof focused>>) =>
+      element?.tag === "button" && element.name === strings.button;
     await tabUntil(page, isLauncher);
     await page.keyboard.press("Enter");
     await widget.dialog.waitFor();
@@ -38,7 +49,10 @@ describe("the widget by keyboard alone", () => {
     await page.keyboard.press("Enter");
     await widget.thanks.waitFor();
     expect(await settledCount(site, survey)).toBe(1);
-    const aggregate = await admin<{ total: { distribution: Record<string, number> } }>("GET", `/v1/aggregates?site=${site}&survey=${survey}`);
+    const aggregate = await admin<{ total: { distribution: Record<string, number> } }>(
+      "GET",
+      `/v1/aggregates?site=${site}&survey=${survey}`,
+    );
     expect(aggregate.total.distribution).toMatchObject({ [picked!.name]: 1 });
 
     // Soft, so the rest is still checked: focus lost to the page here strands a keyboard user.

@@ -11,19 +11,22 @@ const cases = [
 ];
 
 describe("the widget in the visitor's language", () => {
-  test.each(cases)("data-locale=$locale: the button and the send button are in its script, the panel is $dir", async ({ locale, script, dir }) => {
-    const { site, survey } = await seedSurvey({ kind: "csat" });
-    const page = await browser.newPage();
-    await page.goto(await servedWidgetPage({ site, survey, locale }));
+  test.each(cases)(
+    "data-locale=$locale: the button and the send button are in its script, the panel is $dir",
+    async ({ locale, script, dir }) => {
+      const { site, survey } = await seedSurvey({ kind: "csat" });
+      const page = await browser.newPage();
+      await page.goto(await servedWidgetPage({ site, survey, locale }));
 
-    // The words the server sends for this locale: in its script, and on the widget's buttons.
-    const { strings } = await widgetConfig(site, survey, locale);
-    expect(strings.button).toMatch(script);
-    expect(strings.submit).toMatch(script);
-    const widget = widgetParts(page, strings);
-    await widget.launcher.click();
-    await widget.send.waitFor();
-    // What the reader gets, wherever in the widget the dir attribute is set.
-    expect(await widget.dialog.evaluate((panel) => getComputedStyle(panel).direction)).toBe(dir);
-  });
+      // The words the server sends for this locale: in its script, and on the widget's buttons.
+      const { strings } = await widgetConfig(site, survey, locale);
+      expect(strings.button).toMatch(script);
+      expect(strings.submit).toMatch(script);
+      const widget = widgetParts(page, strings);
+      await widget.launcher.click();
+      await widget.send.waitFor();
+      // What the reader gets, wherever in the widget the dir attribute is set.
+      expect(await widget.dialog.evaluate((panel) => getComputedStyle(panel).direction)).toBe(dir);
+    },
+  );
 });

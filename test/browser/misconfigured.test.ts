@@ -13,7 +13,10 @@ describe("a misconfigured widget explains itself", () => {
     const other = await seedSurvey({ kind: "nps", site: { origins: ["https://elsewhere.example"] } });
     const missingSite = uid("site");
     const cases = [
-      { data: { site: missingSite, survey }, reason: `site ${missingSite} not found: create it with PUT /v1/sites/${missingSite}` },
+      {
+        data: { site: missingSite, survey },
+        reason: `site ${missingSite} not found: create it with PUT /v1/sites/${missingSite}`,
+      },
       { data: { site, survey: "no-such-survey" }, reason: `survey no-such-survey not found on site ${site}` },
       { data: other, reason: `is not in ${other.site}'s origins (PUT /v1/sites/${other.site})` },
     ];
@@ -22,7 +25,9 @@ describe("a misconfigured widget explains itself", () => {
       const warnings: string[] = [];
       page.on("console", (message) => void (message.type() === "warning" && warnings.push(message.text())));
       await page.goto(await servedWidgetPage(data));
-      await expect.poll(() => warnings.find((text) => text.startsWith("feedloop:")), { timeout: 10_000 }).toContain(reason);
+      await expect
+        .poll(() => warnings.find((text) => text.startsWith("feedloop:")), { timeout: 10_000 })
+        .toContain(reason);
       expect(await page.getByRole("button", { name: "Feedback" }).count()).toBe(0);
       await page.close();
     }

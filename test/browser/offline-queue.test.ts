@@ -1,5 +1,17 @@
 import { afterEach, describe, expect, test } from "vitest";
-import { answerWith, clearFault, countResponses, proxyLog, seedSurvey, servedWidgetPage, setFault, useBrowser, waitFor, widgetConfig, widgetParts } from "./helpers";
+import {
+  answerWith,
+  clearFault,
+  countResponses,
+  proxyLog,
+  seedSurvey,
+  servedWidgetPage,
+  setFault,
+  useBrowser,
+  waitFor,
+  widgetConfig,
+  widgetParts,
+} from "./helpers";
 
 const browser = useBrowser();
 let faultySite: string | null = null;
@@ -25,13 +37,25 @@ describe("an answer given offline", () => {
 
     await page.context().setOffline(false);
     await page.reload();
-    expect(await waitFor(() => countResponses(site, survey), (count) => count >= 1, 10_000, "the queued answer")).toBe(1);
+    expect(
+      await waitFor(
+        () => countResponses(site, survey),
+        (count) => count >= 1,
+        10_000,
+        "the queued answer",
+      ),
+    ).toBe(1);
 
     // Reloading again must not send it again, or a replay must be deduplicated by its idempotency key.
     await page.reload();
     await widget.launcher.waitFor();
     await page.waitForTimeout(2_000);
-    await waitFor(() => proxyLog(site), (posts) => posts.every((post) => post.settled), 10_000, "requests in flight to finish");
+    await waitFor(
+      () => proxyLog(site),
+      (posts) => posts.every((post) => post.settled),
+      10_000,
+      "requests in flight to finish",
+    );
     expect(await countResponses(site, survey)).toBe(1);
     expect(new Set((await proxyLog(site)).map((post) => post.idempotencyKey)).size).toBe(1);
   });
@@ -56,7 +80,14 @@ describe("an answer given offline", () => {
 
     await clearFault(site);
     await page.reload();
-    expect(await waitFor(() => countResponses(site, survey), (count) => count >= 1, 10_000, "the queued answer")).toBe(1);
+    expect(
+      await waitFor(
+        () => countResponses(site, survey),
+        (count) => count >= 1,
+        10_000,
+        "the queued answer",
+      ),
+    ).toBe(1);
   });
 
   test("a rate limit (429) keeps the answer, and it is sent again a minute later without a reload", async () => {
@@ -80,7 +111,14 @@ describe("an answer given offline", () => {
     expect((await proxyLog(site)).length).toBe(1);
     // ...and once the minute is up, from the same page.
     await page.clock.runFor(6_000);
-    expect(await waitFor(() => countResponses(site, survey), (count) => count >= 1, 10_000, "the retried answer")).toBe(1);
+    expect(
+      await waitFor(
+        () => countResponses(site, survey),
+        (count) => count >= 1,
+        10_000,
+        "the retried answer",
+      ),
+    ).toBe(1);
     expect(new Set((await proxyLog(site)).map((post) => post.idempotencyKey)).size).toBe(1);
   });
 });

@@ -1,5 +1,17 @@
 import { afterEach, describe, expect, test } from "vitest";
-import { answerWith, clearFault, countResponses, proxyLog, seedSurvey, servedWidgetPage, setFault, useBrowser, waitFor, widgetConfig, widgetParts } from "./helpers";
+import {
+  answerWith,
+  clearFault,
+  countResponses,
+  proxyLog,
+  seedSurvey,
+  servedWidgetPage,
+  setFault,
+  useBrowser,
+  waitFor,
+  widgetConfig,
+  widgetParts,
+} from "./helpers";
 
 const browser = useBrowser();
 let faultySite: string | null = null;
@@ -22,10 +34,20 @@ describe("a page left right after sending, while the server is slow", () => {
 
     await answerWith(widget, { score: 2, comment: "Leaving now" });
     // The slow request is held by the proxy; the visitor leaves before it is answered (pagehide fires).
-    await waitFor(() => proxyLog(site), (posts) => posts.length >= 1, 5_000, "the request to reach the server");
+    await waitFor(
+      () => proxyLog(site),
+      (posts) => posts.length >= 1,
+      5_000,
+      "the request to reach the server",
+    );
     await page.goto("about:blank");
 
-    const posts = await waitFor(() => proxyLog(site), (log) => log.length >= 2 && log.every((post) => post.settled), 15_000, "the beacon and the slow request to finish");
+    const posts = await waitFor(
+      () => proxyLog(site),
+      (log) => log.length >= 2 && log.every((post) => post.settled),
+      15_000,
+      "the beacon and the slow request to finish",
+    );
     expect(new Set(posts.map((post) => post.idempotencyKey)).size).toBe(1);
     expect(posts[0]!.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/i);
     expect(await countResponses(site, survey)).toBe(1);
@@ -35,7 +57,12 @@ describe("a page left right after sending, while the server is slow", () => {
     await page.goto(await servedWidgetPage({ site, survey }));
     await widget.launcher.waitFor();
     await page.waitForTimeout(2_000);
-    const later = await waitFor(() => proxyLog(site), (log) => log.every((post) => post.settled), 10_000, "replays to finish");
+    const later = await waitFor(
+      () => proxyLog(site),
+      (log) => log.every((post) => post.settled),
+      10_000,
+      "replays to finish",
+    );
     expect(new Set(later.map((post) => post.idempotencyKey)).size).toBe(1);
     expect(await countResponses(site, survey)).toBe(1);
   });

@@ -9,7 +9,11 @@ import { closeServer, type Fault, type FaultProxy } from "./fault-proxy";
 export type RegisteredPage = { path: string; html: string; headers?: Record<string, string> };
 
 const FIXTURES = fileURLToPath(new URL("pages/", import.meta.url));
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8" };
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+};
 
 /**
  * The embedding site: its own origin, serving the pages tests register and the fixture files of pages/.
@@ -47,7 +51,10 @@ export async function startPageServer(proxy: FaultProxy): Promise<{ origin: stri
       const path = new URL(req.url ?? "/", "http://x").pathname;
       if (path.startsWith("/__control/")) return await control(req, res, path);
       const page = pages.get(path);
-      if (page) return void res.writeHead(200, { "content-type": TYPES[".html"], "cache-control": "no-store", ...page.headers }).end(page.html);
+      if (page)
+        return void res
+          .writeHead(200, { "content-type": TYPES[".html"], "cache-control": "no-store", ...page.headers })
+          .end(page.html);
       // No favicon: a 404 for it would be one more console error to read past.
       if (path === "/favicon.ico") return void res.writeHead(204).end();
       const name = basename(path);

@@ -2,7 +2,10 @@ import type { Fault, LoggedPost } from "./fault-proxy";
 import { env, uid } from "./api";
 
 async function control(method: string, path: string, body?: unknown): Promise<Response> {
-  const response = await fetch(`${env().pageOrigin}/__control/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(`${env().pageOrigin}/__control/${path}`, {
+    method,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   if (!response.ok) throw new Error(`harness ${method} ${path} → ${response.status}`);
   return response;
 }
@@ -16,7 +19,9 @@ export async function servePage(html: string, headers: Record<string, string> = 
 
 /** The `<script>` tag a site owner pastes, loading widget.js through the fault proxy. */
 export function widgetScript(attributes: Record<string, string>): string {
-  const attrs = Object.entries(attributes).map(([name, value]) => ` ${name}="${escapeHtml(value)}"`).join("");
+  const attrs = Object.entries(attributes)
+    .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
+    .join("");
   return `<script src="${env().proxyUrl}/widget.js"${attrs} async></script>`;
 }
 
@@ -35,7 +40,11 @@ export function htmlPage({ head = "", body = "", title = "feedloop browser test"
 }
 
 /** A page that embeds the widget with a script tag: `data-site`, `data-survey` and any other data- attributes. */
-export function servedWidgetPage(data: Record<string, string>, parts: PageParts = {}, headers: Record<string, string> = {}): Promise<string> {
+export function servedWidgetPage(
+  data: Record<string, string>,
+  parts: PageParts = {},
+  headers: Record<string, string> = {},
+): Promise<string> {
   const attributes = Object.fromEntries(Object.entries(data).map(([name, value]) => [`data-${name}`, value]));
   return servePage(htmlPage({ ...parts, body: `${parts.body ?? ""}${widgetScript(attributes)}` }), headers);
 }

@@ -1,5 +1,17 @@
 import { describe, expect, test } from "vitest";
-import { answerWith, htmlPage, recordPosts, seedSurvey, servedWidgetPage, servePage, settledCount, useBrowser, widgetConfig, widgetParts, widgetScript } from "./helpers";
+import {
+  answerWith,
+  htmlPage,
+  recordPosts,
+  seedSurvey,
+  servedWidgetPage,
+  servePage,
+  settledCount,
+  useBrowser,
+  widgetConfig,
+  widgetParts,
+  widgetScript,
+} from "./helpers";
 
 const browser = useBrowser();
 
@@ -24,7 +36,8 @@ describe("the respondent token", () => {
     const { strings } = await widgetConfig(site, survey);
     const page = await browser.newPage();
     const posts = recordPosts(page);
-    const body = `<feedloop-widget site="${site}" survey="${survey}" respondent-token="v1.element.signature"></feedloop-widget>${widgetScript({})}`;
+    const element = `<feedloop-widget site="${site}" survey="${survey}" respondent-token="v1.element.signature">`;
+    const body = `${element}</feedloop-widget>${widgetScript({})}`;
     await page.goto(await servePage(htmlPage({ body })));
     const widget = widgetParts(page.locator("feedloop-widget"), strings);
     await answerWith(widget, { score: 5 });

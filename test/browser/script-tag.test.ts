@@ -1,5 +1,14 @@
 import { describe, expect, test } from "vitest";
-import { answerWith, seedSurvey, settledCount, servedWidgetPage, storedResponses, useBrowser, widgetConfig, widgetParts } from "./helpers";
+import {
+  answerWith,
+  seedSurvey,
+  settledCount,
+  servedWidgetPage,
+  storedResponses,
+  useBrowser,
+  widgetConfig,
+  widgetParts,
+} from "./helpers";
 
 const browser = useBrowser();
 

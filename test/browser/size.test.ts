@@ -14,6 +14,8 @@ describe("dist/widget.js", () => {
 
   test("leaves Turnstile to dist/turnstile.js, which only sites that want it load", () => {
     expect(dist("widget.js").toString()).not.toContain("challenges.cloudflare.com");
-    expect(dist("turnstile.js").toString()).toContain("https://challenges.cloudflare.com/turnstile/v0/api.js?render=explicit");
+    expect(dist("turnstile.js").toString()).toContain(
+      "https://challenges.cloudflare.com/turnstile/v0/api.js?render=explicit",
+    );
   });
 });

@@ -6,31 +6,42 @@ const browser = useBrowser();
 
 type Recorded = { violations: { directive: string; blocked: string }[] };
 
-/** Records CSP violations from the first script on, before the page or the widget runs (an init script is exempt from the CSP). */
+/**
+ * Records CSP violations from the first script on, before the page or the widget runs (an init script is exempt
+ * from the CSP).
+ */
 function recordViolations(): void {
   const recorded = window as unknown as Recorded;
   recorded.violations = [];
-  document.addEventListener("securitypolicyviolation", (event) => recorded.violations.push({ directive: event.violatedDirective, blocked: event.blockedURI }), true);
+  document.addEventListener(
+    "securitypolicyviolation",
+    (event) => recorded.violations.push({ directive: event.violatedDirective, blocked: event.blockedURI }),
+    true,
+  );
 }
 
 /** The count of pixels that differ between two PNGs of the same size, decoded by the browser itself. */
 function differingPixels(page: Page, first: Buffer, second: Buffer): Promise<number> {
-  return page.evaluate(async ([a, b]) => {
-    const decode = async (base64: string) => {
-      const image = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
-      const canvas = new OffscreenCanvas(image.width, image.height);
-      const context = canvas.getContext("2d")!;
-      context.drawImage(image, 0, 0);
-      return context.getImageData(0, 0, image.width, image.height);
-    };
-    const [x, y] = await Promise.all([decode(a!), decode(b!)]);
-    if (x.width !== y.width || x.height !== y.height) return Number.POSITIVE_INFINITY;
-    let differing = 0;
-    for (let index = 0; index < x.data.length; index += 4) {
-      if ([0, 1, 2, 3].some((channel) => Math.abs(x.data[index + channel]! - y.data[index + channel]!) > 8)) differing++;
-    }
-    return differing;
-  }, [first.toString("base64"), second.toString("base64")]);
+  return page.evaluate(
+    async ([a, b]) => {
+      const decode = async (base64: string) => {
+        const image = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
+        const canvas = new OffscreenCanvas(image.width, image.height);
+        const context = canvas.getContext("2d")!;
+        context.drawImage(image, 0, 0);
+        return context.getImageData(0, 0, image.width, image.height);
+      };
+      const [x, y] = await Promise.all([decode(a!), decode(b!)]);
+      if (x.width !== y.width || x.height !== y.height) return Number.POSITIVE_INFINITY;
+      let differing = 0;
+      for (let index = 0; index < x.data.length; index += 4) {
+        if ([0, 1, 2, 3].some((channel) => Math.abs(x.data[index + channel]! - y.data[index + channel]!) > 8))
+          differing++;
+      }
+      return differing;
+    },
+    [first.toString("base64"), second.toString("base64")],
+  );
 }
 
 describe("a page with a strict CSP and hostile CSS", () => {
@@ -40,7 +51,11 @@ describe("a page with a strict CSP and hostile CSS", () => {
     const { proxyUrl } = env();
     const csp = `default-src 'self'; script-src 'self' ${proxyUrl}; style-src 'self'; connect-src ${proxyUrl}`;
     const plainUrl = await servedWidgetPage({ site, survey });
-    const hostileUrl = await servedWidgetPage({ site, survey }, { head: `<link rel="stylesheet" href="/hostile.css">` }, { "content-security-policy": csp });
+    const hostileUrl = await servedWidgetPage(
+      { site, survey },
+      { head: `<link rel="stylesheet" href="/hostile.css">` },
+      { "content-security-policy": csp },
+    );
 
     const openWidget = async (url: string) => {
       const page = await browser.newPage({ reducedMotion: "reduce", viewport: { width: 1024, height: 768 } });
@@ -64,7 +79,13 @@ describe("a page with a strict CSP and hostile CSS", () => {
     }
 
     // And the recorder does catch a violation: an inline <style> is one under style-src 'self'.
-    await hostile.page.evaluate(() => document.head.append(Object.assign(document.createElement("style"), { textContent: "p{color:red}" })));
-    expect(await hostile.page.evaluate(() => (window as unknown as Recorded).violations.map((violation) => violation.directive))).toEqual(["style-src-elem"]);
+    await hostile.page.evaluate(() =>
+      document.head.append(Object.assign(document.createElement("style"), { textContent: "p{color:red}" })),
+    );
+    expect(
+      await hostile.page.evaluate(() =>
+        (window as unknown as Recorded).violations.map((violation) => violation.directive),
+      ),
+    ).toEqual(["style-src-elem"]);
   });
 });

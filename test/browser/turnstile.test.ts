@@ -28,19 +28,26 @@ afterEach(async () => {
 
 /** The page's CSP as the README asks of a site with Turnstile: Cloudflare's script and its frame, nothing inline. */
 const turnstileCsp = () =>
-  `default-src 'self'; script-src 'self' ${env().proxyUrl} https://challenges.cloudflare.com; frame-src https://challenges.cloudflare.com; style-src 'self'; connect-src ${env().proxyUrl}`;
+  `default-src 'self'; script-src 'self' ${env().proxyUrl} https://challenges.cloudflare.com; ` +
+  `frame-src https://challenges.cloudflare.com; style-src 'self'; connect-src ${env().proxyUrl}`;
 
 type Recorded = { violations: string[] };
 /** An init script: records CSP violations from the first script on. */
 function recordViolations(): void {
   const recorded = window as unknown as Recorded;
   recorded.violations = [];
-  document.addEventListener("securitypolicyviolation", (event) => recorded.violations.push(`${event.violatedDirective} ${event.blockedURI}`), true);
+  document.addEventListener(
+    "securitypolicyviolation",
+    (event) => recorded.violations.push(`${event.violatedDirective} ${event.blockedURI}`),
+    true,
+  );
 }
 
 /** What waits in this browser's Turnstile queue (turnstile.js keeps those answers under their own key). */
 async function turnstileQueue(page: Page): Promise<Record<string, unknown>[]> {
-  const entries = await page.evaluate(() => JSON.parse(localStorage.getItem("feedloop:queue:turnstile") ?? "[]") as { body: string }[]);
+  const entries = await page.evaluate(
+    () => JSON.parse(localStorage.getItem("feedloop:queue:turnstile") ?? "[]") as { body: string }[],
+  );
   return entries.map((entry) => JSON.parse(entry.body) as Record<string, unknown>);
 }
 
@@ -65,14 +72,36 @@ describe("a site that wants Cloudflare Turnstile (fake api.js; the Worker cannot
 
     // The chunk comes with the config; Cloudflare's script only once the form is on screen.
     await widget.launcher.waitFor();
-    await waitFor(async () => scripts, (urls) => urls.some((url) => url === `${env().proxyUrl}/turnstile.js`), 10_000, "turnstile.js");
+    await waitFor(
+      async () => scripts,
+      (urls) => urls.some((url) => url === `${env().proxyUrl}/turnstile.js`),
+      10_000,
+      "turnstile.js",
+    );
     expect(apiLoads()).toBe(0);
     await widget.launcher.click();
     await widget.dialog.waitFor();
-    const rendered = await waitFor(() => turnstileLog(page), (log) => (log?.renders.length ?? 0) > 0, 10_000, "turnstile.render");
+    const rendered = await waitFor(
+      () => turnstileLog(page),
+      (log) => (log?.renders.length ?? 0) > 0,
+      10_000,
+      "turnstile.render",
+    );
     // In the page (Turnstile cannot render in a shadow root), shown in the panel through its slot.
-    expect(rendered!.renders).toEqual([{ sitekey: DUMMY_KEYS.siteKey, action: "feedloop", appearance: "interaction-only", inDocument: true, slotted: true }]);
-    expect(await page.evaluate(() => document.querySelector("[data-feedloop] > [slot=turnstile]")?.assignedSlot?.closest("dialog")?.open)).toBe(true);
+    expect(rendered!.renders).toEqual([
+      {
+        sitekey: DUMMY_KEYS.siteKey,
+        action: "feedloop",
+        appearance: "interaction-only",
+        inDocument: true,
+        slotted: true,
+      },
+    ]);
+    expect(
+      await page.evaluate(
+        () => document.querySelector("[data-feedloop] > [slot=turnstile]")?.assignedSlot?.closest("dialog")?.open,
+      ),
+    ).toBe(true);
     expect(apiLoads()).toBe(1);
 
     await answerWith(widget, { score: 6, comment: "Behind a challenge" });
@@ -84,17 +113,35 @@ describe("a site that wants Cloudflare Turnstile (fake api.js; the Worker cannot
     // A token is single use: the challenge started over for the next try, and the queue keeps the answer without it.
     expect((await turnstileLog(page))!.resets).toBeGreaterThanOrEqual(1);
     const waiting = await turnstileQueue(page);
-    expect(waiting).toEqual([expect.objectContaining({ idempotencyKey: posts[0]!.idempotencyKey, comment: "Behind a challenge" })]);
+    expect(waiting).toEqual([
+      expect.objectContaining({ idempotencyKey: posts[0]!.idempotencyKey, comment: "Behind a challenge" }),
+    ]);
     expect(waiting[0]).not.toHaveProperty("turnstile");
     // Not in the widget's own queue, which cannot get tokens and whose beacons would go without one.
     expect(await page.evaluate(() => JSON.parse(localStorage.getItem("feedloop:queue") ?? "[]"))).toEqual([]);
 
     // The next page with the widget: the panel stays closed, yet the queued answer gets a challenge and a token.
     await page.reload();
-    await waitFor(async () => posts.length, (count) => count >= 2, 20_000, "the queued answer sent again");
-    expect(posts[1]).toMatchObject({ idempotencyKey: posts[0]!.idempotencyKey, turnstile: DUMMY_TOKEN, comment: "Behind a challenge" });
-    expect((await turnstileLog(page))!.renders).toEqual([expect.objectContaining({ inDocument: true, slotted: false })]);
-    await waitFor(() => proxyLog(site), (log) => log.length >= 2 && log.every((post) => post.settled), 20_000, "the retry to be answered");
+    await waitFor(
+      async () => posts.length,
+      (count) => count >= 2,
+      20_000,
+      "the queued answer sent again",
+    );
+    expect(posts[1]).toMatchObject({
+      idempotencyKey: posts[0]!.idempotencyKey,
+      turnstile: DUMMY_TOKEN,
+      comment: "Behind a challenge",
+    });
+    expect((await turnstileLog(page))!.renders).toEqual([
+      expect.objectContaining({ inDocument: true, slotted: false }),
+    ]);
+    await waitFor(
+      () => proxyLog(site),
+      (log) => log.length >= 2 && log.every((post) => post.settled),
+      20_000,
+      "the retry to be answered",
+    );
     expect(await turnstileQueue(page)).toHaveLength(1);
     expect(await page.evaluate(() => (window as unknown as Recorded).violations)).toEqual([]);
   });
@@ -150,10 +197,19 @@ describe("a site that wants Cloudflare Turnstile (fake api.js; the Worker cannot
     const widget = widgetParts(page.locator("feedloop-widget"), config.strings);
 
     await widget.radio(4).waitFor();
-    const log = await waitFor(() => turnstileLog(page), (logged) => (logged?.renders.length ?? 0) > 0, 10_000, "turnstile.render");
+    const log = await waitFor(
+      () => turnstileLog(page),
+      (logged) => (logged?.renders.length ?? 0) > 0,
+      10_000,
+      "turnstile.render",
+    );
     expect(log!.renders).toEqual([expect.objectContaining({ inDocument: true, slotted: true })]);
     // The page's own element holds the challenge, and the form shows it just above the send button.
-    expect(await page.evaluate(() => document.querySelector("feedloop-widget > [slot=turnstile]")?.assignedSlot?.nextElementSibling?.className)).toBe("send");
+    expect(
+      await page.evaluate(
+        () => document.querySelector("feedloop-widget > [slot=turnstile]")?.assignedSlot?.nextElementSibling?.className,
+      ),
+    ).toBe("send");
 
     await answerWith(widget, { score: 4 });
     await widget.thanks.or(page.getByText(config.strings.queued)).waitFor({ timeout: 20_000 });

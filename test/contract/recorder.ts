@@ -18,7 +18,13 @@ export async function recordResponse(request: Request, response: Response): Prom
   const { check } = await theChecker();
   const url = new URL(request.url);
   const body = request.method === "HEAD" ? "" : await response.clone().text();
-  const answer = { method: request.method, path: url.pathname, status: response.status, contentType: response.headers.get("content-type"), body };
+  const answer = {
+    method: request.method,
+    path: url.pathname,
+    status: response.status,
+    contentType: response.headers.get("content-type"),
+    body,
+  };
   const verdict = check(answer);
   if (verdict.operation === null) {
     // No operation serves it: a CORS preflight (204, or 403 in the error shape) or an unknown route (404).
@@ -26,7 +32,11 @@ export async function recordResponse(request: Request, response: Response): Prom
   } else {
     seen.push(`${verdict.operation} ${response.status}`);
   }
-  if (verdict.problems.length > 0) throw new Error(`contract: ${request.method} ${url.pathname}${url.search} → ${response.status}\n  ${verdict.problems.join("\n  ")}`);
+  if (verdict.problems.length > 0)
+    throw new Error(
+      `contract: ${request.method} ${url.pathname}${url.search} → ${response.status}\n` +
+        `  ${verdict.problems.join("\n  ")}`,
+    );
   return response;
 }
 

@@ -31,9 +31,12 @@ export default class ContractReporter implements Reporter {
     const exercised = new Set([...counts.keys()].map((key) => key.replace(/ \d+$/, "")));
     const covered = [...operations].filter((operation) => exercised.has(operation));
     const outside = [...counts].filter(([key]) => key.startsWith("outside ")).reduce((sum, [, n]) => sum + n, 0);
+    const pairs = [...counts.keys()].filter((k) => !k.startsWith("outside ")).length;
     console.log(
-      `\ncontract: ${total} responses checked against /openapi.json, ${total - outside} across ${covered.length} of ${operations.size} operations ` +
-        `(${[...counts.keys()].filter((k) => !k.startsWith("outside ")).length} operation-status pairs), ${outside} outside any operation (preflights, unknown routes)`,
+      `\ncontract: ${total} responses checked against /openapi.json, ` +
+        `${total - outside} across ${covered.length} of ${operations.size} operations ` +
+        `(${pairs} operation-status pairs), ` +
+        `${outside} outside any operation (preflights, unknown routes)`,
     );
     if (fromBrowser.length > 0) {
       const browserOperations = new Set(fromBrowser.map((key) => key.replace(/ \d+$/, "")));
@@ -45,7 +48,10 @@ export default class ContractReporter implements Reporter {
     }
     const missing = [...operations].filter((operation) => !exercised.has(operation));
     // Only a run of the whole suite can tell an operation nobody exercises from one this run left out.
-    if (missing.length > 0 && integrationFiles >= readdirSync("test/integration").filter((name) => name.endsWith(".test.ts")).length) {
+    if (
+      missing.length > 0 &&
+      integrationFiles >= readdirSync("test/integration").filter((name) => name.endsWith(".test.ts")).length
+    ) {
       console.log(`contract: FAILED, never exercised: ${missing.join(", ")}`);
       process.exitCode = 1;
     } else if (missing.length > 0) console.log(`contract: not exercised in this partial run: ${missing.join(", ")}`);

@@ -2,13 +2,19 @@ import { describe, expect, it } from "vitest";
 import { admin, adminOk, expectError, postResponse, seedSurvey } from "./helpers";
 import { insertAt } from "./seed";
 
-type Answer = { kind: string; total: Record<string, unknown>; series?: Record<string, unknown>[]; groups?: Record<string, unknown>[] };
+type Answer = {
+  kind: string;
+  total: Record<string, unknown>;
+  series?: Record<string, unknown>[];
+  groups?: Record<string, unknown>[];
+};
 const aggregates = (query: string) => adminOk<Answer>("GET", `/v1/aggregates?${query}`);
 
 describe("GET /v1/aggregates: the metrics of each kind", () => {
   it("nps on a hand-computed dataset with the 6/7 and 8/9 boundaries", async () => {
     const { site, survey } = await seedSurvey({ kind: "nps" });
-    for (const score of [0, 6, 6, 7, 8, 8, 9, 9, 10, 10]) expect((await postResponse({ site, survey, score })).status).toBe(201);
+    for (const score of [0, 6, 6, 7, 8, 8, 9, 9, 10, 10])
+      expect((await postResponse({ site, survey, score })).status).toBe(201);
     const { total } = await aggregates(`survey=${survey}&site=${site}`);
     // promoters 9,9,10,10 = 4; passives 7,8,8 = 3; detractors 0,6,6 = 3; NPS = 100 × (4 − 3) / 10.
     expect(total).toEqual({
@@ -35,16 +41,33 @@ describe("GET /v1/aggregates: the metrics of each kind", () => {
     const { site, survey } = await seedSurvey({ kind: "ces" });
     for (const score of [1, 4, 4, 5, 7]) await postResponse({ site, survey, score });
     const { total } = await aggregates(`survey=${survey}&site=${site}`);
-    expect(total).toEqual({ count: 5, mean: 4.2, distribution: { 1: 1, 2: 0, 3: 0, 4: 2, 5: 1, 6: 0, 7: 1 }, easy: 2, ces: 40 });
+    expect(total).toEqual({
+      count: 5,
+      mean: 4.2,
+      distribution: { 1: 1, 2: 0, 3: 0, 4: 2, 5: 1, 6: 0, 7: 1 },
+      easy: 2,
+      ces: 40,
+    });
   });
 
   it("thumbs and text", async () => {
     const thumbs = await seedSurvey({ kind: "thumbs" });
     for (const score of [1, 1, 1, 0]) await postResponse({ ...thumbs, score });
-    expect((await aggregates(`survey=${thumbs.survey}&site=${thumbs.site}`)).total).toEqual({ count: 4, mean: 0.75, distribution: { 0: 1, 1: 3 }, up: 3, down: 1, positive: 75 });
+    expect((await aggregates(`survey=${thumbs.survey}&site=${thumbs.site}`)).total).toEqual({
+      count: 4,
+      mean: 0.75,
+      distribution: { 0: 1, 1: 3 },
+      up: 3,
+      down: 1,
+      positive: 75,
+    });
     const text = await seedSurvey({ kind: "text" });
     for (const comment of ["a", "b", "c"]) await postResponse({ ...text, comment });
-    expect((await aggregates(`survey=${text.survey}&site=${text.site}`)).total).toEqual({ count: 3, mean: null, distribution: {} });
+    expect((await aggregates(`survey=${text.survey}&site=${text.site}`)).total).toEqual({
+      count: 3,
+      mean: null,
+      distribution: {},
+    });
   });
 
   it("metrics are null when nothing was counted", async () => {
@@ -62,7 +85,10 @@ describe("GET /v1/aggregates: time", () => {
     await at("2026-03-01T23:59:59Z", 0);
     await at("2026-03-03T12:30:00Z", 9);
     await at("2026-03-04T00:00:00Z", 9); // outside: `to` is exclusive
-    const response = await admin("GET", `/v1/aggregates?survey=${survey}&site=${site}&from=2026-03-01&to=2026-03-04&bucket=day`);
+    const response = await admin(
+      "GET",
+      `/v1/aggregates?survey=${survey}&site=${site}&from=2026-03-01&to=2026-03-04&bucket=day`,
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get("server-timing")).toMatch(/^d1;dur=[\d.]+;desc="rows_read=\d+", total;dur=[\d.]+$/);
     expect(response.headers.get("x-feedloop-source")).toBe("rollups");
@@ -79,8 +105,16 @@ describe("GET /v1/aggregates: time", () => {
     await expectError(await admin("GET", "/v1/aggregates"), 422, "validation_failed");
     await expectError(await admin("GET", "/v1/aggregates?kind=stars"), 422, "validation_failed");
     await expectError(await admin("GET", "/v1/aggregates?kind=nps&from=yesterday"), 422, "validation_failed");
-    await expectError(await admin("GET", "/v1/aggregates?kind=nps&from=2026-03-02&to=2026-03-01"), 422, "validation_failed");
-    const unknown = await expectError(await admin("GET", "/v1/aggregates?kind=nps&sevrice=checkout"), 422, "validation_failed");
+    await expectError(
+      await admin("GET", "/v1/aggregates?kind=nps&from=2026-03-02&to=2026-03-01"),
+      422,
+      "validation_failed",
+    );
+    const unknown = await expectError(
+      await admin("GET", "/v1/aggregates?kind=nps&sevrice=checkout"),
+      422,
+      "validation_failed",
+    );
     expect(unknown.details![0]!.path).toBe("query.sevrice");
   });
 });

@@ -41,10 +41,7 @@ async function attack(org: Org, random: ReturnType<typeof prng>): Promise<Attack
     (a) => internalSiteOf(org, a) && a.at < internalSiteOf(org, a)!.periods.open.start,
   );
   const times = new Map(
-    org.internal.map((site) => [
-      site.id,
-      [random.pick(closedAnswers.filter((a) => a.site === site.id)).at + HOUR],
-    ]),
+    org.internal.map((site) => [site.id, [random.pick(closedAnswers.filter((a) => a.site === site.id)).at + HOUR]]),
   );
   // The victim of the deletion: an answer of the smallest team, in a closed period.
   const teamSize = (a: Answer) =>
@@ -91,47 +88,45 @@ describe("anonymity of internal answers, attacked", () => {
   beforeEach(() => void vi.useFakeTimers({ toFake: ["Date"] }));
   afterEach(() => void vi.useRealTimers());
 
-  it(
-    "no combination of requests shows the scores or comments of fewer than minGroupSize employees",
-    { timeout: 240_000 },
-    async () => {
-      const started = performance.now();
-      const leaks: Leak[] = [];
-      let comparisons = 0;
-      const seen = { figures: 0, rows: 0, events: 0 };
-      const anomalies: string[] = [];
-      const plans = fc.sample(orgPlanArb, { numRuns: RUNS, seed: SEED });
-      for (const plan of plans) {
-        vi.setSystemTime(NOW - 60 * 24 * HOUR);
-        const org = await seedOrg(plan);
-        const hook = await registerWebhook();
-        await postAnswers(org.answers);
-        const attacker = await attack(org, prng(plan.seed + 1));
-        attacker.events = await deliveries(hook);
-        leaks.push(...attacker.findLeaks());
-        comparisons += attacker.comparisons;
-        seen.figures += attacker.seen.figures;
-        seen.rows += attacker.seen.rows;
-        seen.events += attacker.events.length;
-        anomalies.push(...attacker.anomalies);
-      }
-      const byAttack = Object.fromEntries(
-        [...Map.groupBy(leaks, (leak) => leak.attack)].map(([name, list]) => [name, list.length]),
-      );
-      console.log(
-        `anonymity attack (seed ${SEED}, ${RUNS} organisations): ${stats.requests} requests ` +
-          `(${stats.refused} refused), ${comparisons} comparisons, ` +
-          `${seen.figures} figures and ${seen.rows} rows with employees' answers, ${seen.events} webhook deliveries, ` +
-          `${leaks.length} leaks ${JSON.stringify(byAttack)} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-      );
-      for (const list of Map.groupBy(leaks, (leak) => leak.attack).values()) {
-        for (const leak of list.slice(0, 3)) console.log(`  leak [${leak.attack}] ${leak.check}: ${leak.detail}`);
-      }
-      for (const anomaly of anomalies.slice(0, 10)) console.log(`  anomaly: ${anomaly}`);
-      expect(seen.figures, "figures that count employees' answers").toBeGreaterThan(0);
-      expect(seen.rows, "employees' answers listed").toBeGreaterThan(0);
-      expect(anomalies.length, "figures that contradict each other").toBe(0);
-      expect(leaks.length, "leaks").toBe(0);
-    },
-  );
+  it("no combination of requests shows the scores or comments of fewer than minGroupSize employees", {
+    timeout: 240_000,
+  }, async () => {
+    const started = performance.now();
+    const leaks: Leak[] = [];
+    let comparisons = 0;
+    const seen = { figures: 0, rows: 0, events: 0 };
+    const anomalies: string[] = [];
+    const plans = fc.sample(orgPlanArb, { numRuns: RUNS, seed: SEED });
+    for (const plan of plans) {
+      vi.setSystemTime(NOW - 60 * 24 * HOUR);
+      const org = await seedOrg(plan);
+      const hook = await registerWebhook();
+      await postAnswers(org.answers);
+      const attacker = await attack(org, prng(plan.seed + 1));
+      attacker.events = await deliveries(hook);
+      leaks.push(...attacker.findLeaks());
+      comparisons += attacker.comparisons;
+      seen.figures += attacker.seen.figures;
+      seen.rows += attacker.seen.rows;
+      seen.events += attacker.events.length;
+      anomalies.push(...attacker.anomalies);
+    }
+    const byAttack = Object.fromEntries(
+      [...Map.groupBy(leaks, (leak) => leak.attack)].map(([name, list]) => [name, list.length]),
+    );
+    console.log(
+      `anonymity attack (seed ${SEED}, ${RUNS} organisations): ${stats.requests} requests ` +
+        `(${stats.refused} refused), ${comparisons} comparisons, ` +
+        `${seen.figures} figures and ${seen.rows} rows with employees' answers, ${seen.events} webhook deliveries, ` +
+        `${leaks.length} leaks ${JSON.stringify(byAttack)} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+    for (const list of Map.groupBy(leaks, (leak) => leak.attack).values()) {
+      for (const leak of list.slice(0, 3)) console.log(`  leak [${leak.attack}] ${leak.check}: ${leak.detail}`);
+    }
+    for (const anomaly of anomalies.slice(0, 10)) console.log(`  anomaly: ${anomaly}`);
+    expect(seen.figures, "figures that count employees' answers").toBeGreaterThan(0);
+    expect(seen.rows, "employees' answers listed").toBeGreaterThan(0);
+    expect(anomalies.length, "figures that contradict each other").toBe(0);
+    expect(leaks.length, "leaks").toBe(0);
+  });
 });

@@ -4,8 +4,23 @@ import { admin, adminOk, api, expectError, ORIGIN, postResponse, seedSurvey, uid
 import { setClock } from "./clock";
 
 type Cell = { count: number; withheld?: true } & Record<string, unknown>;
-type Answer = { withheld?: true; total: Cell; groups?: ({ key: Record<string, string | null> } & Cell)[]; series?: ({ start: string } & Cell)[] };
-type Page = { items: { id: string; score: number; segment: Record<string, string>; createdAt: string; period: { start: string; end: string } | null; locale: string | null; page: string | null }[] };
+type Answer = {
+  withheld?: true;
+  total: Cell;
+  groups?: ({ key: Record<string, string | null> } & Cell)[];
+  series?: ({ start: string } & Cell)[];
+};
+type Page = {
+  items: {
+    id: string;
+    score: number;
+    segment: Record<string, string>;
+    createdAt: string;
+    period: { start: string; end: string } | null;
+    locale: string | null;
+    page: string | null;
+  }[];
+};
 
 // A week (Monday to Monday, UTC) well in the past, and a moment after it closed.
 const WEEK = "2026-09-07T00:00:00.000Z";
@@ -16,7 +31,12 @@ async function intranet(minGroupSize = 5, dimensions = ["team"]) {
   return seedSurvey({ kind: "csat" }, { audience: "internal", dimensions, minGroupSize });
 }
 
-async function answer(target: { site: string; survey: string }, score: number, segment: Record<string, string> = {}, extra: Record<string, unknown> = {}) {
+async function answer(
+  target: { site: string; survey: string },
+  score: number,
+  segment: Record<string, string> = {},
+  extra: Record<string, unknown> = {},
+) {
   const response = await postResponse({ ...target, score, segment, ...extra });
   expect(response.status).toBe(201);
   return (await response.json()) as { id: string; followUp: string };
@@ -26,12 +46,21 @@ describe("employees' anonymity: closed periods, whole release groups", () => {
   it("shows nothing of the open period but its participation count", async () => {
     const target = await intranet();
     setClock(DURING);
-    for (let i = 0; i < 6; i++) await answer(target, 2, { team: "sales" }, { comment: `open period ${i}`, locale: "pl", page: "https://intra.example/people/ann" });
+    for (let i = 0; i < 6; i++)
+      await answer(
+        target,
+        2,
+        { team: "sales" },
+        { comment: `open period ${i}`, locale: "pl", page: "https://intra.example/people/ann" },
+      );
     const open = await adminOk<Answer>("GET", `/v1/aggregates?site=${target.site}&survey=${target.survey}`);
     expect(open.total.count).toBe(0);
     expect((await adminOk<Page>("GET", `/v1/responses?site=${target.site}`)).items).toEqual([]);
     expect(await (await admin("GET", `/v1/responses.csv?site=${target.site}`)).text()).not.toContain("open period");
-    expect(await adminOk("GET", `/v1/sites/${target.site}/participation`)).toEqual({ period: { start: WEEK, end: "2026-09-14T00:00:00.000Z" }, responses: 6 });
+    expect(await adminOk("GET", `/v1/sites/${target.site}/participation`)).toEqual({
+      period: { start: WEEK, end: "2026-09-14T00:00:00.000Z" },
+      responses: 6,
+    });
 
     setClock(AFTER);
     const closed = await adminOk<Answer>("GET", `/v1/aggregates?site=${target.site}&survey=${target.survey}`);
@@ -39,7 +68,14 @@ describe("employees' anonymity: closed periods, whole release groups", () => {
     const rows = (await adminOk<Page>("GET", `/v1/responses?site=${target.site}`)).items;
     expect(rows).toHaveLength(6);
     // The group's attributes, the period instead of a time, and neither language nor page.
-    for (const row of rows) expect(row).toMatchObject({ segment: { team: "sales" }, createdAt: WEEK, period: { start: WEEK, end: "2026-09-14T00:00:00.000Z" }, locale: null, page: null });
+    for (const row of rows)
+      expect(row).toMatchObject({
+        segment: { team: "sales" },
+        createdAt: WEEK,
+        period: { start: WEEK, end: "2026-09-14T00:00:00.000Z" },
+        locale: null,
+        page: null,
+      });
   });
 
   it("withholds a period of minGroupSize − 1 answers and releases one of minGroupSize", async () => {
@@ -64,19 +100,31 @@ describe("employees' anonymity: closed periods, whole release groups", () => {
     await answer(target, 1, { team: "legal" }, { comment: "the only lawyer" });
     for (let i = 0; i < 2; i++) await answer(target, 4, { team: "ops" });
     setClock(AFTER);
-    const byTeam = await adminOk<Answer>("GET", `/v1/aggregates?site=${target.site}&survey=${target.survey}&groupBy=segment.team`);
+    const byTeam = await adminOk<Answer>(
+      "GET",
+      `/v1/aggregates?site=${target.site}&survey=${target.survey}&groupBy=segment.team`,
+    );
     expect(byTeam.total.count).toBe(7);
-    expect(Object.fromEntries(byTeam.groups!.map((group) => [group.key["segment.team"], group.count]))).toEqual({ sales: 4, "*": 3 });
+    expect(Object.fromEntries(byTeam.groups!.map((group) => [group.key["segment.team"], group.count]))).toEqual({
+      sales: 4,
+      "*": 3,
+    });
     expect(JSON.stringify(byTeam)).not.toContain("legal");
     // A filter naming the small team matches no whole group: nothing counts, and the answer says so.
-    const legal = await adminOk<Answer>("GET", `/v1/aggregates?site=${target.site}&survey=${target.survey}&segment.team=legal`);
+    const legal = await adminOk<Answer>(
+      "GET",
+      `/v1/aggregates?site=${target.site}&survey=${target.survey}&segment.team=legal`,
+    );
     expect(legal).toMatchObject({ withheld: true, total: { count: 0 } });
     // The same for rows: the filter matches the group's team, not the respondent's own.
     expect((await adminOk<Page>("GET", `/v1/responses?site=${target.site}&segment.team=legal`)).items).toEqual([]);
     const several = (await adminOk<Page>("GET", `/v1/responses?site=${target.site}&segment.team=*`)).items;
     expect(several.map((row) => row.score).sort()).toEqual([1, 4, 4]);
     // Total minus the visible team is the several group: three answers, never fewer than minGroupSize.
-    const sales = await adminOk<Answer>("GET", `/v1/aggregates?site=${target.site}&survey=${target.survey}&segment.team=sales`);
+    const sales = await adminOk<Answer>(
+      "GET",
+      `/v1/aggregates?site=${target.site}&survey=${target.survey}&segment.team=sales`,
+    );
     expect(byTeam.total.count - sales.total.count).toBe(3);
   });
 
@@ -85,17 +133,41 @@ describe("employees' anonymity: closed periods, whole release groups", () => {
     setClock(DURING);
     for (let i = 0; i < 3; i++) await answer(target, 4);
     setClock(AFTER);
-    const error = await expectError(await admin("GET", `/v1/aggregates?site=${target.site}&survey=${target.survey}&bucket=day&from=2026-09-01&to=2026-09-15`), 422, "validation_failed");
+    const error = await expectError(
+      await admin(
+        "GET",
+        `/v1/aggregates?site=${target.site}&survey=${target.survey}&bucket=day&from=2026-09-01&to=2026-09-15`,
+      ),
+      422,
+      "validation_failed",
+    );
     expect(error.message).toContain("per week");
-    const weekly = await adminOk<Answer>("GET", `/v1/aggregates?site=${target.site}&survey=${target.survey}&bucket=week&from=2026-08-31&to=2026-09-21`);
+    const weekly = await adminOk<Answer>(
+      "GET",
+      `/v1/aggregates?site=${target.site}&survey=${target.survey}&bucket=week&from=2026-08-31&to=2026-09-21`,
+    );
     expect(weekly.series!.map((point) => [point.start, point.count])).toEqual([
       ["2026-08-31T00:00:00+00:00", 0],
       ["2026-09-07T00:00:00+00:00", 3],
       ["2026-09-14T00:00:00+00:00", 0],
     ]);
     // A range that cuts the week takes it whole or not at all: where its middle (Thursday noon) falls.
-    expect((await adminOk<Answer>("GET", `/v1/aggregates?site=${target.site}&survey=${target.survey}&from=2026-09-08T10:00Z&to=2026-09-08T11:00Z`)).total.count).toBe(0);
-    expect((await adminOk<Answer>("GET", `/v1/aggregates?site=${target.site}&survey=${target.survey}&from=2026-09-10&to=2026-09-11`)).total.count).toBe(3);
+    expect(
+      (
+        await adminOk<Answer>(
+          "GET",
+          `/v1/aggregates?site=${target.site}&survey=${target.survey}&from=2026-09-08T10:00Z&to=2026-09-08T11:00Z`,
+        )
+      ).total.count,
+    ).toBe(0);
+    expect(
+      (
+        await adminOk<Answer>(
+          "GET",
+          `/v1/aggregates?site=${target.site}&survey=${target.survey}&from=2026-09-10&to=2026-09-11`,
+        )
+      ).total.count,
+    ).toBe(3);
   });
 
   it("keeps a score in its frozen group when the respondent deletes after the close, and drops it before", async () => {
@@ -104,12 +176,20 @@ describe("employees' anonymity: closed periods, whole release groups", () => {
     const answers = [];
     for (let i = 0; i < 4; i++) answers.push(await answer(target, 5, {}, { comment: `mine ${i}` }));
     // Deleting while the period is open: the answer is gone.
-    expect((await api(`/v1/followups/${answers[0]!.followUp}`, { method: "DELETE", headers: { origin: ORIGIN } })).status).toBe(204);
+    expect(
+      (await api(`/v1/followups/${answers[0]!.followUp}`, { method: "DELETE", headers: { origin: ORIGIN } })).status,
+    ).toBe(204);
     setClock(AFTER);
-    expect((await adminOk<Answer>("GET", `/v1/aggregates?site=${target.site}&survey=${target.survey}`)).total.count).toBe(3);
-    expect((await api(`/v1/followups/${answers[1]!.followUp}`, { method: "DELETE", headers: { origin: ORIGIN } })).status).toBe(204);
+    expect(
+      (await adminOk<Answer>("GET", `/v1/aggregates?site=${target.site}&survey=${target.survey}`)).total.count,
+    ).toBe(3);
+    expect(
+      (await api(`/v1/followups/${answers[1]!.followUp}`, { method: "DELETE", headers: { origin: ORIGIN } })).status,
+    ).toBe(204);
     // After the close: the comment and the thread go, the score stays in the group's figures.
-    expect((await adminOk<Answer>("GET", `/v1/aggregates?site=${target.site}&survey=${target.survey}`)).total.count).toBe(3);
+    expect(
+      (await adminOk<Answer>("GET", `/v1/aggregates?site=${target.site}&survey=${target.survey}`)).total.count,
+    ).toBe(3);
     const rows = (await adminOk<Page>("GET", `/v1/responses?site=${target.site}`)).items;
     expect(rows).toHaveLength(2);
     expect(JSON.stringify(rows)).not.toContain("mine 1");
@@ -117,13 +197,19 @@ describe("employees' anonymity: closed periods, whole release groups", () => {
 
   it("sends no event per employee's answer, and one period.closed with the groups' figures", async () => {
     const name = uid("hook");
-    const created = await admin("PUT", `/v1/webhooks/${name}`, { url: `https://hooks.test/receive/${name}`, events: ["response.created", "response.low_score", "period.closed"] });
+    const created = await admin("PUT", `/v1/webhooks/${name}`, {
+      url: `https://hooks.test/receive/${name}`,
+      events: ["response.created", "response.low_score", "period.closed"],
+    });
     const { secret } = (await created.json()) as { secret: string };
     const target = await intranet(3);
     setClock(DURING);
     for (const score of [1, 1, 5]) await answer(target, score, {}, { comment: "said at 09:30" });
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    const before = (await (await fetch(`https://hooks.test/log/${name}`)).json()) as { body: string; headers: Record<string, string> }[];
+    const before = (await (await fetch(`https://hooks.test/log/${name}`)).json()) as {
+      body: string;
+      headers: Record<string, string>;
+    }[];
     expect(before.filter((delivery) => delivery.body.includes(target.site))).toEqual([]);
     setClock(AFTER);
     await adminOk("GET", `/v1/aggregates?site=${target.site}&survey=${target.survey}`);
@@ -131,11 +217,28 @@ describe("employees' anonymity: closed periods, whole release groups", () => {
     let mine: { type: string; data: Record<string, unknown> }[] = [];
     while (mine.length === 0 && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 200));
-      const log = (await (await fetch(`https://hooks.test/log/${name}`)).json()) as { body: string; headers: Record<string, string> }[];
-      mine = log.filter((delivery) => delivery.body.includes(target.site)).map((delivery) => new Webhook(secret).verify(delivery.body, delivery.headers) as { type: string; data: Record<string, unknown> });
+      const log = (await (await fetch(`https://hooks.test/log/${name}`)).json()) as {
+        body: string;
+        headers: Record<string, string>;
+      }[];
+      mine = log
+        .filter((delivery) => delivery.body.includes(target.site))
+        .map(
+          (delivery) =>
+            new Webhook(secret).verify(delivery.body, delivery.headers) as {
+              type: string;
+              data: Record<string, unknown>;
+            },
+        );
     }
     expect(mine.map((event) => event.type)).toEqual(["period.closed"]);
-    expect(mine[0]!.data).toMatchObject({ site: target.site, period: { start: WEEK }, lowScores: 2, withheld: false, groups: [{ kind: "csat", count: 3, satisfied: 1 }] });
+    expect(mine[0]!.data).toMatchObject({
+      site: target.site,
+      period: { start: WEEK },
+      lowScores: 2,
+      withheld: false,
+      groups: [{ kind: "csat", count: 3, satisfied: 1 }],
+    });
     expect(JSON.stringify(mine)).not.toContain("said at 09:30");
   });
 
@@ -148,19 +251,35 @@ describe("employees' anonymity: closed periods, whole release groups", () => {
     const read = async (token?: string) => {
       const response = await admin("GET", path, undefined, token);
       expect(response.status).toBe(200);
-      return { rowsRead: /rows_read=(\d+)/.exec(response.headers.get("server-timing") ?? "")?.[1], body: await response.text() };
+      return {
+        rowsRead: /rows_read=(\d+)/.exec(response.headers.get("server-timing") ?? "")?.[1],
+        body: await response.text(),
+      };
     };
     const before = await read();
     expect(before.rowsRead).toMatch(/^\d+$/);
     for (let i = 0; i < 4; i++) await answer(target, 1, { team: "ops" });
     const after = await read();
     expect(after).toEqual(before);
-    const { key } = await adminOk<{ key: string }>("POST", "/v1/keys", { name: "shop only", scope: "read", sites: [shop.site] });
+    const { key } = await adminOk<{ key: string }>("POST", "/v1/keys", {
+      name: "shop only",
+      scope: "read",
+      sites: [shop.site],
+    });
     expect((await read(key)).rowsRead).toBeUndefined();
   });
 
   it("refuses minGroupSize under 3 on an internal site", async () => {
-    const error = await expectError(await admin("PUT", `/v1/sites/${uid("site")}`, { name: "Tiny", audience: "internal", origins: [], minGroupSize: 2 }), 422, "validation_failed");
+    const error = await expectError(
+      await admin("PUT", `/v1/sites/${uid("site")}`, {
+        name: "Tiny",
+        audience: "internal",
+        origins: [],
+        minGroupSize: 2,
+      }),
+      422,
+      "validation_failed",
+    );
     expect(JSON.stringify(error.details)).toContain("minGroupSize");
   });
 

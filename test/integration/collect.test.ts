@@ -6,11 +6,23 @@ import { ApiError } from "../../worker/errors";
 import { countRows, ORIGIN, randomIp, seedSurvey } from "./helpers";
 
 /** Collection as plain functions (worker/collect), called without going through HTTP. */
-const request = (origin: string | null) => new Request("http://feedloop.test/v1/responses", { method: "POST", headers: { "cf-connecting-ip": randomIp(), ...(origin ? { origin } : {}) } });
+const request = (origin: string | null) =>
+  new Request("http://feedloop.test/v1/responses", {
+    method: "POST",
+    headers: { "cf-connecting-ip": randomIp(), ...(origin ? { origin } : {}) },
+  });
 
-async function collect(body: Record<string, unknown>, origin: string | null = ORIGIN, idempotencyKey: string | null = null) {
+async function collect(
+  body: Record<string, unknown>,
+  origin: string | null = ORIGIN,
+  idempotencyKey: string | null = null,
+) {
   const allowed: string[] = [];
-  const collected = await collectAnswer(env, { input: ResponseInput.parse(body), idempotencyKey, request: request(origin) }, (o) => allowed.push(o));
+  const collected = await collectAnswer(
+    env,
+    { input: ResponseInput.parse(body), idempotencyKey, request: request(origin) },
+    (o) => allowed.push(o),
+  );
   return { ...collected, allowed };
 }
 
@@ -23,7 +35,10 @@ describe("collectAnswer", () => {
     expect(await countRows("responses", "id = ?", first.created.id)).toBe(1);
     const again = await collect({ site, survey, score: 9 }, ORIGIN, key);
     expect(again).toMatchObject({ replayed: true, created: first.created });
-    await expect(collect({ site, survey, score: 3 }, ORIGIN, key)).rejects.toMatchObject({ status: 422, code: "idempotency_conflict" });
+    await expect(collect({ site, survey, score: 3 }, ORIGIN, key)).rejects.toMatchObject({
+      status: 422,
+      code: "idempotency_conflict",
+    });
   });
 
   it("answers the honeypot like an answer and keeps nothing", async () => {
@@ -36,7 +51,15 @@ describe("collectAnswer", () => {
   it("refuses an origin the site does not list, letting no origin read the answer", async () => {
     const { site, survey } = await seedSurvey({ kind: "nps" });
     const allowed: string[] = [];
-    const refused = collectAnswer(env, { input: ResponseInput.parse({ site, survey, score: 9 }), idempotencyKey: null, request: request("https://elsewhere.example") }, (o) => allowed.push(o));
+    const refused = collectAnswer(
+      env,
+      {
+        input: ResponseInput.parse({ site, survey, score: 9 }),
+        idempotencyKey: null,
+        request: request("https://elsewhere.example"),
+      },
+      (o) => allowed.push(o),
+    );
     await expect(refused).rejects.toBeInstanceOf(ApiError);
     await expect(refused).rejects.toMatchObject({ status: 403, code: "origin_not_allowed" });
     expect(allowed).toEqual([]);

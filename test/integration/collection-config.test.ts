@@ -18,7 +18,11 @@ describe("the collection config each isolate keeps", () => {
   it("applies a change made through this isolate's API at once: a survey switched off takes no more answers", async () => {
     const { site, survey } = await seedSurvey({ kind: "nps" });
     expect((await postResponse({ site, survey, score: 9 })).status).toBe(201);
-    await adminOk("PUT", `/v1/sites/${site}/surveys/${survey}`, { kind: "nps", question: { en: "How was it?" }, active: false });
+    await adminOk("PUT", `/v1/sites/${site}/surveys/${survey}`, {
+      kind: "nps",
+      question: { en: "How was it?" },
+      active: false,
+    });
     expect((await postResponse({ site, survey, score: 9 })).status).toBe(404);
   });
 
@@ -26,8 +30,14 @@ describe("the collection config each isolate keeps", () => {
     forgetCollectionConfig();
     const missing = await collectionConfig(env.DB, "not-yet-a-site", "nps");
     expect(missing.siteRow).toBeUndefined();
-    await env.DB.prepare("INSERT INTO sites (id, name, audience, origins, dimensions, min_group_size, created_at, updated_at) VALUES ('not-yet-a-site', 'New', 'external', '[]', '[]', 5, 0, 0)").run();
-    await env.DB.prepare("INSERT INTO surveys (site_id, id, kind, question, services, topics, active, created_at, updated_at) VALUES ('not-yet-a-site', 'nps', 'nps', '{\"en\":\"?\"}', '[]', '[]', 1, 0, 0)").run();
+    await env.DB.prepare(
+      `INSERT INTO sites (id, name, audience, origins, dimensions, min_group_size, created_at, updated_at)
+       VALUES ('not-yet-a-site', 'New', 'external', '[]', '[]', 5, 0, 0)`,
+    ).run();
+    await env.DB.prepare(
+      `INSERT INTO surveys (site_id, id, kind, question, services, topics, active, created_at, updated_at)
+       VALUES ('not-yet-a-site', 'nps', 'nps', '{"en":"?"}', '[]', '[]', 1, 0, 0)`,
+    ).run();
     const found = await collectionConfig(env.DB, "not-yet-a-site", "nps");
     expect(found.siteRow!.name).toBe("New");
     expect(found.surveyRow!.kind).toBe("nps");

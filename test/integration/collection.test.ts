@@ -34,7 +34,11 @@ describe("POST /v1/responses: scores per kind", () => {
     expect(missing.details).toEqual([{ path: "comment", message: "required for text surveys" }]);
     const blank = await expectError(await postResponse({ site, survey, comment: "   " }), 422, "validation_failed");
     expect(blank.details![0]!.path).toBe("comment");
-    const scored = await expectError(await postResponse({ site, survey, score: 3, comment: "x" }), 422, "validation_failed");
+    const scored = await expectError(
+      await postResponse({ site, survey, score: 3, comment: "x" }),
+      422,
+      "validation_failed",
+    );
     expect(scored.details![0]!.path).toBe("score");
     expect(await countRows("responses", "site_id = ?", site)).toBe(1);
   });
@@ -56,25 +60,50 @@ describe("POST /v1/responses: every 422 of the contract stores nothing", () => {
   ];
   for (const [name, patch, path] of cases) {
     it(name, async () => {
-      const { site, survey } = await seedSurvey({ kind: "nps", services: ["checkout"], topics: ["complaint"] }, { dimensions: ["plan"] });
-      const error = await expectError(await postResponse({ site, survey, score: 9, ...patch }), 422, "validation_failed");
-      expect(error.details!.some((d) => d.path === path), JSON.stringify(error.details)).toBe(true);
+      const { site, survey } = await seedSurvey(
+        { kind: "nps", services: ["checkout"], topics: ["complaint"] },
+        { dimensions: ["plan"] },
+      );
+      const error = await expectError(
+        await postResponse({ site, survey, score: 9, ...patch }),
+        422,
+        "validation_failed",
+      );
+      expect(
+        error.details!.some((d) => d.path === path),
+        JSON.stringify(error.details),
+      ).toBe(true);
       expect(await countRows("responses", "site_id = ?", site)).toBe(0);
       expect(await countRows("rollups", "site_id = ?", site)).toBe(0);
     });
   }
 
   it("accepts the edge values: 4096 characters after NFC, a 64-character segment value, tabs and newlines", async () => {
-    const { site, survey } = await seedSurvey({ kind: "nps", services: ["checkout"], topics: ["complaint"] }, { dimensions: ["plan"] });
+    const { site, survey } = await seedSurvey(
+      { kind: "nps", services: ["checkout"], topics: ["complaint"] },
+      { dimensions: ["plan"] },
+    );
     // 4096 decomposed "é" (e + combining acute) are 8192 code units before NFC and 4096 after.
-    const response = await postResponse({ site, survey, score: 9, comment: "e\u0301".repeat(4096), segment: { plan: "p".repeat(64) }, service: "checkout", topic: "complaint" });
+    const response = await postResponse({
+      site,
+      survey,
+      score: 9,
+      comment: "e\u0301".repeat(4096),
+      segment: { plan: "p".repeat(64) },
+      service: "checkout",
+      topic: "complaint",
+    });
     expect(response.status).toBe(201);
     expect((await postResponse({ site, survey, score: 9, comment: "line one\r\n\tline two" })).status).toBe(201);
   });
 
   it("reports every problem of a body at once", async () => {
     const { site, survey } = await seedSurvey({ kind: "nps", topics: ["complaint"] });
-    const error = await expectError(await postResponse({ site, survey, score: 42, topic: "gossip", segment: { team: "x" } }), 422, "validation_failed");
+    const error = await expectError(
+      await postResponse({ site, survey, score: 42, topic: "gossip", segment: { team: "x" } }),
+      422,
+      "validation_failed",
+    );
     expect(error.details!.map((d) => d.path).sort()).toEqual(["score", "segment.team", "topic"]);
   });
 
@@ -99,7 +128,11 @@ describe("POST /v1/responses: every 422 of the contract stores nothing", () => {
   it("refuses a body that is not JSON (400) or not JSON-typed (415)", async () => {
     const { site } = await seedSurvey({ kind: "nps" });
     await expectError(await postResponse(`{"site":"${site}",`), 400, "invalid_json");
-    const form = await api("/v1/responses", { method: "POST", headers: { origin: ORIGIN, "content-type": "application/x-www-form-urlencoded" }, body: "a=b" });
+    const form = await api("/v1/responses", {
+      method: "POST",
+      headers: { origin: ORIGIN, "content-type": "application/x-www-form-urlencoded" },
+      body: "a=b",
+    });
     await expectError(form, 415, "unsupported_media_type");
   });
 });
@@ -131,7 +164,10 @@ describe("POST /v1/responses: sites, surveys and origins", () => {
   it("answers a CORS preflight for an origin some site allows, and refuses others", async () => {
     await seedSurvey({ kind: "nps" });
     const preflight = (origin: string) =>
-      api("/v1/responses", { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type" } });
+      api("/v1/responses", {
+        method: "OPTIONS",
+        headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type" },
+      });
     const ok = await preflight(ORIGIN);
     expect(ok.status).toBe(204);
     expect(ok.headers.get("access-control-allow-origin")).toBe(ORIGIN);
@@ -145,7 +181,7 @@ describe("POST /v1/responses: sites, surveys and origins", () => {
   it("413 for a body of 16 KiB + 1, sent with Content-Length and sent chunked", async () => {
     const { site, survey } = await seedSurvey({ kind: "nps" });
     const prefix = JSON.stringify({ site, survey, score: 5, comment: "" }).slice(0, -2);
-    const body = prefix + "x".repeat(16 * 1024 + 1 - prefix.length - 2) + '"}';
+    const body = `${prefix}${"x".repeat(16 * 1024 + 1 - prefix.length - 2)}"}`;
     expect(new TextEncoder().encode(body).length).toBe(16 * 1024 + 1);
     await expectError(await postResponse(body), 413, "payload_too_large");
     const bytes = new TextEncoder().encode(body);
@@ -155,7 +191,11 @@ describe("POST /v1/responses: sites, surveys and origins", () => {
         controller.close();
       },
     });
-    const response = await api("/v1/responses", { method: "POST", headers: { origin: ORIGIN, "content-type": "application/json" }, body: chunked });
+    const response = await api("/v1/responses", {
+      method: "POST",
+      headers: { origin: ORIGIN, "content-type": "application/json" },
+      body: chunked,
+    });
     await expectError(response, 413, "payload_too_large");
     expect(await countRows("responses", "site_id = ?", site)).toBe(0);
   });
@@ -168,13 +208,19 @@ describe("POST /v1/responses: idempotency", () => {
     const answers = [];
     for (let i = 0; i < 5; i++) {
       const response = await postResponse({ site, survey, score: 4, comment: "Quick help", idempotencyKey });
-      answers.push({ status: response.status, body: await response.text(), replayed: response.headers.get("idempotent-replayed") });
+      answers.push({
+        status: response.status,
+        body: await response.text(),
+        replayed: response.headers.get("idempotent-replayed"),
+      });
     }
     expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 201, 201]);
     expect(new Set(answers.map((a) => a.body)).size).toBe(1);
     expect(answers.map((a) => a.replayed)).toEqual([null, "true", "true", "true", "true"]);
     expect(await countRows("responses", "site_id = ?", site)).toBe(1);
-    const total = await api(`/v1/aggregates?survey=${survey}&site=${site}`, { headers: { authorization: "Bearer test-admin-token" } });
+    const total = await api(`/v1/aggregates?survey=${survey}&site=${site}`, {
+      headers: { authorization: "Bearer test-admin-token" },
+    });
     expect(((await total.json()) as { total: { count: number } }).total.count).toBe(1);
   });
 
@@ -186,10 +232,17 @@ describe("POST /v1/responses: idempotency", () => {
     expect(again.headers.get("idempotent-replayed")).toBe("true");
     expect(await again.text()).toBe(await first.text());
     const bodyKey = crypto.randomUUID();
-    const withBoth = await postResponse({ site, survey, score: 1, idempotencyKey: bodyKey }, { headers: { "idempotency-key": headerKey } });
+    const withBoth = await postResponse(
+      { site, survey, score: 1, idempotencyKey: bodyKey },
+      { headers: { "idempotency-key": headerKey } },
+    );
     expect(withBoth.headers.get("idempotent-replayed")).toBeNull();
     expect(await countRows("responses", "site_id = ?", site)).toBe(2);
-    await expectError(await postResponse({ site, survey, score: 1 }, { headers: { "idempotency-key": "not-a-uuid" } }), 422, "validation_failed");
+    await expectError(
+      await postResponse({ site, survey, score: 1 }, { headers: { "idempotency-key": "not-a-uuid" } }),
+      422,
+      "validation_failed",
+    );
   });
 
   it("422 idempotency_conflict for the same key with another payload, keeping the first", async () => {
@@ -197,14 +250,18 @@ describe("POST /v1/responses: idempotency", () => {
     const idempotencyKey = crypto.randomUUID();
     expect((await postResponse({ site, survey, score: 9, idempotencyKey })).status).toBe(201);
     await expectError(await postResponse({ site, survey, score: 3, idempotencyKey }), 422, "idempotency_conflict");
-    const row = await (await import("cloudflare:test")).env.DB.prepare("SELECT score FROM responses WHERE site_id = ?").bind(site).all<{ score: number }>();
+    const row = await (await import("cloudflare:test")).env.DB.prepare("SELECT score FROM responses WHERE site_id = ?")
+      .bind(site)
+      .all<{ score: number }>();
     expect(row.results).toEqual([{ score: 9 }]);
   });
 
   it("stores one row when the same key races in parallel", async () => {
     const { site, survey } = await seedSurvey({ kind: "nps" });
     const idempotencyKey = crypto.randomUUID();
-    const responses = await Promise.all(Array.from({ length: 5 }, () => postResponse({ site, survey, score: 7, idempotencyKey })));
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, () => postResponse({ site, survey, score: 7, idempotencyKey })),
+    );
     expect(responses.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
     expect(new Set(await Promise.all(responses.map((r) => r.text()))).size).toBe(1);
     expect(await countRows("responses", "site_id = ?", site)).toBe(1);

@@ -8,23 +8,48 @@ describe("the contract checker", () => {
   it("passes a response the document allows", async () => {
     const { check } = makeChecker(await theDocument());
     const body = JSON.stringify({ error: { code: "not_found", message: "site not found" } });
-    expect(check({ method: "GET", path: "/v1/sites/acme", status: 404, contentType: "application/json", body }).problems).toEqual([]);
+    expect(
+      check({ method: "GET", path: "/v1/sites/acme", status: 404, contentType: "application/json", body }).problems,
+    ).toEqual([]);
   });
 
   it("catches a deliberately wrong response: a missing field, an extra one, a wrong type, an undeclared status", async () => {
     const { check } = makeChecker(await theDocument());
-    const site = (status: number, body: unknown) => check({ method: "GET", path: "/v1/sites/acme", status, contentType: "application/json", body: JSON.stringify(body) });
+    const site = (status: number, body: unknown) =>
+      check({
+        method: "GET",
+        path: "/v1/sites/acme",
+        status,
+        contentType: "application/json",
+        body: JSON.stringify(body),
+      });
     expect(site(200, { id: "acme" }).problems.length).toBeGreaterThan(0);
-    expect(site(404, { error: { code: "not_found", message: "x", stack: "at ..." } }).problems.length).toBeGreaterThan(0);
+    expect(site(404, { error: { code: "not_found", message: "x", stack: "at ..." } }).problems.length).toBeGreaterThan(
+      0,
+    );
     expect(site(404, { error: { code: 404, message: "x" } }).problems.length).toBeGreaterThan(0);
-    expect(site(418, { error: { code: "teapot", message: "x" } }).problems).toEqual(["get /v1/sites/{site}: status 418 is not declared"]);
-    expect(check({ method: "DELETE", path: "/v1/keys/abc", status: 204, contentType: null, body: "{}" }).problems.length).toBe(1);
-    expect(check({ method: "GET", path: "/v1/sites", status: 200, contentType: "text/html", body: "<p>" }).problems.length).toBe(1);
+    expect(site(418, { error: { code: "teapot", message: "x" } }).problems).toEqual([
+      "get /v1/sites/{site}: status 418 is not declared",
+    ]);
+    expect(
+      check({ method: "DELETE", path: "/v1/keys/abc", status: 204, contentType: null, body: "{}" }).problems.length,
+    ).toBe(1);
+    expect(
+      check({ method: "GET", path: "/v1/sites", status: 200, contentType: "text/html", body: "<p>" }).problems.length,
+    ).toBe(1);
   });
 
   it("tells a literal path from a parameter (/v1/keys/current is not /v1/keys/{id})", async () => {
     const { check } = makeChecker(await theDocument());
-    expect(check({ method: "GET", path: "/v1/keys/current", status: 200, contentType: "application/json", body: '{"scope":"admin","sites":null}' })).toEqual({ operation: "get /v1/keys/current", problems: [] });
+    expect(
+      check({
+        method: "GET",
+        path: "/v1/keys/current",
+        status: 200,
+        contentType: "application/json",
+        body: '{"scope":"admin","sites":null}',
+      }),
+    ).toEqual({ operation: "get /v1/keys/current", problems: [] });
   });
 });
 
@@ -37,7 +62,15 @@ describe("/openapi.json's responses", () => {
       const [method, path] = operation.split(" ") as [string, string];
       const responses = Object.entries(document.paths[path]![method]!.responses);
       const bodiless = new Set(["204", "304"]);
-      const complete = responses.length > 0 && responses.every(([status, response]) => (bodiless.has(status) ? !response.content : Object.values(response.content ?? {}).every((media) => media.schema && Object.keys(media.schema).length > 0) && !!response.content));
+      const complete =
+        responses.length > 0 &&
+        responses.every(([status, response]) =>
+          bodiless.has(status)
+            ? !response.content
+            : Object.values(response.content ?? {}).every(
+                (media) => media.schema && Object.keys(media.schema).length > 0,
+              ) && !!response.content,
+        );
       if (complete) withSchemas++;
       else console.log(`incomplete: ${operation}`);
     }

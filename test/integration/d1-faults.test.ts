@@ -14,7 +14,9 @@ function flaky(db: D1Database, failures: number, message: string, commitFirst = 
     get(target, property) {
       if (property !== "batch") return Reflect.get(target, property).bind(target);
       return async (statements: D1PreparedStatement[]) => {
-        const writes = statements.some((s) => /^\s*INSERT INTO responses/i.test((s as unknown as { statement?: string }).statement ?? ""));
+        const writes = statements.some((s) =>
+          /^\s*INSERT INTO responses/i.test((s as unknown as { statement?: string }).statement ?? ""),
+        );
         if (writes && left > 0) {
           left--;
           // A lost answer: the write may have committed before the connection dropped.
@@ -29,7 +31,11 @@ function flaky(db: D1Database, failures: number, message: string, commitFirst = 
 
 async function post(db: D1Database, body: unknown) {
   const ctx = createExecutionContext();
-  const request = new Request(`${BASE}/v1/responses`, { method: "POST", headers: { origin: ORIGIN, "content-type": "application/json" }, body: JSON.stringify(body) });
+  const request = new Request(`${BASE}/v1/responses`, {
+    method: "POST",
+    headers: { origin: ORIGIN, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   const response = await app.fetch(request.clone(), { ...env, DB: db }, ctx);
   await waitOnExecutionContext(ctx);
   return recordResponse(request, response);
@@ -45,7 +51,11 @@ describe("D1 faults", () => {
 
   it("a retry after a write that committed but lost its answer still stores one row and answers 201", async () => {
     const { site, survey } = await seedSurvey({ kind: "nps" });
-    const response = await post(flaky(env.DB, 1, "D1_ERROR: Network connection lost.", true), { site, survey, score: 9 });
+    const response = await post(flaky(env.DB, 1, "D1_ERROR: Network connection lost.", true), {
+      site,
+      survey,
+      score: 9,
+    });
     expect(response.status).toBe(201);
     expect(await countRows("responses", "site_id = ?", site)).toBe(1);
     expect(await countRows("rollups", "site_id = ? AND dim = '' AND n = 1", site)).toBe(3);
@@ -53,7 +63,11 @@ describe("D1 faults", () => {
 
   it("an overloaded database answers 503 with Retry-After at once, storing nothing", async () => {
     const { site, survey } = await seedSurvey({ kind: "nps" });
-    const response = await post(flaky(env.DB, 1, "D1_ERROR: D1 DB is overloaded. Requests queued for too long."), { site, survey, score: 9 });
+    const response = await post(flaky(env.DB, 1, "D1_ERROR: D1 DB is overloaded. Requests queued for too long."), {
+      site,
+      survey,
+      score: 9,
+    });
     expect(response.status).toBe(503);
     expect(response.headers.get("retry-after")).toBe("5");
     expect(await response.json()).toMatchObject({ error: { code: "unavailable" } });
@@ -62,7 +76,10 @@ describe("D1 faults", () => {
 
   it("gives up after five retries with a generic 500 that holds no SQL", async () => {
     const { site, survey } = await seedSurvey({ kind: "nps" });
-    const response = await post(flaky(env.DB, 6, "D1_ERROR: Network connection lost. INSERT INTO responses (secret sql)"), { site, survey, score: 9 });
+    const response = await post(
+      flaky(env.DB, 6, "D1_ERROR: Network connection lost. INSERT INTO responses (secret sql)"),
+      { site, survey, score: 9 },
+    );
     expect(response.status).toBe(500);
     const text = await response.text();
     expect(text).not.toMatch(/INSERT|sql|D1_ERROR/i);

@@ -1,6 +1,7 @@
 import { env } from "cloudflare:test";
 import fc from "fast-check";
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { ResponseRow } from "../../worker/db/responses";
 import { api, ORIGIN, seedSurvey } from "./helpers";
 
 /**
@@ -54,7 +55,14 @@ const SEEDS: (Omit<Target, "site" | "survey" | "services" | "topics" | "dimensio
   { name: "ext-ces", kind: "ces" },
   { name: "ext-thumbs", kind: "thumbs", services: ["fz-search"], topics: ["complaint"] },
   { name: "ext-text", kind: "text", topics: ["idea"] },
-  { name: "int-nps", kind: "nps", services: ["fz-payroll"], topics: ["complaint"], audience: "internal", dimensions: ["team", "role"] },
+  {
+    name: "int-nps",
+    kind: "nps",
+    services: ["fz-payroll"],
+    topics: ["complaint"],
+    audience: "internal",
+    dimensions: ["team", "role"],
+  },
   { name: "int-csat", kind: "csat", audience: "internal", dimensions: ["team", "role"] },
   { name: "int-text", kind: "text", topics: ["idea"], audience: "internal", dimensions: ["team", "role"] },
   // Only reached by mutations: always 404, and 403 from our origin.
@@ -62,15 +70,38 @@ const SEEDS: (Omit<Target, "site" | "survey" | "services" | "topics" | "dimensio
   { name: "other-origin", kind: "thumbs", origins: ["https://other.example"] },
 ];
 
-const RANGE: Record<Exclude<Kind, "text">, [number, number]> = { nps: [0, 10], csat: [1, 5], ces: [1, 7], thumbs: [0, 1] };
-const KNOWN_FIELDS = ["site", "survey", "score", "comment", "service", "topic", "segment", "locale", "page", "idempotencyKey", "turnstile", "website"];
+const RANGE: Record<Exclude<Kind, "text">, [number, number]> = {
+  nps: [0, 10],
+  csat: [1, 5],
+  ces: [1, 7],
+  thumbs: [0, 1],
+};
+const KNOWN_FIELDS = [
+  "site",
+  "survey",
+  "score",
+  "comment",
+  "service",
+  "topic",
+  "segment",
+  "locale",
+  "page",
+  "idempotencyKey",
+  "turnstile",
+  "website",
+];
 const MAX_BODY_BYTES = 16 * 1024;
 /** As long as a UUID, so byte sizes are exact before the key is drawn. */
 const FRESH = "00000000-fresh-key-placeholder-00000";
-const POOLED = ["7f1c2a4e-9b3d-4e6f-8a1b-2c3d4e5f6a7b", "0b9e8d7c-6f5a-4b3c-9d2e-1f0a9b8c7d6e", "c0ffee00-1234-4abc-8def-0123456789ab"];
+const POOLED = [
+  "7f1c2a4e-9b3d-4e6f-8a1b-2c3d4e5f6a7b",
+  "0b9e8d7c-6f5a-4b3c-9d2e-1f0a9b8c7d6e",
+  "c0ffee00-1234-4abc-8def-0123456789ab",
+];
 const RAW = "__raw-json-token__";
 
 // What the contract calls control characters in text, and the bidi overrides and isolates it refuses.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is what it is for.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
 const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -88,12 +119,18 @@ const CODES: Record<number, string[]> = {
   422: ["validation_failed", "idempotency_conflict"],
   429: ["rate_limited"],
 };
-const LEAK = /SQLITE|D1_[A-Z]|\bat .+:\d+:\d+|\n\s+at |\.ts:\d+|\.js:\d+|TypeError|ReferenceError|RangeError|SyntaxError|\bstack\b/;
+const LEAK =
+  /SQLITE|D1_[A-Z]|\bat .+:\d+:\d+|\n\s+at |\.ts:\d+|\.js:\d+|TypeError|ReferenceError|RangeError|SyntaxError|\bstack\b/;
 
 const nfc = (value: string) => value.normalize("NFC").replace(/\r\n?/g, "\n");
 const freeText = (value: unknown, max: number) =>
-  typeof value === "string" && value.isWellFormed() && !CONTROL.test(value) && !BIDI.test(value) && nfc(value).length <= max;
-const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+  typeof value === "string" &&
+  value.isWellFormed() &&
+  !CONTROL.test(value) &&
+  !BIDI.test(value) &&
+  nfc(value).length <= max;
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 const bytesOf = (body: string | Uint8Array) => (typeof body === "string" ? new TextEncoder().encode(body) : body);
 const acceptedMediaType = (contentType: string | null) => {
   const mediaType = (contentType ?? "").split(";")[0]!.trim().toLowerCase();
@@ -119,7 +156,8 @@ function judge(targets: Target[], c: Omit<Case, "repeat" | "visitor">): Judgemen
   if (!isPlainObject(input)) return reject("422 not an object");
   const unknown = Object.keys(input).filter((key) => !KNOWN_FIELDS.includes(key));
   if (unknown.length) return reject(`422 unknown field ${unknown[0]}`);
-  const { site, survey, score, comment, service, topic, segment, locale, page, idempotencyKey, turnstile, website } = input;
+  const { site, survey, score, comment, service, topic, segment, locale, page, idempotencyKey, turnstile, website } =
+    input;
   const nullish = (value: unknown) => value === undefined || value === null;
   let verdict: Verdict = "created";
   const why: string[] = [];
@@ -143,7 +181,8 @@ function judge(targets: Target[], c: Omit<Case, "repeat" | "visitor">): Judgemen
       if (!freeText(value, 64) || nfc(value as string).trim() === "") return reject("422 segment value");
     }
   }
-  if (!nullish(locale) && (typeof locale !== "string" || locale.length > 35 || !LOCALE.test(locale))) return reject("422 locale");
+  if (!nullish(locale) && (typeof locale !== "string" || locale.length > 35 || !LOCALE.test(locale)))
+    return reject("422 locale");
   if (!nullish(page) && (typeof page !== "string" || page.length > 2048)) return reject("422 page type");
   if (!nullish(turnstile) && (typeof turnstile !== "string" || turnstile.length > 2048)) return reject("422 turnstile");
   if (!nullish(website) && (typeof website !== "string" || website.length > 2048)) return reject("422 website");
@@ -163,7 +202,7 @@ function judge(targets: Target[], c: Omit<Case, "repeat" | "visitor">): Judgemen
   }
   // The site, the survey and the origin.
   const target = targets.find((t) => t.site === site && t.survey === survey);
-  if (!target || !target.active) return reject("404 site/survey");
+  if (!target?.active) return reject("404 site/survey");
   if (!c.origin || !target.origins.includes(c.origin.toLowerCase())) return reject("403 origin");
   if (typeof website === "string" && website !== "") return { verdict: "either", honeypot: true, key, why: "honeypot" };
   if (key === "other") {
@@ -178,7 +217,8 @@ function judge(targets: Target[], c: Omit<Case, "repeat" | "visitor">): Judgemen
     if (typeof comment !== "string" || nfc(comment).trim() === "") return reject("422 text needs a comment");
   } else {
     const [min, max] = RANGE[target.kind];
-    if (typeof score !== "number" || !Number.isInteger(score) || score < min || score > max) return reject("422 score range");
+    if (typeof score !== "number" || !Number.isInteger(score) || score < min || score > max)
+      return reject("422 score range");
   }
   if (service && !target.services.includes(service as string)) return reject("422 service not rated");
   if (topic && !target.topics.includes(topic as string)) return reject("422 topic");
@@ -198,25 +238,94 @@ function judge(targets: Target[], c: Omit<Case, "repeat" | "visitor">): Judgemen
 // ---------------------------------------------------------------------------------------------------
 // Arbitraries
 
-const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => String.fromCharCode(from + i));
+const range = (from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => String.fromCharCode(from + i));
 const CONTROL_CHARS = [...range(0x00, 0x08), "\u000B", "\u000C", ...range(0x0e, 0x1f), ...range(0x7f, 0x9f)];
 const BIDI_CHARS = [...range(0x202a, 0x202e), ...range(0x2066, 0x2069)];
 const LONE_SURROGATES = ["\ud800", "\udbff", "\udc00", "\udfff", "\ude00\ud83d"];
 const HUMAN = [
-  "a", "Z", "0", " ", "  ", "\n", "\t", "\r\n", ".", "!", "é", "e\u0301", "ß", "ﬁ", "Ǆ", "\u0958", "Å", "Ω", "ñ",
-  "中文", "日本語", "한국어", "😀", "👩‍👩‍👧", "🇵🇱", "👍🏽", "مرحبا", "שלום", "\u200E", "\u200F", "\u061C", "\u00A0",
-  "\u3000", "\u2028", "\uFEFF", "\u200D", "\uFFFD", "'", '"', "\\", "<script>", "'); DROP TABLE responses;--",
+  "a",
+  "Z",
+  "0",
+  " ",
+  "  ",
+  "\n",
+  "\t",
+  "\r\n",
+  ".",
+  "!",
+  "é",
+  "e\u0301",
+  "ß",
+  "ﬁ",
+  "Ǆ",
+  "\u0958",
+  "Å",
+  "Ω",
+  "ñ",
+  "中文",
+  "日本語",
+  "한국어",
+  "😀",
+  "👩‍👩‍👧",
+  "🇵🇱",
+  "👍🏽",
+  "مرحبا",
+  "שלום",
+  "\u200E",
+  "\u200F",
+  "\u061C",
+  "\u00A0",
+  "\u3000",
+  "\u2028",
+  "\uFEFF",
+  "\u200D",
+  "\uFFFD",
+  "'",
+  '"',
+  "\\",
+  "<script>",
+  "'); DROP TABLE responses;--",
 ];
 const acceptable = (value: string) => value.isWellFormed() && !CONTROL.test(value) && !BIDI.test(value);
-const humanUnit = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...HUMAN) }, { weight: 1, arbitrary: fc.string({ unit: "grapheme", minLength: 1, maxLength: 2 }).filter(acceptable) });
+const humanUnit = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...HUMAN) },
+  { weight: 1, arbitrary: fc.string({ unit: "grapheme", minLength: 1, maxLength: 2 }).filter(acceptable) },
+);
 const humanText = (maxLength: number) => fc.string({ unit: humanUnit, maxLength });
 const nonBlank = (maxLength: number) => humanText(maxLength).filter((value) => nfc(value).trim() !== "");
 const segmentValue = humanText(20).filter((value) => nfc(value).length <= 64 && nfc(value).trim() !== "");
 const anyJson = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom<unknown>(42, -1, 0, 1, 1.5, 1e308, -0, true, false, null, [], [1], {}, { a: 1 }, "", " ", "x", "5", "NaN", "null", "undefined") },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom<unknown>(
+      42,
+      -1,
+      0,
+      1,
+      1.5,
+      1e308,
+      -0,
+      true,
+      false,
+      null,
+      [],
+      [1],
+      {},
+      { a: 1 },
+      "",
+      " ",
+      "x",
+      "5",
+      "NaN",
+      "null",
+      "undefined",
+    ),
+  },
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) },
 );
-const withBad = (bad: fc.Arbitrary<string>) => fc.tuple(humanText(20), bad, humanText(20)).map(([a, x, b]) => a + x + b);
+const withBad = (bad: fc.Arbitrary<string>) =>
+  fc.tuple(humanText(20), bad, humanText(20)).map(([a, x, b]) => a + x + b);
 const badText = fc.oneof(
   withBad(fc.constantFrom(...LONE_SURROGATES)),
   withBad(fc.constantFrom(...CONTROL_CHARS)),
@@ -233,17 +342,52 @@ const longComment = fc.constantFrom(
   "中".repeat(4096),
   "中".repeat(4097),
   "😀".repeat(2048), // 4096 code units
-  "😀".repeat(2048) + "a",
+  `${"😀".repeat(2048)}a`,
   "😀".repeat(4097), // over 16 KiB too
   "\r\n".repeat(4096), // 4096 after CRLF → LF, but over 16 KiB as JSON
-  "\r\n".repeat(2000) + "x",
+  `${"\r\n".repeat(2000)}x`,
   "a".repeat(20_000),
 );
 const SCORE_TOKENS = [
-  "1e308", "-1e308", "1e309", "-1e309", "9007199254740993", "9007199254740992", "4.5", "0.1", "1e-300", "-1", "11", "100", "-0",
-  "0.0", "1.0", "1E0", "5e0", "10.0", "1.00000000000000001", "1.0000000000000002", "2147483648", "-2147483649",
-  "18446744073709551616", "123456789012345678901234567890", "NaN", "Infinity", "-Infinity", "+1", "01", ".5", "0x10", "1_0",
-  "5 ", "1e+1", "true", "null", '"5"', "[5]", "{}",
+  "1e308",
+  "-1e308",
+  "1e309",
+  "-1e309",
+  "9007199254740993",
+  "9007199254740992",
+  "4.5",
+  "0.1",
+  "1e-300",
+  "-1",
+  "11",
+  "100",
+  "-0",
+  "0.0",
+  "1.0",
+  "1E0",
+  "5e0",
+  "10.0",
+  "1.00000000000000001",
+  "1.0000000000000002",
+  "2147483648",
+  "-2147483649",
+  "18446744073709551616",
+  "123456789012345678901234567890",
+  "NaN",
+  "Infinity",
+  "-Infinity",
+  "+1",
+  "01",
+  ".5",
+  "0x10",
+  "1_0",
+  "5 ",
+  "1e+1",
+  "true",
+  "null",
+  '"5"',
+  "[5]",
+  "{}",
 ];
 const scoreToken = fc.oneof(
   fc.constantFrom(...SCORE_TOKENS),
@@ -263,18 +407,44 @@ function arbitraries(targets: Target[]) {
   const validDraft = (t: Target): fc.Arbitrary<Draft> =>
     fc
       .record({
-        score: t.kind === "text" ? fc.constantFrom(undefined, null) : fc.integer({ min: RANGE[t.kind][0], max: RANGE[t.kind][1] }),
-        comment: t.kind === "text" ? nonBlank(300) : fc.option(fc.oneof(humanText(300), fc.constant("")), { nil: undefined, freq: 2 }),
-        service: t.services.length ? fc.option(fc.constantFrom(...t.services), { nil: undefined }) : fc.constantFrom(undefined, null),
-        topic: t.topics.length ? fc.option(fc.constantFrom(...t.topics), { nil: undefined }) : fc.constantFrom(undefined, null),
+        score:
+          t.kind === "text"
+            ? fc.constantFrom(undefined, null)
+            : fc.integer({ min: RANGE[t.kind][0], max: RANGE[t.kind][1] }),
+        comment:
+          t.kind === "text"
+            ? nonBlank(300)
+            : fc.option(fc.oneof(humanText(300), fc.constant("")), { nil: undefined, freq: 2 }),
+        service: t.services.length
+          ? fc.option(fc.constantFrom(...t.services), { nil: undefined })
+          : fc.constantFrom(undefined, null),
+        topic: t.topics.length
+          ? fc.option(fc.constantFrom(...t.topics), { nil: undefined })
+          : fc.constantFrom(undefined, null),
         segment: t.dimensions.length
           ? fc.option(
-              fc.subarray(t.dimensions).chain((keys) => fc.tuple(...keys.map(() => segmentValue)).map((values) => Object.fromEntries(keys.map((k, i) => [k, values[i]])))),
+              fc
+                .subarray(t.dimensions)
+                .chain((keys) =>
+                  fc
+                    .tuple(...keys.map(() => segmentValue))
+                    .map((values) => Object.fromEntries(keys.map((k, i) => [k, values[i]]))),
+                ),
               { nil: undefined, freq: 3 },
             )
           : fc.constantFrom(undefined, undefined, {}),
-        locale: fc.option(fc.constantFrom("en", "pt-BR", "zh-Hans", "ar", "he", "ja", "EN-us", "sr-Latn-RS"), { nil: undefined }),
-        page: fc.option(fc.constantFrom("https://shop.example/checkout?email=a@b.c#top", "http://localhost:8080/", "https://例え.jp/パス", "https://shop.example"), { nil: undefined }),
+        locale: fc.option(fc.constantFrom("en", "pt-BR", "zh-Hans", "ar", "he", "ja", "EN-us", "sr-Latn-RS"), {
+          nil: undefined,
+        }),
+        page: fc.option(
+          fc.constantFrom(
+            "https://shop.example/checkout?email=a@b.c#top",
+            "http://localhost:8080/",
+            "https://例え.jp/パス",
+            "https://shop.example",
+          ),
+          { nil: undefined },
+        ),
         website: fc.constantFrom(undefined, undefined, undefined, undefined, "", null),
         key: fc.constantFrom("none", "none", "none", "body", "body", "header"),
       })
@@ -285,48 +455,157 @@ function arbitraries(targets: Target[]) {
         return { obj, raw: null, keyHeader: key === "header" ? FRESH : null };
       });
 
-  const set = (field: string, values: fc.Arbitrary<unknown>): fc.Arbitrary<Mutation> => values.map((value) => (d: Draft) => put(d.obj, field, value));
+  const set = (field: string, values: fc.Arbitrary<unknown>): fc.Arbitrary<Mutation> =>
+    values.map((value) => (d: Draft) => put(d.obj, field, value));
   const otherTarget = fc.constantFrom(...targets);
   const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-    set("site", fc.oneof(anyJson, fc.constantFrom("no-such-site", "Bad Site", "a".repeat(65), "SITE", "😀", "site\u0000", "-site"), otherTarget.map((t) => t.site))),
-    set("survey", fc.oneof(anyJson, fc.constantFrom("no-such-survey", "Survey", "a".repeat(65)), otherTarget.map((t) => t.survey))),
+    set(
+      "site",
+      fc.oneof(
+        anyJson,
+        fc.constantFrom("no-such-site", "Bad Site", "a".repeat(65), "SITE", "😀", "site\u0000", "-site"),
+        otherTarget.map((t) => t.site),
+      ),
+    ),
+    set(
+      "survey",
+      fc.oneof(
+        anyJson,
+        fc.constantFrom("no-such-survey", "Survey", "a".repeat(65)),
+        otherTarget.map((t) => t.survey),
+      ),
+    ),
     // Another target altogether: inactive, another origin, another kind.
     otherTarget.map((t) => (d: Draft) => Object.assign(d.obj, { site: t.site, survey: t.survey })),
     set("score", anyJson),
-    set("score", fc.oneof(fc.integer({ min: -20, max: 20 }), fc.double(), fc.constantFrom(1e308, -1e308, 2 ** 53 + 1, Number.MAX_SAFE_INTEGER, Number.MIN_VALUE, 0.1 + 0.2))),
+    set(
+      "score",
+      fc.oneof(
+        fc.integer({ min: -20, max: 20 }),
+        fc.double(),
+        fc.constantFrom(1e308, -1e308, 2 ** 53 + 1, Number.MAX_SAFE_INTEGER, Number.MIN_VALUE, 0.1 + 0.2),
+      ),
+    ),
     scoreToken.map((token) => (d: Draft) => {
       d.obj.score = RAW;
       d.raw = token;
     }),
-    set("comment", fc.oneof(anyJson, humanText(400), longComment, badText, fc.constantFrom("", " ", "\n\t", "\u00A0", "\u3000"))),
-    set("service", fc.oneof(anyJson, fc.constantFrom(...allServices), fc.constantFrom("Checkout", "fz checkout", "a".repeat(65)))),
+    set(
+      "comment",
+      fc.oneof(anyJson, humanText(400), longComment, badText, fc.constantFrom("", " ", "\n\t", "\u00A0", "\u3000")),
+    ),
+    set(
+      "service",
+      fc.oneof(anyJson, fc.constantFrom(...allServices), fc.constantFrom("Checkout", "fz checkout", "a".repeat(65))),
+    ),
     set("topic", fc.oneof(anyJson, fc.constantFrom(...allTopics), fc.constantFrom("Complaint", "a".repeat(65)))),
     set("segment", anyJson),
     fc
       .tuple(
-        fc.constantFrom("team", "role", "shoeSize", "constructor", "toString", "hasOwnProperty", "__proto__", "1abc", "", "a b", "x".repeat(33), "Team", "plan"),
-        fc.oneof(segmentValue, anyJson, badText, fc.constantFrom("p".repeat(64), "p".repeat(65), "x".repeat(1000), "y".repeat(10_000), "  ", " x ", "😀".repeat(32), "😀".repeat(33), "e\u0301".repeat(64))),
+        fc.constantFrom(
+          "team",
+          "role",
+          "shoeSize",
+          "constructor",
+          "toString",
+          "hasOwnProperty",
+          "__proto__",
+          "1abc",
+          "",
+          "a b",
+          "x".repeat(33),
+          "Team",
+          "plan",
+        ),
+        fc.oneof(
+          segmentValue,
+          anyJson,
+          badText,
+          fc.constantFrom(
+            "p".repeat(64),
+            "p".repeat(65),
+            "x".repeat(1000),
+            "y".repeat(10_000),
+            "  ",
+            " x ",
+            "😀".repeat(32),
+            "😀".repeat(33),
+            "e\u0301".repeat(64),
+          ),
+        ),
       )
       .map(([key, value]) => (d: Draft) => {
         const segment: Record<string, unknown> = isPlainObject(d.obj.segment) ? { ...d.obj.segment } : {};
         put(segment, key, value);
         d.obj.segment = segment;
       }),
-    set("locale", fc.oneof(anyJson, fc.constantFrom("english", "e", "en_US", "x".repeat(40), "en-😀", "zh-Hant-TW", "EN", "en-"))),
-    set("page", fc.oneof(anyJson, fc.constantFrom("javascript:alert(1)", "not a url", "ftp://x/", `https://shop.example/${"x".repeat(3000)}`, "https://shop.example/\ud800", "//shop.example/a", "HTTPS://SHOP.EXAMPLE/A", "data:text/html,hi", "http://[::1]:99999/"))),
-    set("idempotencyKey", fc.oneof(anyJson, fc.constantFrom(FRESH, ...POOLED, "not-a-uuid", "", `{${POOLED[0]}}`, `${POOLED[0]}0`, "00000000-0000-0000-0000-000000000000", POOLED[1]!.toUpperCase()))),
-    fc.constantFrom(FRESH, ...POOLED, "not-a-uuid", "", " ", "00000000-0000-0000-0000-000000000000").map((value) => (d: Draft) => {
-      delete d.obj.idempotencyKey;
-      d.keyHeader = value;
-    }),
+    set(
+      "locale",
+      fc.oneof(anyJson, fc.constantFrom("english", "e", "en_US", "x".repeat(40), "en-😀", "zh-Hant-TW", "EN", "en-")),
+    ),
+    set(
+      "page",
+      fc.oneof(
+        anyJson,
+        fc.constantFrom(
+          "javascript:alert(1)",
+          "not a url",
+          "ftp://x/",
+          `https://shop.example/${"x".repeat(3000)}`,
+          "https://shop.example/\ud800",
+          "//shop.example/a",
+          "HTTPS://SHOP.EXAMPLE/A",
+          "data:text/html,hi",
+          "http://[::1]:99999/",
+        ),
+      ),
+    ),
+    set(
+      "idempotencyKey",
+      fc.oneof(
+        anyJson,
+        fc.constantFrom(
+          FRESH,
+          ...POOLED,
+          "not-a-uuid",
+          "",
+          `{${POOLED[0]}}`,
+          `${POOLED[0]}0`,
+          "00000000-0000-0000-0000-000000000000",
+          POOLED[1]!.toUpperCase(),
+        ),
+      ),
+    ),
+    fc
+      .constantFrom(FRESH, ...POOLED, "not-a-uuid", "", " ", "00000000-0000-0000-0000-000000000000")
+      .map((value) => (d: Draft) => {
+        delete d.obj.idempotencyKey;
+        d.keyHeader = value;
+      }),
     set("turnstile", fc.oneof(anyJson, fc.constantFrom("token", "x".repeat(3000)))),
     // The honeypot: a filled `website` gets a normal-looking 201 and is not stored.
     set("website", fc.oneof(anyJson, nonBlank(40), fc.constantFrom("https://spam.example", "x".repeat(3000)))),
-    fc.tuple(fc.oneof(fc.constantFrom("__proto__", "constructor", "Site", "score ", "id", "createdAt", "followUp", "status", "SCORE"), fc.string({ unit: fc.constantFrom(..."abcxyzAZ09_$-"), minLength: 1, maxLength: 12 })), anyJson).map(
-      ([key, value]) => (d: Draft) => {
+    fc
+      .tuple(
+        fc.oneof(
+          fc.constantFrom(
+            "__proto__",
+            "constructor",
+            "Site",
+            "score ",
+            "id",
+            "createdAt",
+            "followUp",
+            "status",
+            "SCORE",
+          ),
+          fc.string({ unit: fc.constantFrom(..."abcxyzAZ09_$-"), minLength: 1, maxLength: 12 }),
+        ),
+        anyJson,
+      )
+      .map(([key, value]) => (d: Draft) => {
         if (!KNOWN_FIELDS.includes(key)) put(d.obj, key, value);
-      },
-    ),
+      }),
     fc.constantFrom(...KNOWN_FIELDS).map((field) => (d: Draft) => void delete d.obj[field]),
   );
 
@@ -344,10 +623,21 @@ function arbitraries(targets: Target[]) {
     fc.constant<TextOp>({ op: "bom" }),
     fc.constantFrom("x", "}", ",", " \n\t", "{}", "null", "\u0000").map((text) => ({ op: "append" as const, text })),
     fc.constant<TextOp>({ op: "wrap" }),
-    fc.oneof(fc.integer({ min: MAX_BODY_BYTES - 3, max: MAX_BODY_BYTES + 3 }), fc.integer({ min: MAX_BODY_BYTES, max: 4 * MAX_BODY_BYTES })).map((to) => ({ op: "pad" as const, to })),
-    fc.tuple(fc.constantFrom("score", "site", "comment", "segment", "website"), anyJson).map(([field, value]) => ({ op: "dup" as const, field, value })),
-    fc.tuple(fc.nat(), fc.constantFrom([0xff], [0xc3], [0xed, 0xa0, 0x80], [0xf0, 0x9f], [0xc0, 0xaf], [0x00])).map(([at, bytes]) => ({ op: "bytes" as const, at, bytes })),
-    fc.tuple(fc.nat(), fc.constantFrom("\u0000", "\u0007", "\u001f", "\u2028", "\u202e")).map(([at, char]) => ({ op: "raw-char" as const, at, char })),
+    fc
+      .oneof(
+        fc.integer({ min: MAX_BODY_BYTES - 3, max: MAX_BODY_BYTES + 3 }),
+        fc.integer({ min: MAX_BODY_BYTES, max: 4 * MAX_BODY_BYTES }),
+      )
+      .map((to) => ({ op: "pad" as const, to })),
+    fc
+      .tuple(fc.constantFrom("score", "site", "comment", "segment", "website"), anyJson)
+      .map(([field, value]) => ({ op: "dup" as const, field, value })),
+    fc
+      .tuple(fc.nat(), fc.constantFrom([0xff], [0xc3], [0xed, 0xa0, 0x80], [0xf0, 0x9f], [0xc0, 0xaf], [0x00]))
+      .map(([at, bytes]) => ({ op: "bytes" as const, at, bytes })),
+    fc
+      .tuple(fc.nat(), fc.constantFrom("\u0000", "\u0007", "\u001f", "\u2028", "\u202e"))
+      .map(([at, char]) => ({ op: "raw-char" as const, at, char })),
   );
   const applyText = (text: string, op: TextOp): string | Uint8Array => {
     switch (op.op) {
@@ -364,7 +654,9 @@ function arbitraries(targets: Target[]) {
         return need > 0 && text.startsWith("{") ? `{${" ".repeat(need)}${text.slice(1)}` : text;
       }
       case "dup":
-        return text.endsWith("}") && text.length > 2 ? `${text.slice(0, -1)},${JSON.stringify(op.field)}:${JSON.stringify(op.value)}}` : text;
+        return text.endsWith("}") && text.length > 2
+          ? `${text.slice(0, -1)},${JSON.stringify(op.field)}:${JSON.stringify(op.value)}}`
+          : text;
       case "bytes": {
         if (text.includes(FRESH)) return text; // the key is drawn into text at send time
         const bytes = new TextEncoder().encode(text);
@@ -388,7 +680,11 @@ function arbitraries(targets: Target[]) {
     .chain((t) =>
       fc.tuple(
         validDraft(t),
-        fc.oneof({ weight: 11, arbitrary: fc.constant([]) }, { weight: 7, arbitrary: fc.array(mutation, { minLength: 1, maxLength: 1 }) }, { weight: 2, arbitrary: fc.array(mutation, { minLength: 2, maxLength: 3 }) }),
+        fc.oneof(
+          { weight: 11, arbitrary: fc.constant([]) },
+          { weight: 7, arbitrary: fc.array(mutation, { minLength: 1, maxLength: 1 }) },
+          { weight: 2, arbitrary: fc.array(mutation, { minLength: 2, maxLength: 3 }) },
+        ),
         fc.oneof({ weight: 9, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: textOp }),
       ),
     )
@@ -404,7 +700,24 @@ function arbitraries(targets: Target[]) {
       fc.string({ unit: "grapheme", maxLength: 50 }),
       fc.json({ maxDepth: 3 }),
       fc.constantFrom(
-        "", " ", "null", "true", "0", "-0", "1e309", "[]", "{}", "[{}]", '""', "{", "}", "{}}", '{"site":', "\uFEFF", "\u0000", "{'site': 'x'}",
+        "",
+        " ",
+        "null",
+        "true",
+        "0",
+        "-0",
+        "1e309",
+        "[]",
+        "{}",
+        "[{}]",
+        '""',
+        "{",
+        "}",
+        "{}}",
+        '{"site":',
+        "\uFEFF",
+        "\u0000",
+        "{'site': 'x'}",
         `${"[".repeat(5000)}${"]".repeat(5000)}`,
         `${'{"a":'.repeat(2000)}1${"}".repeat(2000)}`,
         `{"segment":${'{"a":'.repeat(2000)}1${"}".repeat(2001)}`,
@@ -419,27 +732,72 @@ function arbitraries(targets: Target[]) {
     {
       weight: 2,
       arbitrary: fc.constantFrom(
-        "application/json; charset=utf-8", "text/plain", "text/plain;charset=UTF-8", "APPLICATION/JSON", "application/ld+json", "", null,
-        "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "text/html", "application/xml", "application/jsonp", "*/*", "json",
+        "application/json; charset=utf-8",
+        "text/plain",
+        "text/plain;charset=UTF-8",
+        "APPLICATION/JSON",
+        "application/ld+json",
+        "",
+        null,
+        "application/x-www-form-urlencoded",
+        "multipart/form-data; boundary=x",
+        "text/html",
+        "application/xml",
+        "application/jsonp",
+        "*/*",
+        "json",
       ),
     },
   );
   const origin = fc.oneof(
     { weight: 23, arbitrary: fc.constant<string | null>(ORIGIN) },
-    { weight: 2, arbitrary: fc.constantFrom<string | null>("https://evil.example", null, "null", "HTTPS://SHOP.EXAMPLE", "https://shop.example.evil.example", "https://other.example", "https://shop.example:443") },
+    {
+      weight: 2,
+      arbitrary: fc.constantFrom<string | null>(
+        "https://evil.example",
+        null,
+        "null",
+        "HTTPS://SHOP.EXAMPLE",
+        "https://shop.example.evil.example",
+        "https://other.example",
+        "https://shop.example:443",
+      ),
+    },
   );
   const repeat = fc.constantFrom<Case["repeat"]>(...Array<Case["repeat"]>(16).fill("none"), "concurrent", "after");
-  const visitor = fc.oneof({ weight: 24, arbitrary: fc.constant("random" as const) }, { weight: 1, arbitrary: fc.constant("hammering" as const) });
+  const visitor = fc.oneof(
+    { weight: 24, arbitrary: fc.constant("random" as const) },
+    { weight: 1, arbitrary: fc.constant("hammering" as const) },
+  );
 
   const caseArb: fc.Arbitrary<Case> = fc
-    .tuple(fc.oneof({ weight: 19, arbitrary: objectBody }, { weight: 1, arbitrary: malformedBody }), contentType, origin, repeat, visitor)
-    .map(([{ body, keyHeader }, contentType, origin, repeat, visitor]) => ({ body, contentType, origin, keyHeader, repeat, visitor }));
+    .tuple(
+      fc.oneof({ weight: 19, arbitrary: objectBody }, { weight: 1, arbitrary: malformedBody }),
+      contentType,
+      origin,
+      repeat,
+      visitor,
+    )
+    .map(([{ body, keyHeader }, contentType, origin, repeat, visitor]) => ({
+      body,
+      contentType,
+      origin,
+      keyHeader,
+      repeat,
+      visitor,
+    }));
   return { caseArb };
 }
 
 // ---------------------------------------------------------------------------------------------------
 
-const USER_AGENTS = ["Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0", "curl/8.5.0", "", "python-requests/2.32", "Mozilla/5.0 (iPhone) Safari/605.1.15"];
+const USER_AGENTS = [
+  "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0",
+  "curl/8.5.0",
+  "",
+  "python-requests/2.32",
+  "Mozilla/5.0 (iPhone) Safari/605.1.15",
+];
 const rnd = (n: number) => Math.floor(Math.random() * n);
 /** A random visitor per request, so the per-visitor limit (20/min) leaves most valid answers alone. */
 const randomIp = () => `${1 + rnd(223)}.${rnd(256)}.${rnd(256)}.${1 + rnd(254)}`;
@@ -456,7 +814,13 @@ function send(c: Case, key: string): Promise<Response> {
   return api("/v1/responses", { method: "POST", headers, body });
 }
 
-type Answer = { status: number; text: string; replayed: boolean; retryAfter: string | null; contentType: string | null };
+type Answer = {
+  status: number;
+  text: string;
+  replayed: boolean;
+  retryAfter: string | null;
+  contentType: string | null;
+};
 const read = async (response: Response): Promise<Answer> => ({
   status: response.status,
   text: await response.text(),
@@ -466,7 +830,12 @@ const read = async (response: Response): Promise<Answer> => ({
 });
 
 const show = (value: unknown, max = 600) => {
-  const text = typeof value === "string" ? JSON.stringify(value) : value instanceof Uint8Array ? `bytes[${value.length}] ${JSON.stringify(new TextDecoder().decode(value))}` : JSON.stringify(value);
+  const text =
+    typeof value === "string"
+      ? JSON.stringify(value)
+      : value instanceof Uint8Array
+        ? `bytes[${value.length}] ${JSON.stringify(new TextDecoder().decode(value))}`
+        : JSON.stringify(value);
   return text.length > max ? `${text.slice(0, max)}… (${text.length} chars)` : text;
 };
 
@@ -495,14 +864,16 @@ describe("POST /v1/responses, fuzzed", () => {
 
   // The Worker logs each honeypot hit; hundreds of those lines would bury the report.
   const log = console.log.bind(console);
-  beforeAll(() => {
+  beforeEach(() => {
     vi.spyOn(console, "log").mockImplementation((...args: unknown[]) => {
       if (!(typeof args[0] === "string" && args[0].startsWith("honeypot:"))) log(...args);
     });
   });
   afterEach(() => vi.restoreAllMocks());
 
-  it("answers 10,000+ random and malformed bodies with 201, 4xx or 429, never 5xx, and stores nothing it refuses", { timeout: 300_000 }, async () => {
+  it("answers 10,000+ random and malformed bodies with 201, 4xx or 429, never 5xx, and stores nothing it refuses", {
+    timeout: 300_000,
+  }, async () => {
     const { caseArb } = arbitraries(targets);
     const statuses = new Map<number, number>();
     const verdicts = { created: 0, rejected: 0, either: 0 };
@@ -512,13 +883,13 @@ describe("POST /v1/responses, fuzzed", () => {
     let requests = 0;
 
     /** Checks one answer; the description of what went wrong, or null. */
-    function check(c: Case, j: Judgement, a: Answer): string | null {
+    function check(j: Judgement, a: Answer): string | null {
       requests++;
       statuses.set(a.status, (statuses.get(a.status) ?? 0) + 1);
       if (a.status >= 500) return `${a.status} (a server error)`;
       if (a.status !== 201 && (a.status < 400 || a.status > 499)) return `${a.status}: neither 201 nor 4xx`;
       if (!a.contentType?.startsWith("application/json")) return `${a.status} answered ${a.contentType}`;
-      let body: any;
+      let body: unknown;
       try {
         body = JSON.parse(a.text);
       } catch {
@@ -526,26 +897,31 @@ describe("POST /v1/responses, fuzzed", () => {
       }
       if (a.status === 201) {
         if (j.verdict === "rejected") return `201 for a body the contract refuses (${j.why})`;
-        if (typeof body?.id !== "string" || typeof body?.followUp !== "string" || body.followUp.length < 32) return `201 without {id, followUp}: ${show(a.text)}`;
+        const { id, followUp } = isPlainObject(body) ? body : ({} as Record<string, unknown>);
+        if (typeof id !== "string" || typeof followUp !== "string" || followUp.length < 32)
+          return `201 without {id, followUp}: ${show(a.text)}`;
         if (j.honeypot) {
           if (a.replayed) return "a honeypot hit answered as an idempotent replay";
-          honeypotIds.add(body.id);
+          honeypotIds.add(id);
         } else if (a.replayed) {
-          replays.push({ id: body.id, followUp: body.followUp });
+          replays.push({ id, followUp });
         } else {
-          if (created.has(body.id) || honeypotIds.has(body.id)) return `201 with an id already given: ${body.id}`;
-          created.set(body.id, body.followUp);
+          if (created.has(id) || honeypotIds.has(id)) return `201 with an id already given: ${id}`;
+          created.set(id, followUp);
         }
         return null;
       }
       if (a.status === 429) {
-        if (!a.retryAfter || !/^[1-9]\d*$/.test(a.retryAfter)) return `429 without a Retry-After in seconds (${a.retryAfter})`;
+        if (!a.retryAfter || !/^[1-9]\d*$/.test(a.retryAfter))
+          return `429 without a Retry-After in seconds (${a.retryAfter})`;
       } else if (j.verdict === "created") {
         return `${a.status} for a valid body: ${show(a.text)}`;
       }
-      if (!isPlainObject(body) || Object.keys(body).join() !== "error" || !isPlainObject(body.error)) return `${a.status} without the error shape: ${show(a.text)}`;
+      if (!isPlainObject(body) || Object.keys(body).join() !== "error" || !isPlainObject(body.error))
+        return `${a.status} without the error shape: ${show(a.text)}`;
       const { code, message } = body.error as { code: unknown; message: unknown };
-      if (typeof code !== "string" || !(CODES[a.status] ?? []).includes(code)) return `${a.status} with error code ${show(code)}`;
+      if (typeof code !== "string" || !(CODES[a.status] ?? []).includes(code))
+        return `${a.status} with error code ${show(code)}`;
       if (typeof message !== "string" || message === "") return `${a.status} without an error message`;
       if (LEAK.test(a.text)) return `${a.status} leaks internals: ${show(a.text)}`;
       return null;
@@ -555,9 +931,13 @@ describe("POST /v1/responses, fuzzed", () => {
     await fc.assert(
       fc.asyncProperty(fc.array(caseArb, { minLength: 20, maxLength: 20 }), async (cases) => {
         const judged = cases.map((c) => ({ c, j: judge(targets, c), key: crypto.randomUUID() }));
-        const burst = judged.flatMap(({ c, key }) => (c.repeat === "concurrent" ? [send(c, key), send(c, key)] : [send(c, key)]));
+        const burst = judged.flatMap(({ c, key }) =>
+          c.repeat === "concurrent" ? [send(c, key), send(c, key)] : [send(c, key)],
+        );
         const answers = await Promise.all(burst.map(async (p) => read(await p)));
-        const later = await Promise.all(judged.map(async ({ c, key }) => (c.repeat === "after" ? read(await send(c, key)) : null)));
+        const later = await Promise.all(
+          judged.map(async ({ c, key }) => (c.repeat === "after" ? read(await send(c, key)) : null)),
+        );
         const problems: string[] = [];
         let next = 0;
         judged.forEach(({ c, j }, i) => {
@@ -565,15 +945,20 @@ describe("POST /v1/responses, fuzzed", () => {
           const mine = c.repeat === "concurrent" ? [answers[next++]!, answers[next++]!] : [answers[next++]!];
           if (later[i]) mine.push(later[i]!);
           for (const a of mine) {
-            const problem = check(c, j, a);
+            const problem = check(j, a);
             if (problem) problems.push(`${problem}\n  judged: ${j.verdict} (${j.why})\n  case: ${show(c, 2000)}`);
           }
           // Idempotency: one stored answer per fresh key, every repeat answers exactly it (or 429).
           if (j.key === "fresh" && !j.honeypot && mine.length === 2) {
-            const [first, second] = c.repeat === "after" ? mine : [...mine].sort((x, y) => Number(x.replayed) - Number(y.replayed));
+            const [first, second] =
+              c.repeat === "after" ? mine : [...mine].sort((x, y) => Number(x.replayed) - Number(y.replayed));
             if (first!.status === 201 && second!.status !== 429) {
               if (first!.replayed || second!.status !== 201 || !second!.replayed || second!.text !== first!.text) {
-                problems.push(`a repeat with the same fresh key was not a replay of the first answer: ${first!.status} ${show(first!.text)} then ${second!.status} replayed=${second!.replayed} ${show(second!.text)}\n  case: ${show(c, 2000)}`);
+                problems.push(
+                  "a repeat with the same fresh key was not a replay of the first answer: " +
+                    `${first!.status} ${show(first!.text)} then ${second!.status} replayed=${second!.replayed} ` +
+                    `${show(second!.text)}\n  case: ${show(c, 2000)}`,
+                );
               }
             }
           }
@@ -587,8 +972,12 @@ describe("POST /v1/responses, fuzzed", () => {
     // Nothing stored for a refusal: the seeded sites hold exactly the rows of the 201s.
     const sites = targets.map((t) => t.site);
     const marks = sites.map(() => "?").join(", ");
-    const rows = (await env.DB.prepare(`SELECT * FROM responses WHERE site_id IN (${marks})`).bind(...sites).all<Record<string, any>>()).results;
-    const stored = new Set(rows.map((row) => row.id as string));
+    const rows = (
+      await env.DB.prepare(`SELECT * FROM responses WHERE site_id IN (${marks})`)
+        .bind(...sites)
+        .all<ResponseRow>()
+    ).results;
+    const stored = new Set(rows.map((row) => row.id));
     const unexpected = [...stored].filter((id) => !created.has(id));
     const missing = [...created.keys()].filter((id) => !stored.has(id));
     expect(unexpected, "rows no 201 answered for").toEqual([]);
@@ -596,7 +985,9 @@ describe("POST /v1/responses, fuzzed", () => {
     const honeypots = [...honeypotIds];
     for (let i = 0; i < honeypots.length; i += 90) {
       const chunk = honeypots.slice(i, i + 90);
-      const found = await env.DB.prepare(`SELECT id FROM responses WHERE id IN (${chunk.map(() => "?").join(", ")})`).bind(...chunk).all();
+      const found = await env.DB.prepare(`SELECT id FROM responses WHERE id IN (${chunk.map(() => "?").join(", ")})`)
+        .bind(...chunk)
+        .all();
       expect(found.results, "honeypot hits stored").toEqual([]);
     }
     for (const replay of replays) expect(created.get(replay.id), `replay of ${replay.id}`).toBe(replay.followUp);
@@ -607,40 +998,67 @@ describe("POST /v1/responses, fuzzed", () => {
       const where = `row ${JSON.stringify(row)}`;
       expect(t?.active && t.origins.includes(ORIGIN), where).toBe(true);
       if (t.kind === "text") expect(row.score, where).toBeNull();
-      else expect(Number.isInteger(row.score) && row.score >= RANGE[t.kind][0] && row.score <= RANGE[t.kind][1], where).toBe(true);
-      if (row.comment !== null) expect(freeText(row.comment, 4096) && row.comment === nfc(row.comment), where).toBe(true);
+      else
+        expect(
+          row.score !== null &&
+            Number.isInteger(row.score) &&
+            row.score >= RANGE[t.kind][0] &&
+            row.score <= RANGE[t.kind][1],
+          where,
+        ).toBe(true);
+      if (row.comment !== null)
+        expect(freeText(row.comment, 4096) && row.comment === nfc(row.comment), where).toBe(true);
       if (t.kind === "text") expect(typeof row.comment === "string" && row.comment.trim() !== "", where).toBe(true);
       expect(row.service_id === "" || t.services.includes(row.service_id), where).toBe(true);
       expect(row.topic === "" || t.topics.includes(row.topic), where).toBe(true);
       for (const [dimension, value] of Object.entries(JSON.parse(row.segment) as Record<string, string>)) {
-        expect(t.dimensions.includes(dimension) && freeText(value, 64) && value.trim() === value && value !== "", where).toBe(true);
+        expect(
+          t.dimensions.includes(dimension) && freeText(value, 64) && value.trim() === value && value !== "",
+          where,
+        ).toBe(true);
       }
     }
 
     // No half-written answer: every grain and dimension of the rollups adds up to the customers' rows;
     // an employee's row waits for its period to close (pending) and counts in no rollup.
-    const isInternal = (row: Record<string, any>) => targets.some((t) => t.site === row.site_id && t.internal);
-    for (const row of rows) expect({ pending: row.pending, listed_at: row.listed_at }, `row ${row.id}`).toEqual(isInternal(row) ? { pending: 1, listed_at: null } : { pending: 0, listed_at: row.created_at });
+    const isInternal = (row: ResponseRow) => targets.some((t) => t.site === row.site_id && t.internal);
+    for (const row of rows)
+      expect({ pending: row.pending, listed_at: row.listed_at }, `row ${row.id}`).toEqual(
+        isInternal(row) ? { pending: 1, listed_at: null } : { pending: 0, listed_at: row.created_at },
+      );
     expect(rows.some(isInternal) && rows.some((row) => !isInternal(row))).toBe(true);
-    const count = (predicate: (row: Record<string, any>) => boolean) => rows.filter((row) => !isInternal(row) && predicate(row)).length;
+    const count = (predicate: (row: ResponseRow) => boolean) =>
+      rows.filter((row) => !isInternal(row) && predicate(row)).length;
     const rollup = async (grain: string, dim: string, column = "n") =>
-      (await env.DB.prepare(`SELECT COALESCE(SUM(${column}), 0) AS total FROM rollups WHERE grain = ? AND dim = ? AND site_id IN (${marks})`).bind(grain, dim, ...sites).first<{ total: number }>())!.total;
+      (await env.DB.prepare(
+        `SELECT COALESCE(SUM(${column}), 0) AS total FROM rollups
+         WHERE grain = ? AND dim = ? AND site_id IN (${marks})`,
+      )
+        .bind(grain, dim, ...sites)
+        .first<{ total: number }>())!.total;
     for (const grain of ["h", "d", "m"]) {
       expect(await rollup(grain, ""), `rollups grain ${grain}`).toBe(count(() => true));
       expect(await rollup(grain, "site"), `site rollups grain ${grain}`).toBe(count(() => true));
       expect(await rollup(grain, "topic"), `topic rollups grain ${grain}`).toBe(count((row) => row.topic !== ""));
       for (const dimension of ["team", "role"]) {
-        expect(await rollup(grain, `segment.${dimension}`), `segment.${dimension} rollups grain ${grain}`).toBe(count((row) => dimension in JSON.parse(row.segment)));
+        expect(await rollup(grain, `segment.${dimension}`), `segment.${dimension} rollups grain ${grain}`).toBe(
+          count((row) => dimension in JSON.parse(row.segment)),
+        );
       }
     }
-    for (let score = 0; score <= 10; score++) expect(await rollup("d", "", `s${score}`), `rollups s${score}`).toBe(count((row) => row.score === score));
+    for (let score = 0; score <= 10; score++)
+      expect(await rollup("d", "", `s${score}`), `rollups s${score}`).toBe(count((row) => row.score === score));
 
-    const by = (test: (status: number) => boolean) => [...statuses].filter(([s]) => test(s)).reduce((sum, [, n]) => sum + n, 0);
+    const by = (test: (status: number) => boolean) =>
+      [...statuses].filter(([s]) => test(s)).reduce((sum, [, n]) => sum + n, 0);
+    const sortedStatuses = Object.fromEntries([...statuses].sort(([a], [b]) => a - b));
     console.log(
       `fuzz: ${requests} requests in ${seconds.toFixed(1)} s (${(requests / seconds).toFixed(0)}/s); ` +
-        `201: ${by((s) => s === 201)} (${created.size} stored, ${replays.length} replays, ${honeypotIds.size} honeypot), ` +
-        `4xx: ${by((s) => s >= 400 && s < 500 && s !== 429)}, 429: ${by((s) => s === 429)}, 5xx: ${by((s) => s >= 500)}; ` +
-        `statuses ${JSON.stringify(Object.fromEntries([...statuses].sort(([a], [b]) => a - b)))}; judged ${JSON.stringify(verdicts)}`,
+        `201: ${by((s) => s === 201)} ` +
+        `(${created.size} stored, ${replays.length} replays, ${honeypotIds.size} honeypot), ` +
+        `4xx: ${by((s) => s >= 400 && s < 500 && s !== 429)}, 429: ${by((s) => s === 429)}, ` +
+        `5xx: ${by((s) => s >= 500)}; ` +
+        `statuses ${JSON.stringify(sortedStatuses)}; judged ${JSON.stringify(verdicts)}`,
     );
     expect(requests).toBeGreaterThanOrEqual(10_000);
     expect(by((s) => s === 201)).toBeGreaterThan(requests / 5);

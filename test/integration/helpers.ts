@@ -8,7 +8,8 @@ const TOKEN = "test-admin-token";
 
 let counter = 0;
 /** A fresh id per call, so tests never share rows however they are ordered. */
-export const uid = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+export const uid = (prefix: string) =>
+  `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
 
 /** A request to the Worker; its response is checked against /openapi.json (test/contract). */
 export async function api(path: string, init: RequestInit = {}): Promise<Response> {
@@ -19,34 +20,51 @@ export async function api(path: string, init: RequestInit = {}): Promise<Respons
 export function admin(method: string, path: string, body?: unknown, token = TOKEN): Promise<Response> {
   return api(path, {
     method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
 }
 
-export async function adminOk<T = any>(method: string, path: string, body?: unknown): Promise<T> {
+export async function adminOk<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
   const response = await admin(method, path, body);
   if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
 }
 
 /** A random client address, as Cloudflare's edge sets `CF-Connecting-IP`. */
-export const randomIp = () => Array.from({ length: 4 }, (_, i) => (i === 0 ? 11 : 0) + Math.floor(Math.random() * 200)).join(".");
+export const randomIp = () =>
+  Array.from({ length: 4 }, (_, i) => (i === 0 ? 11 : 0) + Math.floor(Math.random() * 200)).join(".");
 
 /**
  * Posts an answer as the widget would. Each call comes from a new visitor (a random `CF-Connecting-IP`)
  * unless `headers` names one, so tests that post many answers are not rate limited by accident.
  */
-export function postResponse(body: unknown, init: { origin?: string | null; headers?: Record<string, string> } = {}): Promise<Response> {
+export function postResponse(
+  body: unknown,
+  init: { origin?: string | null; headers?: Record<string, string> } = {},
+): Promise<Response> {
   const origin = init.origin === undefined ? ORIGIN : init.origin;
   return api("/v1/responses", {
     method: "POST",
-    headers: { "content-type": "application/json", "cf-connecting-ip": randomIp(), ...(origin ? { origin } : {}), ...init.headers },
+    headers: {
+      "content-type": "application/json",
+      "cf-connecting-ip": randomIp(),
+      ...(origin ? { origin } : {}),
+      ...init.headers,
+    },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
 }
 
-type SiteOptions = { audience?: "external" | "internal"; dimensions?: string[]; minGroupSize?: number; origins?: string[] };
+type SiteOptions = {
+  audience?: "external" | "internal";
+  dimensions?: string[];
+  minGroupSize?: number;
+  origins?: string[];
+};
 type SurveyOptions = { kind: string; services?: string[]; topics?: string[]; active?: boolean };
 
 /** A site with one survey (and the services it rates), all with fresh ids. */
@@ -54,7 +72,8 @@ export async function seedSurvey(survey: SurveyOptions, site: SiteOptions = {}) 
   const siteId = uid("site");
   const surveyId = uid("survey");
   for (const service of survey.services ?? []) {
-    if ((await admin("GET", `/v1/services/${service}`)).status === 404) await adminOk("PUT", `/v1/services/${service}`, { name: service, owner: "team-a" });
+    if ((await admin("GET", `/v1/services/${service}`)).status === 404)
+      await adminOk("PUT", `/v1/services/${service}`, { name: service, owner: "team-a" });
   }
   await adminOk("PUT", `/v1/sites/${siteId}`, {
     name: `Site ${siteId}`,
@@ -74,13 +93,17 @@ export async function seedSurvey(survey: SurveyOptions, site: SiteOptions = {}) 
 }
 
 export async function countRows(table: string, where: string, ...params: unknown[]): Promise<number> {
-  const row = await env.DB.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`).bind(...params).first<{ n: number }>();
+  const row = await env.DB.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`)
+    .bind(...params)
+    .first<{ n: number }>();
   return row!.n;
 }
 
 export async function expectError(response: Response, status: number, code: string) {
   expect(response.status).toBe(status);
-  const body = (await response.json()) as { error: { code: string; message: string; details?: { path: string; message: string }[] } };
+  const body = (await response.json()) as {
+    error: { code: string; message: string; details?: { path: string; message: string }[] };
+  };
   expect(body.error.code).toBe(code);
   expect(body.error.message).toEqual(expect.any(String));
   return body.error;

@@ -1,5 +1,6 @@
 import { env } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import type { Site } from "../../schema/config";
 import { admin, adminOk, countRows, expectError, postResponse, seedSurvey, uid } from "./helpers";
 
 const INTRANET = "https://intranet.example";
@@ -7,15 +8,26 @@ const EMAIL = "ana.lopez@corp.example";
 const encoder = new TextEncoder();
 
 const base64url = (data: ArrayBuffer | Uint8Array | string) =>
-  btoa(String.fromCharCode(...(typeof data === "string" ? encoder.encode(data) : new Uint8Array(data)))).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  btoa(String.fromCharCode(...(typeof data === "string" ? encoder.encode(data) : new Uint8Array(data))))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
 
 // ── Cloudflare Access: a team's key pairs, published as its certs by the fake in test/fake-access.ts ──
 
 type KeyPair = { kid: string; privateKey: CryptoKey; jwk: JsonWebKey };
 
 async function keyPair(): Promise<KeyPair> {
-  const algorithm = { name: "RSASSA-PKCS1-v1_5", modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: "SHA-256" };
-  const { privateKey, publicKey } = (await crypto.subtle.generateKey(algorithm, true, ["sign", "verify"])) as CryptoKeyPair;
+  const algorithm = {
+    name: "RSASSA-PKCS1-v1_5",
+    modulusLength: 2048,
+    publicExponent: new Uint8Array([1, 0, 1]),
+    hash: "SHA-256",
+  };
+  const { privateKey, publicKey } = (await crypto.subtle.generateKey(algorithm, true, [
+    "sign",
+    "verify",
+  ])) as CryptoKeyPair;
   const kid = crypto.randomUUID().replaceAll("-", "");
   const { kty, n, e } = (await crypto.subtle.exportKey("jwk", publicKey)) as JsonWebKey;
   return { kid, privateKey, jwk: { kid, kty, n, e, alg: "RS256", use: "sig" } as JsonWebKey };
@@ -23,13 +35,22 @@ async function keyPair(): Promise<KeyPair> {
 
 /** Serves these keys as the team's certs, the way Access does (`{keys, public_cert, public_certs}`). */
 async function publish(team: string, ...pairs: KeyPair[]) {
-  const response = await fetch(`https://hooks.test/access/${team}/jwks`, { method: "PUT", body: JSON.stringify({ keys: pairs.map((pair) => pair.jwk), public_cert: {}, public_certs: [] }) });
+  const response = await fetch(`https://hooks.test/access/${team}/jwks`, {
+    method: "PUT",
+    body: JSON.stringify({ keys: pairs.map((pair) => pair.jwk), public_cert: {}, public_certs: [] }),
+  });
   expect(response.status).toBe(204);
 }
-const certsFetched = async (team: string) => ((await (await fetch(`https://hooks.test/access/${team}/hits`)).json()) as { hits: number }).hits;
+const certsFetched = async (team: string) =>
+  ((await (await fetch(`https://hooks.test/access/${team}/hits`)).json()) as { hits: number }).hits;
 
-async function signJwt(pair: KeyPair, payload: Record<string, unknown>, header: Record<string, unknown> = {}): Promise<string> {
-  const signingInput = `${base64url(JSON.stringify({ alg: "RS256", kid: pair.kid, typ: "JWT", ...header }))}.${base64url(JSON.stringify(payload))}`;
+async function signJwt(
+  pair: KeyPair,
+  payload: Record<string, unknown>,
+  header: Record<string, unknown> = {},
+): Promise<string> {
+  const encodedHeader = base64url(JSON.stringify({ alg: "RS256", kid: pair.kid, typ: "JWT", ...header }));
+  const signingInput = `${encodedHeader}.${base64url(JSON.stringify(payload))}`;
   const signature = await crypto.subtle.sign("RSASSA-PKCS1-v1_5", pair.privateKey, encoder.encode(signingInput));
   return `${signingInput}.${base64url(signature)}`;
 }
@@ -37,18 +58,33 @@ async function signJwt(pair: KeyPair, payload: Record<string, unknown>, header: 
 type AccessSite = { site: string; survey: string; team: string; teamDomain: string; aud: string; key: KeyPair };
 
 /** An internal site behind Access (a fresh team with one published key), with one CSAT survey. */
-async function accessSite(identity: Record<string, unknown> = {}, dimensions = ["team", "role", "office"]): Promise<AccessSite> {
-  const { site, survey } = await seedSurvey({ kind: "csat" }, { audience: "internal", dimensions, origins: [INTRANET] });
+async function accessSite(
+  identity: Record<string, unknown> = {},
+  dimensions = ["team", "role", "office"],
+): Promise<AccessSite> {
+  const { site, survey } = await seedSurvey(
+    { kind: "csat" },
+    { audience: "internal", dimensions, origins: [INTRANET] },
+  );
   const team = uid("team");
   const teamDomain = `https://${team}.cloudflareaccess.com`;
   const aud = crypto.randomUUID().replaceAll("-", "") + crypto.randomUUID().replaceAll("-", "");
-  await adminOk("PUT", `/v1/sites/${site}`, { name: "Intranet", audience: "internal", origins: [INTRANET], dimensions, identity: { verify: "access", teamDomain, aud, ...identity } });
+  await adminOk("PUT", `/v1/sites/${site}`, {
+    name: "Intranet",
+    audience: "internal",
+    origins: [INTRANET],
+    dimensions,
+    identity: { verify: "access", teamDomain, aud, ...identity },
+  });
   const key = await keyPair();
   await publish(team, key);
   return { site, survey, team, teamDomain, aud, key };
 }
 
-/** What Access puts in an application token (developers.cloudflare.com/cloudflare-one/identity/authorization-cookie/application-token/). */
+/**
+ * What Access puts in an application token
+ * (developers.cloudflare.com/cloudflare-one/identity/authorization-cookie/application-token/).
+ */
 function accessClaims(target: AccessSite, overrides: Record<string, unknown> = {}) {
   const now = Math.floor(Date.now() / 1000);
   return {
@@ -67,8 +103,15 @@ function accessClaims(target: AccessSite, overrides: Record<string, unknown> = {
   };
 }
 
-const answerWithJwt = (target: { site: string; survey: string }, jwt: string | null, body: Record<string, unknown> = {}) =>
-  postResponse({ site: target.site, survey: target.survey, score: 4, ...body }, { origin: INTRANET, headers: jwt ? { "cf-access-jwt-assertion": jwt } : {} });
+const answerWithJwt = (
+  target: { site: string; survey: string },
+  jwt: string | null,
+  body: Record<string, unknown> = {},
+) =>
+  postResponse(
+    { site: target.site, survey: target.survey, score: 4, ...body },
+    { origin: INTRANET, headers: jwt ? { "cf-access-jwt-assertion": jwt } : {} },
+  );
 
 async function storedRow(id: string) {
   return (await env.DB.prepare("SELECT * FROM responses WHERE id = ?").bind(id).first<Record<string, unknown>>())!;
@@ -81,10 +124,16 @@ afterEach(() => {
 describe("intranet identity: Cloudflare Access", () => {
   it("accepts a valid Access JWT and takes the segment's team and role from its claims", async () => {
     const target = await accessSite();
-    const response = await answerWithJwt(target, await signJwt(target.key, accessClaims(target)), { segment: { office: "krakow" } });
+    const response = await answerWithJwt(target, await signJwt(target.key, accessClaims(target)), {
+      segment: { office: "krakow" },
+    });
     expect(response.status).toBe(201);
     const { id } = (await response.json()) as { id: string };
-    expect(JSON.parse((await storedRow(id)).segment as string)).toEqual({ office: "krakow", role: "manager", team: "sales" });
+    expect(JSON.parse((await storedRow(id)).segment as string)).toEqual({
+      office: "krakow",
+      role: "manager",
+      team: "sales",
+    });
   });
 
   it("refuses a missing, malformed, self-signed, expired, other-audience, other-issuer or user-less JWT (401), storing nothing", async () => {
@@ -98,9 +147,15 @@ describe("intranet identity: Cloudflare Access", () => {
       ["self-signed, unknown key id", await signJwt(stranger, accessClaims(target))],
       ["self-signed, the team's key id", await signJwt(impostor, accessClaims(target))],
       ["HS256 instead of RS256", await signJwt(target.key, accessClaims(target), { alg: "HS256" })],
-      ["expired", await signJwt(target.key, accessClaims(target, { exp: now - 120, iat: now - 3600, nbf: now - 3600 }))],
+      [
+        "expired",
+        await signJwt(target.key, accessClaims(target, { exp: now - 120, iat: now - 3600, nbf: now - 3600 })),
+      ],
       ["for another application", await signJwt(target.key, accessClaims(target, { aud: ["0".repeat(64)] }))],
-      ["issued by another team", await signJwt(target.key, accessClaims(target, { iss: "https://other-team.cloudflareaccess.com" }))],
+      [
+        "issued by another team",
+        await signJwt(target.key, accessClaims(target, { iss: "https://other-team.cloudflareaccess.com" })),
+      ],
       ["not yet valid", await signJwt(target.key, accessClaims(target, { nbf: now + 3600 }))],
       ["a service token (no user)", await signJwt(target.key, accessClaims(target, { sub: "" }))],
     ];
@@ -110,7 +165,8 @@ describe("intranet identity: Cloudflare Access", () => {
     }
     const valid = await signJwt(target.key, accessClaims(target));
     const [header, payload] = valid.split(".");
-    const tampered = `${header}.${base64url(JSON.stringify(accessClaims(target, { custom: { team: "legal", role: "manager" } })))}.${valid.split(".")[2]}`;
+    const otherTeam = accessClaims(target, { custom: { team: "legal", role: "manager" } });
+    const tampered = `${header}.${base64url(JSON.stringify(otherTeam))}.${valid.split(".")[2]}`;
     expect(payload).not.toBe(tampered.split(".")[1]);
     await expectError(await answerWithJwt(target, tampered), 401, "respondent_unverified");
     expect(await countRows("responses", "site_id = ?", target.site)).toBe(0);
@@ -122,7 +178,11 @@ describe("intranet identity: Cloudflare Access", () => {
     const jwt = await signJwt(target.key, accessClaims(target));
     for (const segment of [{ team: "legal" }, { role: "ceo", office: "krakow" }]) {
       const error = await expectError(await answerWithJwt(target, jwt, { segment }), 422, "validation_failed");
-      expect(error.details!.map((d) => d.path)).toEqual(Object.keys(segment).filter((key) => key !== "office").map((key) => `segment.${key}`));
+      expect(error.details!.map((d) => d.path)).toEqual(
+        Object.keys(segment)
+          .filter((key) => key !== "office")
+          .map((key) => `segment.${key}`),
+      );
     }
     expect(await countRows("responses", "site_id = ?", target.site)).toBe(0);
   });
@@ -135,7 +195,10 @@ describe("intranet identity: Cloudflare Access", () => {
     const { id } = (await response.json()) as { id: string };
     expect(JSON.parse((await storedRow(id)).segment as string)).toEqual({ team: "finance" });
     // A claim that is not a segment value is the IdP's mistake, said plainly rather than dropped.
-    const bad = await signJwt(target.key, accessClaims(target, { org: { department: ["a", "b"] }, sub: crypto.randomUUID() }));
+    const bad = await signJwt(
+      target.key,
+      accessClaims(target, { org: { department: ["a", "b"] }, sub: crypto.randomUUID() }),
+    );
     const error = await expectError(await answerWithJwt(target, bad), 422, "validation_failed");
     expect(error.details![0]!.path).toBe("respondent.team");
   });
@@ -144,7 +207,8 @@ describe("intranet identity: Cloudflare Access", () => {
     const target = await accessSite();
     const start = Date.now();
     const clock = vi.spyOn(Date, "now").mockReturnValue(start);
-    const answer = async (key: KeyPair) => answerWithJwt(target, await signJwt(key, accessClaims(target, { sub: crypto.randomUUID() })));
+    const answer = async (key: KeyPair) =>
+      answerWithJwt(target, await signJwt(key, accessClaims(target, { sub: crypto.randomUUID() })));
     expect((await answer(target.key)).status).toBe(201);
     expect((await answer(target.key)).status).toBe(201);
     expect(await certsFetched(target.team)).toBe(1);
@@ -185,7 +249,10 @@ describe("intranet identity: Cloudflare Access", () => {
 describe("intranet identity: one ballot per employee, survey and period", () => {
   it("409 already_answered for a second answer in the period; another survey or employee is fine; a retry replays", async () => {
     const target = await accessSite();
-    const other = await adminOk<{ id: string }>("PUT", `/v1/sites/${target.site}/surveys/${uid("survey")}`, { kind: "thumbs", question: { en: "Useful?" } });
+    const other = await adminOk<{ id: string }>("PUT", `/v1/sites/${target.site}/surveys/${uid("survey")}`, {
+      kind: "thumbs",
+      question: { en: "Useful?" },
+    });
     const ana = await signJwt(target.key, accessClaims(target));
     const idempotencyKey = crypto.randomUUID();
     const first = await answerWithJwt(target, ana, { idempotencyKey });
@@ -200,7 +267,10 @@ describe("intranet identity: one ballot per employee, survey and period", () => 
     expect(await retry.text()).toBe(firstBody);
 
     expect((await answerWithJwt({ site: target.site, survey: other.id }, ana, { score: 1 })).status).toBe(201);
-    const bob = await signJwt(target.key, accessClaims(target, { sub: crypto.randomUUID(), email: "bob@corp.example" }));
+    const bob = await signJwt(
+      target.key,
+      accessClaims(target, { sub: crypto.randomUUID(), email: "bob@corp.example" }),
+    );
     expect((await answerWithJwt(target, bob)).status).toBe(201);
     expect(await countRows("responses", "site_id = ? AND survey_id = ?", target.site, target.survey)).toBe(2);
   });
@@ -209,7 +279,11 @@ describe("intranet identity: one ballot per employee, survey and period", () => 
     const target = await accessSite({ ballot: "day" });
     const clock = vi.spyOn(Date, "now").mockReturnValue(Date.UTC(2031, 2, 14, 23, 59));
     expect((await answerWithJwt(target, await signJwt(target.key, accessClaims(target)))).status).toBe(201);
-    await expectError(await answerWithJwt(target, await signJwt(target.key, accessClaims(target))), 409, "already_answered");
+    await expectError(
+      await answerWithJwt(target, await signJwt(target.key, accessClaims(target))),
+      409,
+      "already_answered",
+    );
     clock.mockReturnValue(Date.UTC(2031, 2, 15, 0, 1));
     expect((await answerWithJwt(target, await signJwt(target.key, accessClaims(target)))).status).toBe(201);
   });
@@ -219,10 +293,13 @@ describe("intranet identity: one ballot per employee, survey and period", () => 
     const sub = crypto.randomUUID();
     const before = await countRows("ballots", "1");
     expect((await answerWithJwt(target, await signJwt(target.key, accessClaims(target, { sub })))).status).toBe(201);
-    const columns = (await env.DB.prepare("SELECT name FROM pragma_table_info('ballots')").all<{ name: string }>()).results.map((c) => c.name);
+    const columns = (
+      await env.DB.prepare("SELECT name FROM pragma_table_info('ballots')").all<{ name: string }>()
+    ).results.map((c) => c.name);
     expect(columns).toEqual(["hash"]);
     expect(await countRows("ballots", "1")).toBeGreaterThanOrEqual(before + 1);
-    for (const needle of [sub, target.site, target.survey, EMAIL]) expect(await countRows("ballots", "instr(hash, ?) > 0", needle)).toBe(0);
+    for (const needle of [sub, target.site, target.survey, EMAIL])
+      expect(await countRows("ballots", "instr(hash, ?) > 0", needle)).toBe(0);
   });
 });
 
@@ -232,13 +309,24 @@ const SECRET = "a-long-random-secret-shared-with-the-intranet-server";
 
 async function respondentToken(payload: Record<string, unknown>, secret = SECRET): Promise<string> {
   const body = base64url(JSON.stringify(payload));
-  const key = await crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  const key = await crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
+    "sign",
+  ]);
   return `${body}.${base64url(await crypto.subtle.sign("HMAC", key, encoder.encode(body)))}`;
 }
 
 async function tokenSite() {
-  const { site, survey } = await seedSurvey({ kind: "nps" }, { audience: "internal", dimensions: ["team", "role"], origins: [INTRANET] });
-  await adminOk("PUT", `/v1/sites/${site}`, { name: "Intranet", audience: "internal", origins: [INTRANET], dimensions: ["team", "role"], identity: { verify: "token", secret: SECRET } });
+  const { site, survey } = await seedSurvey(
+    { kind: "nps" },
+    { audience: "internal", dimensions: ["team", "role"], origins: [INTRANET] },
+  );
+  await adminOk("PUT", `/v1/sites/${site}`, {
+    name: "Intranet",
+    audience: "internal",
+    origins: [INTRANET],
+    dimensions: ["team", "role"],
+    identity: { verify: "token", secret: SECRET },
+  });
   return { site, survey };
 }
 
@@ -250,8 +338,11 @@ const tokenClaims = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-const answerWithToken = (target: { site: string; survey: string }, respondent: string | undefined, body: Record<string, unknown> = {}) =>
-  postResponse({ site: target.site, survey: target.survey, score: 9, respondent, ...body }, { origin: INTRANET });
+const answerWithToken = (
+  target: { site: string; survey: string },
+  respondent: string | undefined,
+  body: Record<string, unknown> = {},
+) => postResponse({ site: target.site, survey: target.survey, score: 9, respondent, ...body }, { origin: INTRANET });
 
 describe("intranet identity: respondent tokens", () => {
   it("accepts a valid token and takes team and role from it", async () => {
@@ -269,7 +360,10 @@ describe("intranet identity: respondent tokens", () => {
     const cases: [string, string | undefined][] = [
       ["missing", undefined],
       ["malformed", "not a token"],
-      ["signed with another secret", await respondentToken(tokenClaims(), "another-secret-of-at-least-thirty-two-chars")],
+      [
+        "signed with another secret",
+        await respondentToken(tokenClaims(), "another-secret-of-at-least-thirty-two-chars"),
+      ],
       ["payload tampered with", `${base64url(JSON.stringify(tokenClaims({ team: "legal" })))}.${valid.split(".")[1]}`],
       ["expired", await respondentToken(tokenClaims({ exp: now - 120 }))],
       ["valid for a day", await respondentToken(tokenClaims({ exp: now + 86_400 }))],
@@ -287,13 +381,19 @@ describe("intranet identity: respondent tokens", () => {
 
   it("never shows the secret; a PUT may leave it out to keep it; only internal sites take identity", async () => {
     const target = await tokenSite();
-    const shown = await adminOk("GET", `/v1/sites/${target.site}`);
+    const shown = await adminOk<Site>("GET", `/v1/sites/${target.site}`);
     expect(shown.identity).toEqual({ verify: "token", secretSet: true, ballot: "month" });
     expect(JSON.stringify(shown)).not.toContain(SECRET);
     const listed = await adminOk("GET", "/v1/sites");
     expect(JSON.stringify(listed)).not.toContain(SECRET);
 
-    const kept = await admin("PUT", `/v1/sites/${target.site}`, { name: "Renamed", audience: "internal", origins: [INTRANET], dimensions: ["team", "role"], identity: { verify: "token", ballot: "quarter" } });
+    const kept = await admin("PUT", `/v1/sites/${target.site}`, {
+      name: "Renamed",
+      audience: "internal",
+      origins: [INTRANET],
+      dimensions: ["team", "role"],
+      identity: { verify: "token", ballot: "quarter" },
+    });
     expect(kept.status).toBe(200);
     const keptText = await kept.text();
     expect(keptText).not.toContain(SECRET);
@@ -301,14 +401,46 @@ describe("intranet identity: respondent tokens", () => {
     expect((await answerWithToken(target, await respondentToken(tokenClaims()))).status).toBe(201);
 
     const fresh = uid("site");
-    const noSecret = await expectError(await admin("PUT", `/v1/sites/${fresh}`, { name: "x", audience: "internal", origins: [INTRANET], identity: { verify: "token" } }), 422, "validation_failed");
+    const noSecret = await expectError(
+      await admin("PUT", `/v1/sites/${fresh}`, {
+        name: "x",
+        audience: "internal",
+        origins: [INTRANET],
+        identity: { verify: "token" },
+      }),
+      422,
+      "validation_failed",
+    );
     expect(noSecret.details![0]!.path).toBe("identity.secret");
-    const short = await expectError(await admin("PUT", `/v1/sites/${fresh}`, { name: "x", audience: "internal", origins: [INTRANET], identity: { verify: "token", secret: "short" } }), 422, "validation_failed");
+    const short = await expectError(
+      await admin("PUT", `/v1/sites/${fresh}`, {
+        name: "x",
+        audience: "internal",
+        origins: [INTRANET],
+        identity: { verify: "token", secret: "short" },
+      }),
+      422,
+      "validation_failed",
+    );
     expect(short.details![0]!.path).toBe("identity.secret");
-    const external = await expectError(await admin("PUT", `/v1/sites/${fresh}`, { name: "x", audience: "external", origins: [INTRANET], identity: { verify: "token", secret: SECRET } }), 422, "validation_failed");
+    const external = await expectError(
+      await admin("PUT", `/v1/sites/${fresh}`, {
+        name: "x",
+        audience: "external",
+        origins: [INTRANET],
+        identity: { verify: "token", secret: SECRET },
+      }),
+      422,
+      "validation_failed",
+    );
     expect(external.details![0]!.path).toBe("identity");
     const notAccess = await expectError(
-      await admin("PUT", `/v1/sites/${fresh}`, { name: "x", audience: "internal", origins: [INTRANET], identity: { verify: "access", teamDomain: "https://evil.example", aud: "x" } }),
+      await admin("PUT", `/v1/sites/${fresh}`, {
+        name: "x",
+        audience: "internal",
+        origins: [INTRANET],
+        identity: { verify: "access", teamDomain: "https://evil.example", aud: "x" },
+      }),
       422,
       "validation_failed",
     );
@@ -316,7 +448,12 @@ describe("intranet identity: respondent tokens", () => {
     await expectError(await admin("GET", `/v1/sites/${fresh}`), 404, "not_found");
 
     // Turning identity off is a PUT without it; the answers then come from the page again.
-    const off = await adminOk("PUT", `/v1/sites/${target.site}`, { name: "Renamed", audience: "internal", origins: [INTRANET], dimensions: ["team", "role"] });
+    const off = await adminOk<Site>("PUT", `/v1/sites/${target.site}`, {
+      name: "Renamed",
+      audience: "internal",
+      origins: [INTRANET],
+      dimensions: ["team", "role"],
+    });
     expect(off.identity).toBeNull();
     expect((await answerWithToken(target, undefined, { segment: { team: "support" } })).status).toBe(201);
   });
@@ -337,7 +474,11 @@ describe("intranet identity: what is never kept", () => {
 
     const ids: string[] = [];
     const keys = { idempotencyKey: crypto.randomUUID() };
-    for (const response of [await answerWithJwt(access, jwt, keys), await answerWithToken(tokens, token, keys), await answerWithToken(tokens, token, keys)]) {
+    for (const response of [
+      await answerWithJwt(access, jwt, keys),
+      await answerWithToken(tokens, token, keys),
+      await answerWithToken(tokens, token, keys),
+    ]) {
       expect(response.status).toBe(201);
       ids.push(((await response.json()) as { id: string }).id);
     }
@@ -356,7 +497,13 @@ describe("intranet identity: what is never kept", () => {
       const row = JSON.stringify(await storedRow(id));
       for (const needle of needles) expect(row).not.toContain(needle);
     }
-    const idempotency = JSON.stringify((await env.DB.prepare("SELECT * FROM idempotency_keys WHERE site_id IN (?, ?)").bind(access.site, tokens.site).all()).results);
+    const idempotency = JSON.stringify(
+      (
+        await env.DB.prepare("SELECT * FROM idempotency_keys WHERE site_id IN (?, ?)")
+          .bind(access.site, tokens.site)
+          .all()
+      ).results,
+    );
     expect(idempotency).toContain(keys.idempotencyKey);
     for (const needle of needles) expect(idempotency).not.toContain(needle);
     for (const line of lines) for (const needle of needles) expect(line).not.toContain(needle);

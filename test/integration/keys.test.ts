@@ -14,7 +14,9 @@ describe("API keys", () => {
     const item = listed.items.find((k) => k.id === created.id)!;
     expect(item).toMatchObject({ name: "CI dashboard", scope: "read", prefix: created.prefix });
     expect(JSON.stringify(listed)).not.toContain(created.key);
-    const row = await env.DB.prepare("SELECT * FROM api_keys WHERE id = ?").bind(created.id).first<Record<string, unknown>>();
+    const row = await env.DB.prepare("SELECT * FROM api_keys WHERE id = ?")
+      .bind(created.id)
+      .first<Record<string, unknown>>();
     expect(Object.values(row!).some((value) => String(value).includes(created.key.slice(3)))).toBe(false);
   });
 
@@ -23,7 +25,11 @@ describe("API keys", () => {
     const { key } = await createKey({ name: "reader", scope: "read" });
     expect((await admin("GET", `/v1/sites/${site}`, undefined, key)).status).toBe(200);
     expect((await admin("GET", `/v1/aggregates?survey=${survey}&site=${site}`, undefined, key)).status).toBe(200);
-    await expectError(await admin("PUT", `/v1/sites/${site}`, { name: "x", audience: "external", origins: [] }, key), 403, "forbidden");
+    await expectError(
+      await admin("PUT", `/v1/sites/${site}`, { name: "x", audience: "external", origins: [] }, key),
+      403,
+      "forbidden",
+    );
     await expectError(await admin("POST", "/v1/keys", { name: "escalate", scope: "admin" }, key), 403, "forbidden");
   });
 
@@ -36,11 +42,21 @@ describe("API keys", () => {
     expect((await admin("GET", `/v1/sites/${mine.site}`, undefined, key)).status).toBe(200);
     await expectError(await admin("GET", `/v1/sites/${other.site}`, undefined, key), 403, "forbidden");
     await expectError(await admin("GET", "/v1/sites/no-such-site", undefined, key), 403, "forbidden");
-    await expectError(await admin("GET", `/v1/aggregates?kind=nps&site=${other.site}`, undefined, key), 403, "forbidden");
-    await expectError(await admin("PUT", `/v1/sites/${other.site}`, { name: "x", audience: "external", origins: [] }, key), 403, "forbidden");
-    const sites = await (await admin("GET", "/v1/sites", undefined, key)).json() as { items: { id: string }[] };
+    await expectError(
+      await admin("GET", `/v1/aggregates?kind=nps&site=${other.site}`, undefined, key),
+      403,
+      "forbidden",
+    );
+    await expectError(
+      await admin("PUT", `/v1/sites/${other.site}`, { name: "x", audience: "external", origins: [] }, key),
+      403,
+      "forbidden",
+    );
+    const sites = (await (await admin("GET", "/v1/sites", undefined, key)).json()) as { items: { id: string }[] };
     expect(sites.items.map((s) => s.id)).toEqual([mine.site]);
-    const all = await (await admin("GET", "/v1/aggregates?kind=nps&groupBy=site", undefined, key)).json() as { groups: { key: { site: string } }[] };
+    const all = (await (await admin("GET", "/v1/aggregates?kind=nps&groupBy=site", undefined, key)).json()) as {
+      groups: { key: { site: string } }[];
+    };
     expect(all.groups.map((g) => g.key.site)).toEqual([mine.site]);
   });
 
@@ -48,9 +64,15 @@ describe("API keys", () => {
     const { site } = await seedSurvey({ kind: "nps" });
     expect(await adminOk("GET", "/v1/keys/current")).toEqual({ scope: "admin", sites: null });
     const reader = await createKey({ name: "reader", scope: "read" });
-    expect(await (await admin("GET", "/v1/keys/current", undefined, reader.key)).json()).toEqual({ scope: "read", sites: null });
+    expect(await (await admin("GET", "/v1/keys/current", undefined, reader.key)).json()).toEqual({
+      scope: "read",
+      sites: null,
+    });
     const limited = await createKey({ name: "limited admin", scope: "admin", sites: [site] });
-    expect(await (await admin("GET", "/v1/keys/current", undefined, limited.key)).json()).toEqual({ scope: "admin", sites: [site] });
+    expect(await (await admin("GET", "/v1/keys/current", undefined, limited.key)).json()).toEqual({
+      scope: "admin",
+      sites: [site],
+    });
     await expectError(await admin("GET", "/v1/keys/current", undefined, "fl_wrong"), 401, "unauthorized");
   });
 

@@ -3,21 +3,32 @@ import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { checkEmployeeRateLimit, checkVisitorRateLimit, RATE_LIMITS } from "../../worker/abuse/rate-limit";
 import wranglerToml from "../../wrangler.toml?raw";
+import type { Site } from "../../schema/config";
 import { admin, adminOk, countRows, expectError, postResponse, randomIp, seedSurvey, uid } from "./helpers";
 
 const INTRANET = "https://intranet.example";
 const SECRET = "a-long-random-secret-shared-with-the-intranet-server";
 // One office: every employee behind the same egress IP, with the same managed browser build.
-const OFFICE = { "cf-connecting-ip": "198.51.100.80", "user-agent": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Corp/126" };
+const OFFICE = {
+  "cf-connecting-ip": "198.51.100.80",
+  "user-agent": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Corp/126",
+};
 const encoder = new TextEncoder();
 
 const base64url = (data: ArrayBuffer | string) =>
-  btoa(String.fromCharCode(...(typeof data === "string" ? encoder.encode(data) : new Uint8Array(data)))).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  btoa(String.fromCharCode(...(typeof data === "string" ? encoder.encode(data) : new Uint8Array(data))))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
 
 /** A respondent token as the intranet's server makes it (README: "Intranet identity"). */
 async function respondentToken(subject: string): Promise<string> {
-  const body = base64url(JSON.stringify({ sub: subject, team: "support", role: "agent", exp: Math.floor(Date.now() / 1000) + 300 }));
-  const key = await crypto.subtle.importKey("raw", encoder.encode(SECRET), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  const body = base64url(
+    JSON.stringify({ sub: subject, team: "support", role: "agent", exp: Math.floor(Date.now() / 1000) + 300 }),
+  );
+  const key = await crypto.subtle.importKey("raw", encoder.encode(SECRET), { name: "HMAC", hash: "SHA-256" }, false, [
+    "sign",
+  ]);
   return `${body}.${base64url(await crypto.subtle.sign("HMAC", key, encoder.encode(body)))}`;
 }
 
@@ -46,7 +57,8 @@ const answer = (target: Target, headers: Record<string, string>, respondent?: st
 /** Waits, if needed, until a rate-limit window of `periodSeconds` has at least `needSeconds` left. */
 async function freshWindow(periodSeconds: number, needSeconds: number) {
   const intoWindow = Date.now() % (periodSeconds * 1000);
-  if (intoWindow > (periodSeconds - needSeconds) * 1000) await new Promise((resolve) => setTimeout(resolve, periodSeconds * 1000 - intoWindow + 50));
+  if (intoWindow > (periodSeconds - needSeconds) * 1000)
+    await new Promise((resolve) => setTimeout(resolve, periodSeconds * 1000 - intoWindow + 50));
 }
 
 describe("rate limits on an intranet", () => {
@@ -54,7 +66,8 @@ describe("rate limits on an intranet", () => {
     const target = await site({ audience: "internal", identity: true });
     // No window to wait for: 100 is five times the per-visitor limit, so no window split lets today's limit pass.
     const statuses: number[] = [];
-    for (let i = 0; i < 100; i++) statuses.push((await answer(target, OFFICE, await respondentToken(`employee-${uid("e")}`))).status);
+    for (let i = 0; i < 100; i++)
+      statuses.push((await answer(target, OFFICE, await respondentToken(`employee-${uid("e")}`))).status);
     expect(statuses.filter((status) => status !== 201)).toEqual([]);
     expect(await countRows("responses", "site_id = ?", target.site)).toBe(100);
   }, 90_000);
@@ -65,7 +78,8 @@ describe("rate limits on an intranet", () => {
     await freshWindow(60, 20);
     const statuses: number[] = [];
     // A new IP each time (postResponse's default): the key is the employee, not the network.
-    for (let i = 0; i < 20; i++) statuses.push((await answer(target, { "cf-connecting-ip": randomIp() }, token)).status);
+    for (let i = 0; i < 20; i++)
+      statuses.push((await answer(target, { "cf-connecting-ip": randomIp() }, token)).status);
     // One ballot per survey and period: the first answer counts, the repeats are refused as already given.
     expect(statuses).toEqual([201, ...Array(19).fill(409)]);
     const limited = await answer(target, OFFICE, token);
@@ -87,9 +101,14 @@ describe("what the limiter is given", () => {
   /** A stand-in binding that allows everything and keeps the keys it was asked about. */
   const recording = () => {
     const keys: string[] = [];
-    return { keys, binding: { limit: async ({ key }: { key: string }) => (keys.push(key), { success: true }) } };
+    const limit = async ({ key }: { key: string }) => {
+      keys.push(key);
+      return { success: true };
+    };
+    return { keys, binding: { limit } };
   };
-  const from = (ip: string, userAgent: string) => new Request("http://feedloop.test/v1/responses", { headers: { "cf-connecting-ip": ip, "user-agent": userAgent } });
+  const from = (ip: string, userAgent: string) =>
+    new Request("http://feedloop.test/v1/responses", { headers: { "cf-connecting-ip": ip, "user-agent": userAgent } });
 
   it("keys an internal site on the network (the IP alone) and a verified employee on their subject, all hashed", async () => {
     const network = recording();
@@ -128,7 +147,7 @@ describe("rate limits of external sites and a site's own tier", () => {
   it("applies the tier a site chose: strict limits a visitor to 5 a minute, relaxed allows 60", async () => {
     const strict = await site({ audience: "external", rateLimit: "strict" });
     const relaxed = await site({ audience: "external", rateLimit: "relaxed" });
-    expect((await adminOk("GET", `/v1/sites/${strict.site}`)).rateLimit).toBe("strict");
+    expect((await adminOk<Site>("GET", `/v1/sites/${strict.site}`)).rateLimit).toBe("strict");
     await freshWindow(60, 30);
     for (let i = 0; i < 5; i++) expect((await answer(strict, OFFICE)).status).toBe(201);
     await expectError(await answer(strict, OFFICE), 429, "rate_limited");
@@ -138,12 +157,21 @@ describe("rate limits of external sites and a site's own tier", () => {
 
   it("keeps a site's tier when a PUT leaves it out (the dashboard's form does), and defaults to standard", async () => {
     const target = await site({ audience: "external", rateLimit: "relaxed" });
-    const renamed = await adminOk("PUT", `/v1/sites/${target.site}`, { name: "Renamed", audience: "external", origins: [target.origin] });
+    const renamed = await adminOk<Site>("PUT", `/v1/sites/${target.site}`, {
+      name: "Renamed",
+      audience: "external",
+      origins: [target.origin],
+    });
     expect(renamed.rateLimit).toBe("relaxed");
     const fresh = await site({ audience: "external" });
-    expect((await adminOk("GET", `/v1/sites/${fresh.site}`)).rateLimit).toBe("standard");
+    expect((await adminOk<Site>("GET", `/v1/sites/${fresh.site}`)).rateLimit).toBe("standard");
     const error = await expectError(
-      await admin("PUT", `/v1/sites/${fresh.site}`, { name: "x", audience: "external", origins: [fresh.origin], rateLimit: 1000 }),
+      await admin("PUT", `/v1/sites/${fresh.site}`, {
+        name: "x",
+        audience: "external",
+        origins: [fresh.origin],
+        rateLimit: 1000,
+      }),
       422,
       "validation_failed",
     );
@@ -155,11 +183,14 @@ describe("the declared bindings", () => {
   // wrangler.toml fixes each binding's limit; the code's table (also the fallback's limits) must say the same.
   it("wrangler.toml declares exactly the bindings and limits of the code's table, and each is bound", () => {
     const declared = Object.fromEntries(
-      [...wranglerToml.matchAll(/\[\[ratelimits\]\]\s*name = "(\w+)"\s*namespace_id = "\d+"\s*simple = \{ limit = (\d+), period = (\d+) \}/g)].map(
-        ([, name, limit, period]) => [name, { limit: Number(limit), periodSeconds: Number(period) }],
-      ),
+      [
+        ...wranglerToml.matchAll(
+          /\[\[ratelimits\]\]\s*name = "(\w+)"\s*namespace_id = "\d+"\s*simple = \{ limit = (\d+), period = (\d+) \}/g,
+        ),
+      ].map(([, name, limit, period]) => [name, { limit: Number(limit), periodSeconds: Number(period) }]),
     );
     expect(declared).toEqual(RATE_LIMITS);
-    for (const name of Object.keys(RATE_LIMITS)) expect((env as unknown as Record<string, unknown>)[name], name).toBeDefined();
+    for (const name of Object.keys(RATE_LIMITS))
+      expect((env as unknown as Record<string, unknown>)[name], name).toBeDefined();
   });
 });

@@ -17,7 +17,13 @@ export function referenceCell(kind: string, scores: (number | null)[]): Record<s
   if (kind === "nps") {
     const promoters = between(9, 10);
     const detractors = between(0, 6);
-    return { ...base, promoters, passives: between(7, 8), detractors, nps: count ? (100 * (promoters - detractors)) / count : null };
+    return {
+      ...base,
+      promoters,
+      passives: between(7, 8),
+      detractors,
+      nps: count ? (100 * (promoters - detractors)) / count : null,
+    };
   }
   if (kind === "csat") return { ...base, satisfied: between(4, 5), csat: pct(between(4, 5)) };
   if (kind === "ces") return { ...base, easy: between(5, 7), ces: pct(between(5, 7)) };
@@ -26,11 +32,20 @@ export function referenceCell(kind: string, scores: (number | null)[]): Record<s
 
 /** Compares cells, allowing float rounding in the last digits. */
 export function roundCell(cell: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(cell).map(([k, v]) => [k, typeof v === "number" ? Math.round(v * 1e9) / 1e9 : v]));
+  return Object.fromEntries(
+    Object.entries(cell).map(([k, v]) => [k, typeof v === "number" ? Math.round(v * 1e9) / 1e9 : v]),
+  );
 }
 
-/** The project's seeded PRNG (shared/seeded-random.ts), with helpers, so a failing random run can be replayed from its seed. */
+/**
+ * The project's seeded PRNG (shared/seeded-random.ts), with helpers, so a failing random run can be replayed from
+ * its seed.
+ */
 export function prng(seed: number) {
   const next = seededRandom(seed);
-  return { next, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)), pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]! };
+  return {
+    next,
+    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
+    pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!,
+  };
 }

@@ -13,16 +13,28 @@ type Row = Record<string, string | number>;
  */
 describe("release rollups", () => {
   it("written at close equal what migration 0010 derives from the groups", async () => {
-    const target = await seedSurvey({ kind: "csat", services: ["rr-a", "rr-b"], topics: ["complaint", "praise"] }, { audience: "internal", dimensions: ["team", "role"], minGroupSize: 3 });
+    const target = await seedSurvey(
+      { kind: "csat", services: ["rr-a", "rr-b"], topics: ["complaint", "praise"] },
+      { audience: "internal", dimensions: ["team", "role"], minGroupSize: 3 },
+    );
     setClock("2026-09-08T09:00:00Z");
     const teams = ["sales", "sales", "sales", "sales", "ops", "ops", "legal"];
     for (const [i, team] of teams.entries()) {
       const service = i % 2 ? "rr-a" : "rr-b";
-      const response = await postResponse({ ...target, score: 1 + (i % 5), service, topic: i % 3 ? "complaint" : undefined, segment: { team, role: i < 3 ? "lead" : "rep" } });
+      const response = await postResponse({
+        ...target,
+        score: 1 + (i % 5),
+        service,
+        topic: i % 3 ? "complaint" : undefined,
+        segment: { team, role: i < 3 ? "lead" : "rep" },
+      });
       expect(response.status).toBe(201);
     }
     setClock("2026-09-15T09:00:00Z");
-    expect((await adminOk<{ total: { count: number } }>("GET", `/v1/aggregates?site=${target.site}&survey=${target.survey}`)).total.count).toBeGreaterThan(0);
+    expect(
+      (await adminOk<{ total: { count: number } }>("GET", `/v1/aggregates?site=${target.site}&survey=${target.survey}`))
+        .total.count,
+    ).toBeGreaterThan(0);
 
     await env.DB.exec("DROP TABLE IF EXISTS release_rollups_check");
     await env.DB.prepare("CREATE TABLE release_rollups_check AS SELECT * FROM release_rollups WHERE 0").run();
@@ -36,8 +48,14 @@ describe("release rollups", () => {
     expect(backfill).toHaveLength(3);
     for (const statement of backfill) await env.DB.prepare(statement).run();
     const order = "ORDER BY kind, dim, period_start, survey_id, service_id, value";
-    const written = (await env.DB.prepare(`SELECT * FROM release_rollups WHERE site_id = ? ${order}`).bind(target.site).all<Row>()).results;
-    const derived = (await env.DB.prepare(`SELECT * FROM release_rollups_check WHERE site_id = ? ${order}`).bind(target.site).all<Row>()).results;
+    const written = (
+      await env.DB.prepare(`SELECT * FROM release_rollups WHERE site_id = ? ${order}`).bind(target.site).all<Row>()
+    ).results;
+    const derived = (
+      await env.DB.prepare(`SELECT * FROM release_rollups_check WHERE site_id = ? ${order}`)
+        .bind(target.site)
+        .all<Row>()
+    ).results;
     expect(written.length).toBeGreaterThan(10);
     expect(written.some((row) => String(row.dim).startsWith("~"))).toBe(true);
     expect(derived).toEqual(written);

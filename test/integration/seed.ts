@@ -1,7 +1,16 @@
 import { env } from "cloudflare:test";
 import { insertResponse } from "../../worker/db/responses";
 
-type At = { site: string; survey: string; kind: string; score: number | null; at: string | number; service?: string; topic?: string; segment?: Record<string, string> };
+type At = {
+  site: string;
+  survey: string;
+  kind: string;
+  score: number | null;
+  at: string | number;
+  service?: string;
+  topic?: string;
+  segment?: Record<string, string>;
+};
 
 /**
  * Stores a response at a chosen time through the Worker's own write path (row and rollups in one

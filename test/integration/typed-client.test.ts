@@ -27,7 +27,12 @@ it("hc<AppType> writes and reads a site with the schemas' types", async () => {
   // Assignable both ways to the schema's type: the client and `import type` from schema/ agree.
   const body: SiteList = await listed.json();
   const site: Site | undefined = body.items.find((item) => item.id === id);
-  expect(site).toMatchObject({ name: "Typed", audience: "external", origins: ["https://typed.example"], currentPeriod: null });
+  expect(site).toMatchObject({
+    name: "Typed",
+    audience: "external",
+    origins: ["https://typed.example"],
+    currentPeriod: null,
+  });
 });
 
 it("hc<AppType> types an error answer as the contract's error shape", async () => {

@@ -5,8 +5,16 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { declare, errors, json, router } from "../../worker/openapi";
 
-const withBody = createRoute({ method: "get", path: "/", responses: { 200: json("ok", z.strictObject({ id: z.string() })), ...errors([404]) } });
-const bodiless = createRoute({ method: "delete", path: "/", responses: { 204: { description: "gone" }, ...errors([404]) } });
+const withBody = createRoute({
+  method: "get",
+  path: "/",
+  responses: { 200: json("ok", z.strictObject({ id: z.string() })), ...errors([404]) },
+});
+const bodiless = createRoute({
+  method: "delete",
+  path: "/",
+  responses: { 204: { description: "gone" }, ...errors([404]) },
+});
 
 router()
   .openapi(...declare(withBody, (c) => c.json({ id: "a" }, 200)))

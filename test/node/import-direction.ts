@@ -17,14 +17,19 @@ export type Violation = { file: string; specifier: string; resolved: string; why
 /** worker/ folders that are neither layers nor helpers every layer may use: the feature folders. */
 const LAYERS = new Set(["db", "domain", "routes", "middleware", "i18n"]);
 export const featureFolders = (root: string) =>
-  readdirSync(join(root, "worker"), { withFileTypes: true }).filter((entry) => entry.isDirectory() && !LAYERS.has(entry.name)).map((entry) => entry.name);
+  readdirSync(join(root, "worker"), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !LAYERS.has(entry.name))
+    .map((entry) => entry.name);
 
 export function rules(features: string[]): Rule[] {
   const above = [
     { prefix: "worker/routes/", why: "routes/ sits above every other folder" },
     { prefix: "worker/middleware/", why: "middleware is HTTP; the layers below take and return plain data" },
     { prefix: "worker/app", why: "app.ts mounts routes; nothing below imports it" },
-    ...features.map((name) => ({ prefix: `worker/${name}/`, why: `feature folders (${name}/) sit above db/ and domain/` })),
+    ...features.map((name) => ({
+      prefix: `worker/${name}/`,
+      why: `feature folders (${name}/) sit above db/ and domain/`,
+    })),
   ];
   const http = (layer: string) => [
     { name: "hono", why: `hono is HTTP; ${layer} takes and returns plain data` },
@@ -50,7 +55,8 @@ export function rules(features: string[]): Rule[] {
 }
 
 // Static imports and re-exports (`import ... from "x"`, `import "x"`, `export ... from "x"`) and `import("x")`.
-const SPECIFIER = /(?:\bimport\s+(?:type\s+)?(?:[\w*{}\s,$]+\s+from\s+)?|\bexport\s+(?:type\s+)?[\w*{}\s,$]+\s+from\s+|\bimport\s*\(\s*)["']([^"']+)["']/g;
+const SPECIFIER =
+  /(?:\bimport\s+(?:type\s+)?(?:[\w*{}\s,$]+\s+from\s+)?|\bexport\s+(?:type\s+)?[\w*{}\s,$]+\s+from\s+|\bimport\s*\(\s*)["']([^"']+)["']/g;
 
 export const specifiersOf = (text: string) => [...text.matchAll(SPECIFIER)].map((match) => match[1]!);
 
@@ -90,7 +96,8 @@ export function sourceFiles(root: string, folders: string[]): SourceFile[] {
     for (const entry of readdirSync(join(root, folder), { withFileTypes: true })) {
       const path = `${folder}/${entry.name}`;
       if (entry.isDirectory()) walk(path);
-      else if (/\.(ts|tsx|mjs|js)$/.test(entry.name)) files.push({ path, text: readFileSync(join(root, path), "utf8") });
+      else if (/\.(ts|tsx|mjs|js)$/.test(entry.name))
+        files.push({ path, text: readFileSync(join(root, path), "utf8") });
     }
   };
   folders.forEach(walk);

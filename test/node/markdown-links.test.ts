@@ -12,7 +12,12 @@ import { anchorsOf, ignoredFolders, linksOf, problemOf, slug } from "./markdown-
  * link at ../shared/CONTRACT.md is not in the repository).
  */
 const root = fileURLToPath(new URL("../../", import.meta.url));
-const MARKDOWN = ["README.md", ...readdirSync(join(root, "docs")).filter((name) => name.endsWith(".md")).map((name) => `docs/${name}`)];
+const MARKDOWN = [
+  "README.md",
+  ...readdirSync(join(root, "docs"))
+    .filter((name) => name.endsWith(".md"))
+    .map((name) => `docs/${name}`),
+];
 
 describe("the README's and docs/'s links", () => {
   it.each(MARKDOWN)("%s: every relative link and #anchor resolves inside the repository", (file) => {
@@ -34,8 +39,12 @@ describe("the checker", () => {
   mkdirSync(join(sandbox, "docs"));
   writeFileSync(join(sandbox, ".gitignore"), "node_modules/\ndist/\n*.log\n");
   writeFileSync(join(sandbox, "README.md"), "# Sandbox\n");
-  writeFileSync(join(sandbox, "docs/guide.md"), "# Guide\n\n## Employees' anonymity\n\n## Auth & keys\n\n## Auth & keys\n");
-  const check = (target: string, file = "README.md") => problemOf(sandbox, { file, line: 1, target }, ignoredFolders(sandbox));
+  writeFileSync(
+    join(sandbox, "docs/guide.md"),
+    "# Guide\n\n## Employees' anonymity\n\n## Auth & keys\n\n## Auth & keys\n",
+  );
+  const check = (target: string, file = "README.md") =>
+    problemOf(sandbox, { file, line: 1, target }, ignoredFolders(sandbox));
 
   it("follows GitHub's heading slugs", () => {
     expect(slug("Employees' anonymity")).toBe("employees-anonymity");
@@ -64,7 +73,10 @@ describe("the checker", () => {
   });
 
   it("reads links in prose only, not in code", () => {
-    const links = linksOf("x.md", "[a](one.md) `[b](two.md)` <https://example.com>\n```\n[c](three.md)\n```\n[d]: four.md\n");
+    const links = linksOf(
+      "x.md",
+      "[a](one.md) `[b](two.md)` <https://example.com>\n```\n[c](three.md)\n```\n[d]: four.md\n",
+    );
     expect(links.map((link) => link.target)).toEqual(["one.md", "https://example.com", "four.md"]);
   });
 });

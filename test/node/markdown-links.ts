@@ -82,22 +82,28 @@ export function problemOf(root: string, link: Link, ignored: string[] = []): str
   if (link.target.startsWith("//")) return `${where}: a protocol-relative link leaves the repository`;
   const [pathPart = "", anchor] = link.target.split("#", 2) as [string, string | undefined];
   const path = decodeURIComponent(pathPart.split("?")[0]!);
-  if (path.startsWith("/")) return `${where}: a root-relative path means another thing on GitHub and in a clone; write it relative to the file`;
+  if (path.startsWith("/"))
+    return `${where}: a root-relative path means another thing on GitHub and in a clone; write it relative to the file`;
   const from = join(root, link.file);
   const target = path === "" ? from : resolve(dirname(from), path);
   const inside = relative(root, target);
-  if (inside.startsWith(`..${sep}`) || inside === ".." || resolve(root, inside) !== target) return `${where}: leaves the repository`;
+  if (inside.startsWith(`..${sep}`) || inside === ".." || resolve(root, inside) !== target)
+    return `${where}: leaves the repository`;
   const top = inside.split(sep)[0]!;
   if (ignored.includes(top)) return `${where}: ${top}/ is not part of the repository (it is ignored by git)`;
   if (!existsSync(target)) return `${where}: no such file`;
   if (anchor !== undefined) {
     if (!target.endsWith(".md")) return `${where}: an anchor into a file that is not Markdown`;
-    if (!anchorsOf(readFileSync(target, "utf8")).has(decodeURIComponent(anchor))) return `${where}: no heading with the anchor #${anchor}`;
+    if (!anchorsOf(readFileSync(target, "utf8")).has(decodeURIComponent(anchor)))
+      return `${where}: no heading with the anchor #${anchor}`;
   }
   return null;
 }
 
-/** The top-level folders `.gitignore` names (`dist/`, `node_modules/`, …): a link into them does not resolve in a clone. */
+/**
+ * The top-level folders `.gitignore` names (`dist/`, `node_modules/`, …): a link into them does not resolve in a
+ * clone.
+ */
 export function ignoredFolders(root: string): string[] {
   const gitignore = existsSync(join(root, ".gitignore")) ? readFileSync(join(root, ".gitignore"), "utf8") : "";
   return gitignore

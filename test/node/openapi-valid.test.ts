@@ -13,7 +13,9 @@ it("/openapi.json passes an OpenAPI 3.1 validator", async () => {
 });
 
 it("the validator does reject a broken document (so the check above can fail)", async () => {
-  const broken = structuredClone(openApiDocument()) as { paths: Record<string, Record<string, { parameters: { in: string }[] }>> };
+  const broken = structuredClone(openApiDocument()) as {
+    paths: Record<string, Record<string, { parameters: { in: string }[] }>>;
+  };
   broken.paths["/v1/aggregates"]!.get!.parameters[0]!.in = "body";
   await expect(SwaggerParser.validate(broken as never)).rejects.toThrow();
 });

@@ -40,7 +40,7 @@ describe("privacyNotice: what an internal survey tells employees", () => {
   it.each(locales)("%s: the minimum group size is in the sentence, in the language's digits", (locale) => {
     for (const minGroupSize of [3, 5, 7, 21, 1000]) {
       const { anonymity } = notice(locale, { minGroupSize });
-      expect(anonymity).toContain(new Intl.NumberFormat(locale).format(minGroupSize) + "\u00a0");
+      expect(anonymity).toContain(`${new Intl.NumberFormat(locale).format(minGroupSize)}\u00a0`);
       expect(anonymity).not.toMatch(/undefined|NaN|null|\{|\}|\$/);
     }
   });

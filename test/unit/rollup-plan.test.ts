@@ -8,7 +8,8 @@ const HOUR = 3_600_000;
 function hourCounts(pieces: Piece[]): Map<number, number> {
   const counts = new Map<number, number>();
   for (const piece of pieces) {
-    for (let t = piece.period; t < nextPeriod(piece.grain, piece.period); t += HOUR) counts.set(t, (counts.get(t) ?? 0) + piece.sign);
+    for (let t = piece.period; t < nextPeriod(piece.grain, piece.period); t += HOUR)
+      counts.set(t, (counts.get(t) ?? 0) + piece.sign);
   }
   for (const [t, n] of counts) if (n === 0) counts.delete(t);
   return counts;
@@ -22,7 +23,10 @@ describe("coverRange", () => {
       const to = from + random.int(1, 100 * 24) * HOUR;
       const counts = hourCounts(coverRange(from, to));
       const wrong = [...counts].filter(([t, n]) => n !== 1 || t < from || t >= to);
-      expect({ size: counts.size, wrong }, `${new Date(from).toISOString()}..${new Date(to).toISOString()}`).toEqual({ size: (to - from) / HOUR, wrong: [] });
+      expect({ size: counts.size, wrong }, `${new Date(from).toISOString()}..${new Date(to).toISOString()}`).toEqual({
+        size: (to - from) / HOUR,
+        wrong: [],
+      });
     }
   });
 

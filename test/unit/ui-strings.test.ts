@@ -28,7 +28,11 @@ describe("UI string catalogs", () => {
   });
 
   it.each(Object.entries(CATALOGS))("%s has no empty string and two labels per scale", (_locale, catalog) => {
-    const texts = [...Object.values(catalog.strings), ...Object.values(catalog.topics), ...Object.values(catalog.scale).flat()];
+    const texts = [
+      ...Object.values(catalog.strings),
+      ...Object.values(catalog.topics),
+      ...Object.values(catalog.scale).flat(),
+    ];
     for (const text of texts) {
       expect(typeof text).toBe("string");
       expect(text.trim()).not.toBe("");
@@ -49,7 +53,8 @@ describe("pickLocale over the catalogs", () => {
     expect(pickLocale(["ru-RU"], available)).toBe("ru");
     expect(pickLocale(["ar-EG"], available)).toBe("ar");
     expect(pickLocale(["de-AT"], available)).toBe("de");
-    for (const tag of ["zh-Hans-CN", "zh-CN", "zh-Hans", "zh-SG", "zh-TW"]) expect(pickLocale([tag], available)).toBe("zh");
+    for (const tag of ["zh-Hans-CN", "zh-CN", "zh-Hans", "zh-SG", "zh-TW"])
+      expect(pickLocale([tag], available)).toBe("zh");
   });
 
   it("falls back to English for a language without a catalog, but takes a later preference that has one", () => {

@@ -19,7 +19,12 @@ export function Fields(view: View) {
     Scale(view),
     view.askService && Chips(view, "service", strings.service + optional, view.services),
     Chips(view, "topic", strings.topic + optional, view.topics),
-    TextBox(view, "comment", (view.commentPrompt ?? strings.comment) + (view.kind == "text" ? "" : optional), view.error == strings.commentRequired),
+    TextBox(
+      view,
+      "comment",
+      (view.commentPrompt ?? strings.comment) + (view.kind == "text" ? "" : optional),
+      view.error == strings.commentRequired,
+    ),
     <slot name="turnstile" />,
     // Not disabled while sending: a disabled button loses focus, and the keyboard user with it.
     <button class="send" onClick={view.submit} disabled={!!view.scale && view.score == null}>
@@ -29,7 +34,12 @@ export function Fields(view: View) {
 }
 
 /** Toggle buttons rather than radios, so a pick can be undone: the answer does not need one. */
-const Chips = (view: View, field: "service" | "topic", legend: string, choices: { id: string; label?: string; name?: string }[]) =>
+const Chips = (
+  view: View,
+  field: "service" | "topic",
+  legend: string,
+  choices: { id: string; label?: string; name?: string }[],
+) =>
   choices[0] && (
     <fieldset>
       <legend>{legend}</legend>

@@ -11,8 +11,10 @@ export type ShowReplies = (view: View, base: string, site: string, preact: typeo
  * element rather than under a global name. One that fails to load leaves its feature out: no replies
  * shown, no Turnstile token to send an answer with (it stays queued).
  */
-export function load<T extends (...args: any[]) => unknown>(src: string, ...args: Parameters<T>): void {
-  const script = document.createElement("script") as HTMLScriptElement & { feedloop?: T };
+export function load<T extends (...args: never[]) => unknown>(src: string, ...args: Parameters<T>): void {
+  const script = document.createElement("script") as HTMLScriptElement & {
+    feedloop?: (...args: Parameters<T>) => unknown;
+  };
   script.src = src;
   script.onload = () => {
     script.remove();

@@ -20,5 +20,10 @@ defineElement(base);
 
 /** Starts a widget: floating, or inline in `target`. Copies what it keeps, so the caller's objects stay theirs. */
 export function mount(options: MountOptions): FeedloopApi {
-  return start({ ...options, base: options.base || base, segment: { ...options.segment }, strings: { ...options.strings } });
+  return start({
+    ...options,
+    base: options.base || base,
+    segment: { ...options.segment },
+    strings: { ...options.strings },
+  });
 }

@@ -8,7 +8,11 @@ import type { View } from "./state";
  * are left out (JSON.stringify drops undefined). A fresh idempotency key per attempt: an attempt is
  * only repeated by the queue, with its stored body, and a refused one stored nothing.
  */
-export const buildPayload = (view: View, { segment, respondentToken }: WidgetOptions, root: ShadowRoot): ResponseInput => ({
+export const buildPayload = (
+  view: View,
+  { segment, respondentToken }: WidgetOptions,
+  root: ShadowRoot,
+): ResponseInput => ({
   site: view.site,
   survey: view.survey,
   score: view.score,

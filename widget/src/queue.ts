@@ -47,7 +47,10 @@ export async function send(base: string, payload: object): Promise<Outcome> {
  * token too: the entry goes, and a respondent still on the form may try again.
  */
 async function post({ body, base }: Entry): Promise<Outcome> {
-  const response = await (TURNSTILE ? sign(body).then((signed) => request(url(base), signed)) : request(url(base), body)).catch(() => null);
+  const response = await (TURNSTILE
+    ? sign(body).then((signed) => request(url(base), signed))
+    : request(url(base), body)
+  ).catch(() => null);
   if (!response || /^5|408|429/.test(`${response.status}`)) {
     clearTimeout(retry);
     retry = setTimeout(flush, 6e4);

@@ -69,7 +69,9 @@ export function start(options: WidgetOptions): FeedloopApi {
   Object.assign(view, actions);
 
   (async () => {
-    const response = await request(`${base}/v1/widget/${site}/${options.survey}?locale=${options.locale || navigator.language}`);
+    const response = await request(
+      `${base}/v1/widget/${site}/${options.survey}?locale=${options.locale || navigator.language}`,
+    );
     const config: WidgetConfig = await response.json();
     // The server says what is wrong (an unknown site, an origin it does not list), readable across origins.
     if (!response.ok) throw (config as unknown as ErrorBody).error.message;

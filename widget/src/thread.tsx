@@ -24,7 +24,10 @@ export function Thread(view: View, found: Found) {
     if (!text) return;
     // Emptied at once, so a second press cannot send the same reply twice.
     view.change({ draft: "" });
-    const sent = await request(url + "/replies", JSON.stringify({ text })).then((response) => response.ok, () => false);
+    const sent = await request(url + "/replies", JSON.stringify({ text })).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (sent) replies.push({ from: "respondent", text });
     view.change(sent ? {} : { draft: text, error: strings.error });
   };

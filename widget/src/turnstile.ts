@@ -51,7 +51,12 @@ const loadApi = () =>
     script.addEventListener("error", () => {
       api = undefined;
       script.remove();
-      reject(new Error("feedloop: Turnstile did not load (offline, or the page's CSP does not allow https://challenges.cloudflare.com)"));
+      reject(
+        new Error(
+          "feedloop: Turnstile did not load " +
+            "(offline, or the page's CSP does not allow https://challenges.cloudflare.com)",
+        ),
+      );
     });
   }));
 
@@ -82,34 +87,37 @@ const start: StartTurnstile = (view, host, draw) => {
   let rendered: Promise<unknown> | undefined;
   /** Once; again after a failure (offline, blocked), on the next try. */
   const render = () =>
-    (rendered ||= loadApi().then((loaded) => {
-      if (!box.isConnected) return;
-      turnstile = loaded;
-      const theme = host.getAttribute("theme");
-      id = turnstile.render(box, {
-        sitekey: view.turnstile!.siteKey,
-        // The Worker refuses a token made for another action (worker/abuse/turnstile.ts).
-        action: "feedloop",
-        appearance: "interaction-only",
-        size: "flexible",
-        theme: theme == "light" || theme == "dark" ? theme : "auto",
-        callback(token: string) {
-          ready = token;
-          take();
-        },
-        // Turnstile gets a new token by itself when one expires (refresh-expired "auto") and retries
-        // after errors. Without an error callback it would throw; this one returns nothing, so
-        // Turnstile logs the error code for the site's developers.
-        "expired-callback": () => (ready = undefined),
-        "error-callback": () => {},
-        "before-interactive-callback": () => (asking = true),
-        "after-interactive-callback": () => (asking = false),
-        "timeout-callback": () => (asking = false),
-      });
-    }, (error) => {
-      rendered = undefined;
-      throw error;
-    }));
+    (rendered ||= loadApi().then(
+      (loaded) => {
+        if (!box.isConnected) return;
+        turnstile = loaded;
+        const theme = host.getAttribute("theme");
+        id = turnstile.render(box, {
+          sitekey: view.turnstile!.siteKey,
+          // The Worker refuses a token made for another action (worker/abuse/turnstile.ts).
+          action: "feedloop",
+          appearance: "interaction-only",
+          size: "flexible",
+          theme: theme == "light" || theme == "dark" ? theme : "auto",
+          callback(token: string) {
+            ready = token;
+            take();
+          },
+          // Turnstile gets a new token by itself when one expires (refresh-expired "auto") and retries
+          // after errors. Without an error callback it would throw; this one returns nothing, so
+          // Turnstile logs the error code for the site's developers.
+          "expired-callback": () => (ready = undefined),
+          "error-callback": () => {},
+          "before-interactive-callback": () => (asking = true),
+          "after-interactive-callback": () => (asking = false),
+          "timeout-callback": () => (asking = false),
+        });
+      },
+      (error) => {
+        rendered = undefined;
+        throw error;
+      },
+    ));
 
   // The form is on screen once the box is in its slot (at once for an inline widget).
   host.shadowRoot!.addEventListener("slotchange", () => box.assignedSlot && render());

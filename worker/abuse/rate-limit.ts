@@ -43,7 +43,10 @@ type Check = { name: "site" | "visitor" | "network" | "employee"; binding: Bindi
 
 const tierOf = (site: LimitedSite) => TIERS[site.rateLimit ?? "standard"];
 
-/** All answers to one site (a flood aimed at it, from anywhere). Needs only the site's id: checked before any D1 read. */
+/**
+ * All answers to one site (a flood aimed at it, from anywhere). Needs only the site's id: checked before any
+ * D1 read.
+ */
 export async function checkSiteRateLimit(env: Bindings, site: string): Promise<void> {
   await enforce(env, [{ name: "site", binding: "RATE_LIMIT_SITE", key: site }]);
 }
@@ -53,7 +56,12 @@ export async function checkSiteRateLimit(env: Bindings, site: string): Promise<v
  * is known (its config is kept per isolate, so usually without a D1 round trip). An internal site with
  * identity adds each employee's own limit once they are verified (`checkEmployeeRateLimit`).
  */
-export async function checkVisitorRateLimit(env: Bindings, db: D1Database, site: LimitedSite, request: Request): Promise<void> {
+export async function checkVisitorRateLimit(
+  env: Bindings,
+  db: D1Database,
+  site: LimitedSite,
+  request: Request,
+): Promise<void> {
   const tier = tierOf(site);
   const check: Check =
     site.audience === "internal"
@@ -63,8 +71,19 @@ export async function checkVisitorRateLimit(env: Bindings, db: D1Database, site:
 }
 
 /** One verified employee, at the tier's per-visitor limit: after verification, before the write. */
-export async function checkEmployeeRateLimit(env: Bindings, db: D1Database, site: LimitedSite, subject: string): Promise<void> {
-  await enforce(env, [{ name: "employee", binding: tierOf(site).visitor, key: `${site.id}:employee:${await employeeHash(db, site.id, subject)}` }]);
+export async function checkEmployeeRateLimit(
+  env: Bindings,
+  db: D1Database,
+  site: LimitedSite,
+  subject: string,
+): Promise<void> {
+  await enforce(env, [
+    {
+      name: "employee",
+      binding: tierOf(site).visitor,
+      key: `${site.id}:employee:${await employeeHash(db, site.id, subject)}`,
+    },
+  ]);
 }
 
 const REFUSED: Record<Check["name"], string> = {
@@ -89,15 +108,26 @@ async function enforce(env: Bindings, checks: Check[]): Promise<void> {
     const binding = env[check.binding];
     let allowed: boolean;
     try {
-      allowed = binding ? (await binding.limit({ key: check.key })).success : fallback(check.binding, check.key, limit, periodSeconds);
+      allowed = binding
+        ? (await binding.limit({ key: check.key })).success
+        : fallback(check.binding, check.key, limit, periodSeconds);
     } catch (error) {
-      console.warn(`rate limiter "${check.name}" unavailable, failing open:`, error instanceof Error ? error.message : "unknown error");
+      console.warn(
+        `rate limiter "${check.name}" unavailable, failing open:`,
+        error instanceof Error ? error.message : "unknown error",
+      );
       allowed = true;
     }
     if (!allowed) {
-      throw new ApiError(429, "rate_limited", `Too many answers ${REFUSED[check.name]}; try again in ${periodSeconds} seconds`, undefined, {
-        "Retry-After": String(periodSeconds),
-      });
+      throw new ApiError(
+        429,
+        "rate_limited",
+        `Too many answers ${REFUSED[check.name]}; try again in ${periodSeconds} seconds`,
+        undefined,
+        {
+          "Retry-After": String(periodSeconds),
+        },
+      );
     }
   }
 }

@@ -16,7 +16,12 @@ type Siteverify = { success?: unknown; hostname?: unknown; action?: unknown; "er
  * nonsense: nothing is stored, and the widget keeps the answer queued and retries. Accepting unverified
  * answers during an outage would open the door the site owner asked us to close.
  */
-export async function verifyTurnstile(secret: string, token: string | null | undefined, origins: string[], idempotencyKey: string | null): Promise<void> {
+export async function verifyTurnstile(
+  secret: string,
+  token: string | null | undefined,
+  origins: string[],
+  idempotencyKey: string | null,
+): Promise<void> {
   if (!token) throw new ApiError(403, "turnstile_failed", "This site requires a Turnstile token (field `turnstile`)");
   const form = new FormData();
   form.set("secret", secret);
@@ -30,12 +35,25 @@ export async function verifyTurnstile(secret: string, token: string | null | und
     result = (await answer.json()) as Siteverify;
   } catch (error) {
     console.warn("turnstile siteverify unreachable:", error instanceof Error ? error.message : "unknown error");
-    throw new ApiError(503, "unavailable", "The spam check is unavailable; nothing was stored, try again shortly", undefined, { "Retry-After": "30" });
+    throw new ApiError(
+      503,
+      "unavailable",
+      "The spam check is unavailable; nothing was stored, try again shortly",
+      undefined,
+      { "Retry-After": "30" },
+    );
   }
   if (result.success !== true) {
-    const codes = Array.isArray(result["error-codes"]) ? result["error-codes"].filter((code): code is string => typeof code === "string") : [];
+    const codes = Array.isArray(result["error-codes"])
+      ? result["error-codes"].filter((code): code is string => typeof code === "string")
+      : [];
     const spent = codes.includes("timeout-or-duplicate");
-    throw new ApiError(403, "turnstile_failed", spent ? "The Turnstile token has expired or was already used" : "The Turnstile check failed", { errorCodes: codes });
+    throw new ApiError(
+      403,
+      "turnstile_failed",
+      spent ? "The Turnstile token has expired or was already used" : "The Turnstile check failed",
+      { errorCodes: codes },
+    );
   }
   const hostnames = origins.map((origin) => new URL(origin).hostname);
   if (typeof result.hostname !== "string" || !hostnames.includes(result.hostname)) {

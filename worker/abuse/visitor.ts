@@ -41,7 +41,9 @@ async function saltOf(db: D1Database, day: string): Promise<string> {
   const [, , row] = await db.batch<{ salt: string }>([
     // A new day's salt retires every older one at once, whether or not the cron ran.
     db.prepare("DELETE FROM visitor_salts WHERE day < ?").bind(day),
-    db.prepare("INSERT INTO visitor_salts (day, salt) VALUES (?, ?) ON CONFLICT (day) DO NOTHING").bind(day, randomToken(32)),
+    db
+      .prepare("INSERT INTO visitor_salts (day, salt) VALUES (?, ?) ON CONFLICT (day) DO NOTHING")
+      .bind(day, randomToken(32)),
     db.prepare("SELECT salt FROM visitor_salts WHERE day = ?").bind(day),
   ]);
   const salt = row!.results[0]!.salt;

@@ -11,7 +11,8 @@ const IdempotencyKey = z.uuid();
 export function idempotencyKeyOf(fromBody: string | null | undefined, header: string | undefined): string | null {
   if (fromBody) return fromBody.toLowerCase();
   if (header === undefined) return null;
-  if (!IdempotencyKey.safeParse(header).success) throw validationFailed([{ path: "Idempotency-Key", message: "must be a UUID" }]);
+  if (!IdempotencyKey.safeParse(header).success)
+    throw validationFailed([{ path: "Idempotency-Key", message: "must be a UUID" }]);
   return header.toLowerCase();
 }
 
@@ -19,7 +20,8 @@ export function idempotencyKeyOf(fromBody: string | null | undefined, header: st
  * The answer itself: credentials (the Turnstile and respondent tokens, fresh on each try) are not part of it, so
  * an honest retry with a new token still replays the first answer.
  */
-export const requestHashOf = (input: ResponseInput) => sha256Hex(canonicalJson({ ...input, idempotencyKey: null, turnstile: null, respondent: null }));
+export const requestHashOf = (input: ResponseInput) =>
+  sha256Hex(canonicalJson({ ...input, idempotencyKey: null, turnstile: null, respondent: null }));
 
 /** The first answer again, as it was stored (only a stored answer, a 201, is remembered). */
 export function replayOf(answer: RememberedAnswer, requestHash: string): ResponseCreated {
@@ -29,8 +31,10 @@ export function replayOf(answer: RememberedAnswer, requestHash: string): Respons
   return JSON.parse(answer.body) as ResponseCreated;
 }
 
-export const isDuplicateKey = (error: unknown) => error instanceof Error && /UNIQUE constraint failed: idempotency_keys/.test(error.message);
+export const isDuplicateKey = (error: unknown) =>
+  error instanceof Error && /UNIQUE constraint failed: idempotency_keys/.test(error.message);
 
 // Our own response id, fixed before the first try: a retry that finds it stored means the first try
 // committed although its answer was lost on the way back.
-export const isOwnRowAlreadyStored = (error: unknown) => error instanceof Error && /UNIQUE constraint failed: responses\.(id|followup_hash)/.test(error.message);
+export const isOwnRowAlreadyStored = (error: unknown) =>
+  error instanceof Error && /UNIQUE constraint failed: responses\.(id|followup_hash)/.test(error.message);

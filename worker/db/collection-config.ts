@@ -13,12 +13,21 @@ import { listWebhooksStatement, type WebhookRow } from "./webhooks";
 
 export const CONFIG_TTL_MS = 10_000;
 
-export type CollectionConfig = { siteRow: SiteRow | undefined; surveyRow: SurveyRow | undefined; webhookRows: WebhookRow[] };
+export type CollectionConfig = {
+  siteRow: SiteRow | undefined;
+  surveyRow: SurveyRow | undefined;
+  webhookRows: WebhookRow[];
+};
 
 const cached = new Map<string, { at: number; config: CollectionConfig }>();
 let generation = 0;
 
-export async function collectionConfig(db: D1Database, site: string, survey: string, now = Date.now()): Promise<CollectionConfig> {
+export async function collectionConfig(
+  db: D1Database,
+  site: string,
+  survey: string,
+  now = Date.now(),
+): Promise<CollectionConfig> {
   const key = `${site}\n${survey}`;
   const hit = cached.get(key);
   if (hit && now - hit.at < CONFIG_TTL_MS) return hit.config;

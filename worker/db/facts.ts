@@ -26,7 +26,13 @@ export function keyColumns(groupBy: string[]): { survey: boolean; service: boole
   return { survey: groupBy.includes("survey"), service: groupBy.includes("service") || groupBy.includes("owner") };
 }
 
-export async function readRollupFacts(db: D1Database, filter: FactFilter, buckets: Bucket[], attribute: string, perSite = false): Promise<FactRead> {
+export async function readRollupFacts(
+  db: D1Database,
+  filter: FactFilter,
+  buckets: Bucket[],
+  attribute: string,
+  perSite = false,
+): Promise<FactRead> {
   const uses = new Map<string, [bucket: number, sign: 1 | -1][]>();
   const periods: Record<Grain, Set<number>> = { h: new Set(), d: new Set(), m: new Set() };
   buckets.forEach((bucket, index) => {
@@ -36,9 +42,17 @@ export async function readRollupFacts(db: D1Database, filter: FactFilter, bucket
       periods[piece.grain].add(piece.period);
     }
   });
-  const attributeValue = attribute === "topic" ? filter.topic : attribute.startsWith("segment.") ? filter.segment[attribute.slice(8)] : undefined;
+  const attributeValue =
+    attribute === "topic"
+      ? filter.topic
+      : attribute.startsWith("segment.")
+        ? filter.segment[attribute.slice(8)]
+        : undefined;
   const where = scopeConditions(filter);
-  if (attributeValue !== undefined) where.sql.push("value = ?"), where.params.push(attributeValue);
+  if (attributeValue !== undefined) {
+    where.sql.push("value = ?");
+    where.params.push(attributeValue);
+  }
 
   // Grouping by an attribute: responses without a value form the group `null`, which is the base
   // rows minus every valued row (so it stays exact after a site gains a dimension).
@@ -48,19 +62,31 @@ export async function readRollupFacts(db: D1Database, filter: FactFilter, bucket
   // together in IN lists.
   const statements: D1PreparedStatement[] = [];
   // Rows as stored: summing them in SQL would carry fewer rows out but read each twice (the sorter).
-  const select = `SELECT grain, dim, period, site_id, survey_id, service_id, value, n, ${SCORES} FROM rollups WHERE grain = ? AND kind = ? AND dim = ?`;
+  const select = `SELECT grain, dim, period, site_id, survey_id, service_id, value, n, ${SCORES}
+    FROM rollups WHERE grain = ? AND kind = ? AND dim = ?`;
   const rest = where.sql.map((clause) => `AND ${clause}`).join(" ");
   for (const dim of dims) {
     for (const grain of ["h", "d", "m"] as Grain[]) {
-      const ranges = contiguousRanges(grain, [...periods[grain]].sort((a, b) => a - b));
+      const ranges = contiguousRanges(
+        grain,
+        [...periods[grain]].sort((a, b) => a - b),
+      );
       const lone = ranges.filter(([start, end]) => nextPeriod(grain, start) === end).map(([start]) => start);
       for (const [start, end] of ranges.filter(([start, end]) => nextPeriod(grain, start) !== end)) {
-        statements.push(db.prepare(`${select} AND period >= ? AND period < ? ${rest}`).bind(grain, filter.kind, dim, start, end, ...where.params));
+        statements.push(
+          db
+            .prepare(`${select} AND period >= ? AND period < ? ${rest}`)
+            .bind(grain, filter.kind, dim, start, end, ...where.params),
+        );
       }
       const perStatement = Math.max(1, MAX_BOUND - where.params.length - 3);
       for (let i = 0; i < lone.length; i += perStatement) {
         const chunk = lone.slice(i, i + perStatement);
-        statements.push(db.prepare(`${select} AND period IN (${chunk.map(() => "?").join(", ")}) ${rest}`).bind(grain, filter.kind, dim, ...chunk, ...where.params));
+        statements.push(
+          db
+            .prepare(`${select} AND period IN (${chunk.map(() => "?").join(", ")}) ${rest}`)
+            .bind(grain, filter.kind, dim, ...chunk, ...where.params),
+        );
       }
     }
   }
@@ -87,7 +113,16 @@ export async function readRollupFacts(db: D1Database, filter: FactFilter, bucket
   return { facts, rowsRead, d1Ms, source: "rollups" };
 }
 
-type RollupRow = { grain: Grain; dim: string; period: number; site_id: string; survey_id?: string; service_id?: string; value: string; n: number } & Record<`s${number}`, number>;
+type RollupRow = {
+  grain: Grain;
+  dim: string;
+  period: number;
+  site_id: string;
+  survey_id?: string;
+  service_id?: string;
+  value: string;
+  n: number;
+} & Record<`s${number}`, number>;
 
 function contiguousRanges(grain: Grain, sorted: number[]): [number, number][] {
   const ranges: [number, number][] = [];
@@ -107,10 +142,18 @@ function contiguousRanges(grain: Grain, sorted: number[]): [number, number][] {
 export function bucketIndexSql(buckets: Bucket[], lo = 0, hi = buckets.length - 1): string {
   if (lo >= hi) return String(lo);
   const mid = (lo + hi + 1) >> 1;
-  return `CASE WHEN created_at < ${Math.trunc(buckets[mid]!.from)} THEN ${bucketIndexSql(buckets, lo, mid - 1)} ELSE ${bucketIndexSql(buckets, mid, hi)} END`;
+  const [earlier, later] = [bucketIndexSql(buckets, lo, mid - 1), bucketIndexSql(buckets, mid, hi)];
+  return `CASE WHEN created_at < ${Math.trunc(buckets[mid]!.from)} THEN ${earlier} ELSE ${later} END`;
 }
 
-type RawRow = { bucket: number; site_id: string; survey_id?: string; service_id?: string; score: number | null; n: number } & Record<`a${number}`, string | null>;
+type RawRow = {
+  bucket: number;
+  site_id: string;
+  survey_id?: string;
+  service_id?: string;
+  score: number | null;
+  n: number;
+} & Record<`a${number}`, string | null>;
 
 /**
  * Aggregates raw responses in SQL: for queries rollups cannot answer (two attributes at once, range
@@ -120,22 +163,36 @@ type RawRow = { bucket: number; site_id: string; survey_id?: string; service_id?
  * the clock report) must not depend on them.
  * `attributes` are the topic/segment fields the query groups on.
  */
-export async function readRawFacts(db: D1Database, filter: FactFilter, buckets: Bucket[], attributes: string[], groupBy: string[]): Promise<FactRead> {
+export async function readRawFacts(
+  db: D1Database,
+  filter: FactFilter,
+  buckets: Bucket[],
+  attributes: string[],
+  groupBy: string[],
+): Promise<FactRead> {
   const where = scopeConditions(filter);
-  if (filter.topic) where.sql.push("topic = ?"), where.params.push(filter.topic);
+  if (filter.topic) {
+    where.sql.push("topic = ?");
+    where.params.push(filter.topic);
+  }
   for (const [dimension, value] of Object.entries(filter.segment)) {
     where.sql.push("json_extract(segment, ?) = ?");
     where.params.push(`$."${dimension}"`, value);
   }
-  const columns = attributes.map((attribute, i) => (attribute === "topic" ? `topic AS a${i}` : `json_extract(segment, ?) AS a${i}`));
+  const columns = attributes.map((attribute, i) =>
+    attribute === "topic" ? `topic AS a${i}` : `json_extract(segment, ?) AS a${i}`,
+  );
   const columnParams = attributes.filter((a) => a !== "topic").map((a) => `$."${a.slice(8)}"`);
   const from = buckets[0]?.from ?? 0;
   const to = buckets[buckets.length - 1]?.to ?? 0;
   const keys = keyColumns(groupBy);
-  const keyList = ["site_id", ...(keys.survey ? ["survey_id"] : []), ...(keys.service ? ["service_id"] : [])].join(", ");
+  const keyList = ["site_id", ...(keys.survey ? ["survey_id"] : []), ...(keys.service ? ["service_id"] : [])].join(
+    ", ",
+  );
   const result = await db
     .prepare(
-      `SELECT ${bucketIndexSql(buckets)} AS bucket, ${keyList}, ${columns.map((c) => `${c}, `).join("")}score, COUNT(*) AS n
+      `SELECT ${bucketIndexSql(buckets)} AS bucket, ${keyList},
+         ${columns.map((c) => `${c}, `).join("")}score, COUNT(*) AS n
        FROM responses INDEXED BY responses_by_site_kind_time
        WHERE kind = ? AND created_at >= ? AND created_at < ? ${where.sql.map((clause) => `AND ${clause}`).join(" ")}
        GROUP BY bucket, ${keyList}, ${attributes.map((_, i) => `a${i}, `).join("")}score`,
@@ -147,7 +204,15 @@ export async function readRawFacts(db: D1Database, filter: FactFilter, buckets: 
     tally.n = row.n;
     if (row.score !== null) tally.scores[row.score] = row.n;
     const attrs = Object.fromEntries(attributes.map((attribute, i) => [attribute, row[`a${i}`] ?? ""]));
-    return { bucket: row.bucket, sign: 1, site: row.site_id, survey: row.survey_id ?? "", service: row.service_id ?? "", attrs, tally };
+    return {
+      bucket: row.bucket,
+      sign: 1,
+      site: row.site_id,
+      survey: row.survey_id ?? "",
+      service: row.service_id ?? "",
+      attrs,
+      tally,
+    };
   });
   return { facts, rowsRead: result.meta.rows_read ?? 0, d1Ms: result.meta.duration ?? 0, source: "raw" };
 }

@@ -4,7 +4,9 @@ export type RememberedAnswer = { requestHash: string; status: number; body: stri
 type Row = { request_hash: string; status: number; body: string };
 
 export function findAnswerStatement(db: D1Database, site: string, key: string): D1PreparedStatement {
-  return db.prepare("SELECT request_hash, status, body FROM idempotency_keys WHERE site_id = ? AND key = ?").bind(site, key);
+  return db
+    .prepare("SELECT request_hash, status, body FROM idempotency_keys WHERE site_id = ? AND key = ?")
+    .bind(site, key);
 }
 
 export const toRememberedAnswer = (row: Row | undefined | null): RememberedAnswer | null =>
@@ -15,9 +17,17 @@ export async function findAnswer(db: D1Database, site: string, key: string): Pro
 }
 
 /** Part of the same batch as the write it answers, so a key is never remembered for a write that failed. */
-export function rememberAnswerStatement(db: D1Database, site: string, key: string, answer: RememberedAnswer, now: number): D1PreparedStatement {
+export function rememberAnswerStatement(
+  db: D1Database,
+  site: string,
+  key: string,
+  answer: RememberedAnswer,
+  now: number,
+): D1PreparedStatement {
   return db
-    .prepare("INSERT INTO idempotency_keys (site_id, key, request_hash, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+    .prepare(
+      "INSERT INTO idempotency_keys (site_id, key, request_hash, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+    )
     .bind(site, key, answer.requestHash, answer.status, answer.body, now);
 }
 
@@ -25,6 +35,9 @@ export function rememberAnswerStatement(db: D1Database, site: string, key: strin
 export const IDEMPOTENCY_RETENTION_MS = 48 * 3_600_000;
 
 export async function purgeExpiredAnswers(db: D1Database, now: number): Promise<number> {
-  const result = await db.prepare("DELETE FROM idempotency_keys WHERE created_at < ?").bind(now - IDEMPOTENCY_RETENTION_MS).run();
+  const result = await db
+    .prepare("DELETE FROM idempotency_keys WHERE created_at < ?")
+    .bind(now - IDEMPOTENCY_RETENTION_MS)
+    .run();
   return result.meta.changes ?? 0;
 }

@@ -7,7 +7,9 @@ export type SiteIdentity = { config: IdentityConfig; ballotKey: string };
 export type IdentityRow = { identity: string | null; ballot_key: string | null };
 
 export function identityOf(row: IdentityRow): SiteIdentity | null {
-  return row.identity && row.ballot_key ? { config: JSON.parse(row.identity) as IdentityConfig, ballotKey: row.ballot_key } : null;
+  return row.identity && row.ballot_key
+    ? { config: JSON.parse(row.identity) as IdentityConfig, ballotKey: row.ballot_key }
+    : null;
 }
 
 export async function getIdentity(db: D1Database, site: string): Promise<SiteIdentity | null> {

@@ -18,7 +18,11 @@ type Window = { from: number; to: number };
 
 // An employee's answer is filtered and shown by its release group's attributes, never its own; a
 // customer's (no group) by its own.
-const COLUMNS = { site: "r.site_id", survey: "COALESCE(g.survey_id, r.survey_id)", service: "COALESCE(g.service_id, r.service_id)" };
+const COLUMNS = {
+  site: "r.site_id",
+  survey: "COALESCE(g.survey_id, r.survey_id)",
+  service: "COALESCE(g.service_id, r.service_id)",
+};
 const SELECT = `SELECT r.*, (SELECT COUNT(*) FROM replies WHERE response_id = r.id) AS replies,
     g.survey_id AS g_survey, g.service_id AS g_service, g.topic AS g_topic, g.segment AS g_segment,
     g.period_start AS g_period_start, g.period_end AS g_period_end
@@ -31,11 +35,15 @@ const SELECT = `SELECT r.*, (SELECT COUNT(*) FROM replies WHERE response_id = r.
  */
 export function inboxConditions(filter: ScopeFilter, query: Omit<ExportQuery, "from" | "to" | "tz">, window: Window) {
   const where = scopeConditions(filter, COLUMNS);
-  const add = (sql: string, ...params: unknown[]) => (where.sql.push(sql), where.params.push(...params));
+  const add = (sql: string, ...params: unknown[]) => {
+    where.sql.push(sql);
+    where.params.push(...params);
+  };
   add("r.listed_at >= ? AND r.listed_at < ?", window.from, window.to);
   if (query.kind) add("r.kind = ?", query.kind);
   if (filter.topic) add("COALESCE(g.topic, r.topic) = ?", filter.topic);
-  for (const [dimension, value] of Object.entries(filter.segment)) add("json_extract(COALESCE(g.segment, r.segment), ?) = ?", `$."${dimension}"`, value);
+  for (const [dimension, value] of Object.entries(filter.segment))
+    add("json_extract(COALESCE(g.segment, r.segment), ?) = ?", `$."${dimension}"`, value);
   if (query.status) add("r.status = ?", query.status);
   if (query.minScore !== undefined) add("r.score >= ?", query.minScore);
   if (query.maxScore !== undefined) add("r.score <= ?", query.maxScore);
@@ -49,10 +57,20 @@ export function inboxConditions(filter: ScopeFilter, query: Omit<ExportQuery, "f
  * meanwhile come before any cursor and never shift the pages after it. The cursor is a response id,
  * so it reveals no time.
  */
-export async function readPage(db: D1Database, where: { sql: string[]; params: unknown[] }, after: string | null, limit: number): Promise<InboxRow[]> {
-  const keyset = after ? "AND (r.listed_at, r.list_key, r.id) < (SELECT listed_at, list_key, id FROM responses WHERE id = ?)" : "";
+export async function readPage(
+  db: D1Database,
+  where: { sql: string[]; params: unknown[] },
+  after: string | null,
+  limit: number,
+): Promise<InboxRow[]> {
+  const keyset = after
+    ? "AND (r.listed_at, r.list_key, r.id) < (SELECT listed_at, list_key, id FROM responses WHERE id = ?)"
+    : "";
   const { results } = await db
-    .prepare(`${SELECT} WHERE ${where.sql.join(" AND ")} ${keyset} ORDER BY r.listed_at DESC, r.list_key DESC, r.id DESC LIMIT ?`)
+    .prepare(
+      `${SELECT} WHERE ${where.sql.join(" AND ")} ${keyset}
+       ORDER BY r.listed_at DESC, r.list_key DESC, r.id DESC LIMIT ?`,
+    )
     .bind(...where.params, ...(after ? [after] : []), limit)
     .all<InboxRow>();
   return results;
@@ -69,7 +87,14 @@ export const toListed = (row: InboxRow): ListedResponse => ({
   replies: row.replies,
   group:
     row.g_period_start !== null && row.g_period_end !== null
-      ? { survey: row.g_survey!, service: row.g_service ?? "", topic: row.g_topic ?? "", segment: JSON.parse(row.g_segment!) as Record<string, string>, periodStart: row.g_period_start, periodEnd: row.g_period_end }
+      ? {
+          survey: row.g_survey!,
+          service: row.g_service ?? "",
+          topic: row.g_topic ?? "",
+          segment: JSON.parse(row.g_segment!) as Record<string, string>,
+          periodStart: row.g_period_start,
+          periodEnd: row.g_period_end,
+        }
       : null,
 });
 

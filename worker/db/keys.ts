@@ -1,6 +1,14 @@
 import type { ApiKey, KeyInput } from "../../schema/keys";
 
-type KeyRow = { id: string; name: string; scope: ApiKey["scope"]; sites: string | null; prefix: string; key_hash: string; created_at: number };
+type KeyRow = {
+  id: string;
+  name: string;
+  scope: ApiKey["scope"];
+  sites: string | null;
+  prefix: string;
+  key_hash: string;
+  created_at: number;
+};
 
 const toKey = (row: KeyRow): ApiKey => ({
   id: row.id,
@@ -11,10 +19,27 @@ const toKey = (row: KeyRow): ApiKey => ({
   createdAt: new Date(row.created_at).toISOString(),
 });
 
-export async function insertKey(db: D1Database, input: KeyInput, prefix: string, keyHash: string, now: number): Promise<ApiKey> {
+export async function insertKey(
+  db: D1Database,
+  input: KeyInput,
+  prefix: string,
+  keyHash: string,
+  now: number,
+): Promise<ApiKey> {
   const row = await db
-    .prepare("INSERT INTO api_keys (id, name, scope, sites, prefix, key_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *")
-    .bind(crypto.randomUUID(), input.name, input.scope, input.sites ? JSON.stringify([...new Set(input.sites)]) : null, prefix, keyHash, now)
+    .prepare(
+      `INSERT INTO api_keys (id, name, scope, sites, prefix, key_hash, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+    )
+    .bind(
+      crypto.randomUUID(),
+      input.name,
+      input.scope,
+      input.sites ? JSON.stringify([...new Set(input.sites)]) : null,
+      prefix,
+      keyHash,
+      now,
+    )
     .first<KeyRow>();
   return toKey(row!);
 }

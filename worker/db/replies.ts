@@ -3,11 +3,23 @@ import type { Reply } from "../../schema/followup";
 type ReplyRow = { author: Reply["from"]; text: string; created_at: number };
 
 export async function listReplies(db: D1Database, responseId: string): Promise<Reply[]> {
-  const { results } = await db.prepare("SELECT author, text, created_at FROM replies WHERE response_id = ? ORDER BY created_at, id").bind(responseId).all<ReplyRow>();
+  const { results } = await db
+    .prepare("SELECT author, text, created_at FROM replies WHERE response_id = ? ORDER BY created_at, id")
+    .bind(responseId)
+    .all<ReplyRow>();
   return results.map((row) => ({ from: row.author, text: row.text, at: new Date(row.created_at).toISOString() }));
 }
 
-export async function insertReply(db: D1Database, responseId: string, from: Reply["from"], text: string, at: number): Promise<Reply> {
-  await db.prepare("INSERT INTO replies (id, response_id, author, text, created_at) VALUES (?, ?, ?, ?, ?)").bind(crypto.randomUUID(), responseId, from, text, at).run();
+export async function insertReply(
+  db: D1Database,
+  responseId: string,
+  from: Reply["from"],
+  text: string,
+  at: number,
+): Promise<Reply> {
+  await db
+    .prepare("INSERT INTO replies (id, response_id, author, text, created_at) VALUES (?, ?, ?, ?, ?)")
+    .bind(crypto.randomUUID(), responseId, from, text, at)
+    .run();
   return { from, text, at: new Date(at).toISOString() };
 }

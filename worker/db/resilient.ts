@@ -1,6 +1,11 @@
 // D1's transient failures (developers.cloudflare.com/d1/best-practices/retry-queries): safe to retry
 // because every write here is idempotent (idempotency keys, upserts, ids fixed before the first try).
-const TRANSIENT = ["Network connection lost", "storage caused object to be reset", "reset because its code was updated", "Cannot resolve D1 DB due to transient issue"];
+const TRANSIENT = [
+  "Network connection lost",
+  "storage caused object to be reset",
+  "reset because its code was updated",
+  "Cannot resolve D1 DB due to transient issue",
+];
 const OVERLOADED = /overloaded/i;
 const INNER = Symbol("inner statement");
 
@@ -12,7 +17,11 @@ export class DatabaseOverloaded extends Error {
 }
 
 export type RetryOptions = { retries: number; baseMs: number; sleep: (ms: number) => Promise<void> };
-const DEFAULTS: RetryOptions = { retries: 5, baseMs: 25, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
+const DEFAULTS: RetryOptions = {
+  retries: 5,
+  baseMs: 25,
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
 
 export const isTransient = (error: unknown) => TRANSIENT.some((text) => String(error).includes(text));
 
@@ -23,7 +32,8 @@ async function withRetries<T>(operation: () => Promise<T>, options: RetryOptions
     } catch (error) {
       // An overloaded database is not helped by more load now: give up at once, so the client (the
       // widget's queue) comes back later.
-      if (OVERLOADED.test(String(error))) throw new DatabaseOverloaded("The database is overloaded; try again shortly. Nothing was stored.");
+      if (OVERLOADED.test(String(error)))
+        throw new DatabaseOverloaded("The database is overloaded; try again shortly. Nothing was stored.");
       if (!isTransient(error) || attempt >= options.retries) throw error;
       // Exponential backoff with full jitter, capped at a second.
       await options.sleep(Math.random() * Math.min(1000, options.baseMs * 2 ** attempt));
@@ -35,7 +45,8 @@ function wrapStatement(statement: D1PreparedStatement, options: RetryOptions): D
   const wrapped = {
     [INNER]: statement,
     bind: (...values: unknown[]) => wrapStatement(statement.bind(...values), options),
-    first: (column?: string) => withRetries(() => (column === undefined ? statement.first() : statement.first(column)), options),
+    first: (column?: string) =>
+      withRetries(() => (column === undefined ? statement.first() : statement.first(column)), options),
     all: () => withRetries(() => statement.all(), options),
     run: () => withRetries(() => statement.run(), options),
     raw: (raw?: { columnNames?: boolean }) => withRetries(() => statement.raw(raw as { columnNames: true }), options),
@@ -43,9 +54,13 @@ function wrapStatement(statement: D1PreparedStatement, options: RetryOptions): D
   return wrapped as unknown as D1PreparedStatement;
 }
 
-const unwrap = (statement: D1PreparedStatement) => (statement as unknown as { [INNER]?: D1PreparedStatement })[INNER] ?? statement;
+const unwrap = (statement: D1PreparedStatement) =>
+  (statement as unknown as { [INNER]?: D1PreparedStatement })[INNER] ?? statement;
 
-/** The D1 binding with transient failures retried (at most `retries` times) and overload thrown as `DatabaseOverloaded`. */
+/**
+ * The D1 binding with transient failures retried (at most `retries` times) and overload thrown as
+ * `DatabaseOverloaded`.
+ */
 export function resilient(db: D1Database, options: Partial<RetryOptions> = {}): D1Database {
   const settings = { ...DEFAULTS, ...options };
   return {

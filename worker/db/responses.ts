@@ -6,13 +6,17 @@ import { rollupStatements } from "./rollups";
  * (internal site) counts in no rollup and is listed nowhere: it waits, `pending`, until its reporting
  * period closes and it joins a release group (worker/release).
  */
-export function insertResponseStatements(db: D1Database, record: ResponseRecord, audience: "external" | "internal"): D1PreparedStatement[] {
+export function insertResponseStatements(
+  db: D1Database,
+  record: ResponseRecord,
+  audience: "external" | "internal",
+): D1PreparedStatement[] {
   const internal = audience === "internal";
   return [
     db
       .prepare(
-        `INSERT INTO responses (id, site_id, survey_id, kind, score, comment, service_id, topic, segment, locale, page, followup_hash, created_at,
-           pending, listed_at, list_key)
+        `INSERT INTO responses (id, site_id, survey_id, kind, score, comment, service_id, topic, segment, locale, page,
+           followup_hash, created_at, pending, listed_at, list_key)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .bind(
@@ -38,7 +42,11 @@ export function insertResponseStatements(db: D1Database, record: ResponseRecord,
 }
 
 /** Stores one response with its rollups atomically. */
-export async function insertResponse(db: D1Database, record: ResponseRecord, audience: "external" | "internal" = "external"): Promise<void> {
+export async function insertResponse(
+  db: D1Database,
+  record: ResponseRecord,
+  audience: "external" | "internal" = "external",
+): Promise<void> {
   await db.batch(insertResponseStatements(db, record, audience));
 }
 
@@ -92,7 +100,10 @@ export async function getResponse(db: D1Database, id: string) {
 }
 
 export async function findByFollowUpHash(db: D1Database, followUpHash: string) {
-  const row = await db.prepare("SELECT * FROM responses WHERE followup_hash = ?").bind(followUpHash).first<ResponseRow>();
+  const row = await db
+    .prepare("SELECT * FROM responses WHERE followup_hash = ?")
+    .bind(followUpHash)
+    .first<ResponseRow>();
   return row ? toRecord(row) : null;
 }
 
@@ -116,5 +127,8 @@ export async function setStatus(db: D1Database, id: string, status: ResponseRow[
 
 /** The site a response belongs to, or null. */
 export async function siteOfResponse(db: D1Database, id: string): Promise<string | null> {
-  return (await db.prepare("SELECT site_id FROM responses WHERE id = ?").bind(id).first<{ site_id: string }>())?.site_id ?? null;
+  return (
+    (await db.prepare("SELECT site_id FROM responses WHERE id = ?").bind(id).first<{ site_id: string }>())?.site_id ??
+    null
+  );
 }

@@ -29,7 +29,8 @@ export function rollupKeys(subject: RollupSubject): RollupKey[] {
   const { survey, service } = subject;
   const keys: RollupKey[] = [{ dim: "", value: "", survey, service }];
   if (subject.topic) keys.push({ dim: "topic", value: subject.topic, survey, service });
-  for (const [dimension, value] of Object.entries(subject.segment)) keys.push({ dim: `segment.${dimension}`, value, survey, service });
+  for (const [dimension, value] of Object.entries(subject.segment))
+    keys.push({ dim: `segment.${dimension}`, value, survey, service });
   keys.push({ dim: "site", value: "", survey: "", service: "" });
   return keys;
 }
@@ -38,7 +39,12 @@ export function rollupKeys(subject: RollupSubject): RollupKey[] {
  * Upserts that add (`delta` 1) or remove (-1) a response in every rollup it counts in. Run them in
  * the same `db.batch` as the insert or delete of the response row, so the two never disagree.
  */
-export function rollupStatements(db: D1Database, subject: RollupSubject, delta: 1 | -1, guard?: { whileResponseExists: string }): D1PreparedStatement[] {
+export function rollupStatements(
+  db: D1Database,
+  subject: RollupSubject,
+  delta: 1 | -1,
+  guard?: { whileResponseExists: string },
+): D1PreparedStatement[] {
   if (!/^[a-z]+$/.test(subject.kind)) throw new Error(`unexpected kind ${subject.kind}`);
   const scores = SCORE_COLUMNS.map((_, s) => (subject.score === s ? delta : 0));
   const rows: { sql: string; params: string[] }[] = [];
@@ -57,15 +63,18 @@ export function rollupStatements(db: D1Database, subject: RollupSubject, delta: 
     // With a guard, the rows are counted only while the response row still exists, so two deletes
     // of one response racing each other subtract it once (the batch is a transaction).
     const source = guard
-      ? `SELECT * FROM (VALUES ${chunk.map((row) => row.sql).join(", ")}) WHERE EXISTS (SELECT 1 FROM responses WHERE id = ?)`
+      ? `SELECT * FROM (VALUES ${chunk.map((row) => row.sql).join(", ")})
+         WHERE EXISTS (SELECT 1 FROM responses WHERE id = ?)`
       : `VALUES ${chunk.map((row) => row.sql).join(", ")}`;
     statements.push(
       db
         .prepare(
-          `INSERT INTO rollups (grain, kind, dim, period, site_id, survey_id, service_id, value, n, ${SCORE_COLUMNS.join(", ")})
+          `INSERT INTO rollups (grain, kind, dim, period, site_id, survey_id, service_id, value, n,
+             ${SCORE_COLUMNS.join(", ")})
            ${source}
            ON CONFLICT (grain, kind, dim, period, site_id, survey_id, service_id, value) DO UPDATE SET
-             n = n + excluded.n, ${SCORE_COLUMNS.map((column) => `${column} = ${column} + excluded.${column}`).join(", ")}`,
+             n = n + excluded.n,
+             ${SCORE_COLUMNS.map((column) => `${column} = ${column} + excluded.${column}`).join(", ")}`,
         )
         .bind(...chunk.flatMap((row) => row.params), ...(guard ? [guard.whileResponseExists] : [])),
     );

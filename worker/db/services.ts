@@ -21,7 +21,12 @@ export async function getService(db: D1Database, id: string): Promise<Service | 
   return row ? toService(row) : null;
 }
 
-export async function upsertService(db: D1Database, id: string, input: ServiceInput, now: number): Promise<{ service: Service; created: boolean }> {
+export async function upsertService(
+  db: D1Database,
+  id: string,
+  input: ServiceInput,
+  now: number,
+): Promise<{ service: Service; created: boolean }> {
   const [existing, upserted] = await db.batch([
     db.prepare("SELECT 1 AS found FROM services WHERE id = ?").bind(id),
     db

@@ -37,10 +37,16 @@ export const toSite = (row: SiteRow): Site => ({
   identity: row.identity ? identityView(identityOf(row)!.config) : null,
   createdAt: new Date(row.created_at).toISOString(),
   updatedAt: new Date(row.updated_at).toISOString(),
-  currentPeriod: row.audience === "internal" ? isoPeriod(currentPeriod({ reportingPeriod: row.reporting_period, timeZone: row.time_zone }, Date.now())) : null,
+  currentPeriod:
+    row.audience === "internal"
+      ? isoPeriod(currentPeriod({ reportingPeriod: row.reporting_period, timeZone: row.time_zone }, Date.now()))
+      : null,
 });
 
-const isoPeriod = (period: { start: number; end: number }) => ({ start: new Date(period.start).toISOString(), end: new Date(period.end).toISOString() });
+const isoPeriod = (period: { start: number; end: number }) => ({
+  start: new Date(period.start).toISOString(),
+  end: new Date(period.end).toISOString(),
+});
 
 export async function getSiteRow(db: D1Database, id: string): Promise<SiteRow | null> {
   return db.prepare("SELECT * FROM sites WHERE id = ?").bind(id).first<SiteRow>();
@@ -62,12 +68,19 @@ export async function siteHasResponses(db: D1Database, id: string): Promise<bool
 }
 
 /** The site's Turnstile secret (write-only in the API), for verifying tokens and keeping it across PUTs. */
-export function turnstileOf(row: Pick<SiteRow, "turnstile_site_key" | "turnstile_secret">): { siteKey: string; secret: string } | null {
-  return row.turnstile_site_key && row.turnstile_secret ? { siteKey: row.turnstile_site_key, secret: row.turnstile_secret } : null;
+export function turnstileOf(
+  row: Pick<SiteRow, "turnstile_site_key" | "turnstile_secret">,
+): { siteKey: string; secret: string } | null {
+  return row.turnstile_site_key && row.turnstile_secret
+    ? { siteKey: row.turnstile_site_key, secret: row.turnstile_secret }
+    : null;
 }
 
 export async function getTurnstile(db: D1Database, id: string): Promise<{ siteKey: string; secret: string } | null> {
-  const row = await db.prepare("SELECT turnstile_site_key, turnstile_secret FROM sites WHERE id = ?").bind(id).first<SiteRow>();
+  const row = await db
+    .prepare("SELECT turnstile_site_key, turnstile_secret FROM sites WHERE id = ?")
+    .bind(id)
+    .first<SiteRow>();
   return row ? turnstileOf(row) : null;
 }
 
@@ -90,23 +103,39 @@ export async function upsertSite(
     db.prepare("SELECT 1 AS found FROM sites WHERE id = ?").bind(id),
     db
       .prepare(
-        `INSERT INTO sites (id, name, audience, origins, dimensions, min_group_size, turnstile_site_key, turnstile_secret, created_at, updated_at,
-           reporting_period, time_zone)
+        `INSERT INTO sites (id, name, audience, origins, dimensions, min_group_size, turnstile_site_key,
+           turnstile_secret, created_at, updated_at, reporting_period, time_zone)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?8, ?9, ?7, ?7, ?10, ?11)
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, audience = excluded.audience, origins = excluded.origins,
            dimensions = excluded.dimensions, min_group_size = excluded.min_group_size,
            reporting_period = excluded.reporting_period, time_zone = excluded.time_zone,
-           turnstile_site_key = excluded.turnstile_site_key, turnstile_secret = excluded.turnstile_secret, updated_at = excluded.updated_at
+           turnstile_site_key = excluded.turnstile_site_key, turnstile_secret = excluded.turnstile_secret,
+           updated_at = excluded.updated_at
          RETURNING *`,
       )
-      .bind(id, input.name, input.audience, JSON.stringify(origins), JSON.stringify(dimensions), input.minGroupSize, now, turnstile?.siteKey ?? null, turnstile?.secret ?? null,
-        input.reportingPeriod, input.timeZone),
+      .bind(
+        id,
+        input.name,
+        input.audience,
+        JSON.stringify(origins),
+        JSON.stringify(dimensions),
+        input.minGroupSize,
+        now,
+        turnstile?.siteKey ?? null,
+        turnstile?.secret ?? null,
+        input.reportingPeriod,
+        input.timeZone,
+      ),
     db.prepare("DELETE FROM site_origins WHERE site_id = ?").bind(id),
     ...origins.map((origin) => db.prepare("INSERT INTO site_origins (origin, site_id) VALUES (?, ?)").bind(origin, id)),
     // A PUT without `rateLimit` keeps the stored tier (forms that do not know it must not reset it).
-    db.prepare("UPDATE sites SET rate_limit = COALESCE(?1, rate_limit) WHERE id = ?2").bind(input.rateLimit ?? null, id),
+    db
+      .prepare("UPDATE sites SET rate_limit = COALESCE(?1, rate_limit) WHERE id = ?2")
+      .bind(input.rateLimit ?? null, id),
     // The ballot key is made once and kept, even while identity is off: ballots already cast stay valid.
-    db.prepare("UPDATE sites SET identity = ?1, ballot_key = COALESCE(ballot_key, ?2) WHERE id = ?3 RETURNING *").bind(identity && JSON.stringify(identity.config), identity && identity.newBallotKey, id),
+    db
+      .prepare("UPDATE sites SET identity = ?1, ballot_key = COALESCE(ballot_key, ?2) WHERE id = ?3 RETURNING *")
+      .bind(identity ? JSON.stringify(identity.config) : null, identity?.newBallotKey ?? null, id),
   ]);
   const created = results[0]!.results.length === 0;
   return { site: toSite(results.at(-1)!.results[0] as SiteRow), created };
@@ -114,7 +143,9 @@ export async function upsertSite(
 
 /** Whether any site accepts this origin: answers a CORS preflight, which names no site. */
 export async function isKnownOrigin(db: D1Database, origin: string): Promise<boolean> {
-  return (await db.prepare("SELECT 1 AS found FROM site_origins WHERE origin = ? LIMIT 1").bind(origin).first()) !== null;
+  return (
+    (await db.prepare("SELECT 1 AS found FROM site_origins WHERE origin = ? LIMIT 1").bind(origin).first()) !== null
+  );
 }
 
 /** Every internal site as stored, for closing their reporting periods (worker/release). */
@@ -125,6 +156,9 @@ export async function internalSites(db: D1Database): Promise<SiteRow[]> {
 
 /** How many answers an internal site has had so far in its open period (the participation count). */
 export async function openPeriodCount(db: D1Database, site: string, periodStart: number): Promise<number> {
-  const row = await db.prepare("SELECT COUNT(*) AS n FROM responses WHERE pending = 1 AND site_id = ? AND created_at >= ?").bind(site, periodStart).first<{ n: number }>();
+  const row = await db
+    .prepare("SELECT COUNT(*) AS n FROM responses WHERE pending = 1 AND site_id = ? AND created_at >= ?")
+    .bind(site, periodStart)
+    .first<{ n: number }>();
   return row?.n ?? 0;
 }

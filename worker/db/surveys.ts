@@ -34,20 +34,35 @@ export async function getSurvey(db: D1Database, site: string, id: string): Promi
 }
 
 export async function listSurveys(db: D1Database, site: string): Promise<Survey[]> {
-  const { results } = await db.prepare("SELECT * FROM surveys WHERE site_id = ? ORDER BY id").bind(site).all<SurveyRow>();
+  const { results } = await db
+    .prepare("SELECT * FROM surveys WHERE site_id = ? ORDER BY id")
+    .bind(site)
+    .all<SurveyRow>();
   return results.map(toSurvey);
 }
 
 export async function surveyHasResponses(db: D1Database, site: string, id: string): Promise<boolean> {
-  return (await db.prepare("SELECT 1 AS found FROM responses WHERE site_id = ? AND survey_id = ? LIMIT 1").bind(site, id).first()) !== null;
+  return (
+    (await db
+      .prepare("SELECT 1 AS found FROM responses WHERE site_id = ? AND survey_id = ? LIMIT 1")
+      .bind(site, id)
+      .first()) !== null
+  );
 }
 
-export async function upsertSurvey(db: D1Database, site: string, id: string, input: SurveyInput, now: number): Promise<{ survey: Survey; created: boolean }> {
+export async function upsertSurvey(
+  db: D1Database,
+  site: string,
+  id: string,
+  input: SurveyInput,
+  now: number,
+): Promise<{ survey: Survey; created: boolean }> {
   const [existing, upserted] = await db.batch([
     db.prepare("SELECT 1 AS found FROM surveys WHERE site_id = ? AND id = ?").bind(site, id),
     db
       .prepare(
-        `INSERT INTO surveys (site_id, id, kind, question, comment_prompt, services, topics, active, created_at, updated_at)
+        `INSERT INTO surveys (site_id, id, kind, question, comment_prompt, services, topics, active, created_at,
+           updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)
          ON CONFLICT (site_id, id) DO UPDATE SET kind = excluded.kind, question = excluded.question,
            comment_prompt = excluded.comment_prompt, services = excluded.services, topics = excluded.topics,

@@ -1,7 +1,15 @@
 import type { StoredWebhook, Webhook, WebhookEvent, WebhookInput } from "../../schema/webhooks";
 
 /** A row of `webhooks`. */
-export type WebhookRow = { id: string; url: string; events: string; secret: string; format: Webhook["format"]; created_at: number; updated_at: number };
+export type WebhookRow = {
+  id: string;
+  url: string;
+  events: string;
+  secret: string;
+  format: Webhook["format"];
+  created_at: number;
+  updated_at: number;
+};
 export const toWebhook = (row: WebhookRow): StoredWebhook => ({
   id: row.id,
   url: row.url,
@@ -24,12 +32,18 @@ export async function getWebhook(db: D1Database, id: string): Promise<StoredWebh
   return row ? toWebhook(row) : null;
 }
 
-export async function upsertWebhook(db: D1Database, id: string, input: WebhookInput & { secret: string }, now: number): Promise<{ webhook: StoredWebhook; created: boolean }> {
+export async function upsertWebhook(
+  db: D1Database,
+  id: string,
+  input: WebhookInput & { secret: string },
+  now: number,
+): Promise<{ webhook: StoredWebhook; created: boolean }> {
   const [existing, upserted] = await db.batch([
     db.prepare("SELECT 1 AS found FROM webhooks WHERE id = ?").bind(id),
     db
       .prepare(
-        `INSERT INTO webhooks (id, url, events, secret, format, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)
+        `INSERT INTO webhooks (id, url, events, secret, format, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)
          ON CONFLICT (id) DO UPDATE SET url = excluded.url, events = excluded.events, secret = excluded.secret,
            format = excluded.format, updated_at = excluded.updated_at
          RETURNING *`,

@@ -28,7 +28,10 @@ export type Context = {
 export type PublicCell = Cell & { withheld?: true };
 export type Answer = {
   kind: Kind;
-  /** Some internal answers in scope are in no figure here: a group that matched the filters only in part, or a remainder. */
+  /**
+   * Some internal answers in scope are in no figure here: a group that matched the filters only in part, or a
+   * remainder.
+   */
   withheld?: true;
   total: PublicCell;
   series?: ({ start: string } & PublicCell)[];
@@ -57,7 +60,10 @@ export function fieldValue(fact: Fact, field: Field, context: Context): string |
 
 function accumulate(into: Map<string, Accumulator>, key: string, fact: Fact): void {
   let acc = into.get(key);
-  if (!acc) into.set(key, (acc = { tally: emptyTally(), withheld: false }));
+  if (!acc) {
+    acc = { tally: emptyTally(), withheld: false };
+    into.set(key, acc);
+  }
   addTally(acc.tally, fact.tally, fact.sign);
   if (fact.withheld) acc.withheld = true;
 }
@@ -102,11 +108,16 @@ export function buildAnswer(
 
   const answer: Answer = { kind, total: reveal("total") };
   if (answer.total.withheld) answer.withheld = true;
-  if (options.bucketLabels) answer.series = options.bucketLabels.map((start, b) => ({ start, ...reveal(`point:${b}`) }));
+  if (options.bucketLabels)
+    answer.series = options.bucketLabels.map((start, b) => ({ start, ...reveal(`point:${b}`) }));
   if (options.groupBy.length > 0) {
     answer.groups = groups.map((g) => {
-      const group: GroupOut = { key: Object.fromEntries(options.groupBy.map((field, f) => [field, groupKeys.get(g)![f]!])), ...reveal(`group:${g}`) };
-      if (options.bucketLabels) group.series = options.bucketLabels.map((start, b) => ({ start, ...reveal(`group:${g}:${b}`) }));
+      const group: GroupOut = {
+        key: Object.fromEntries(options.groupBy.map((field, f) => [field, groupKeys.get(g)![f]!])),
+        ...reveal(`group:${g}`),
+      };
+      if (options.bucketLabels)
+        group.series = options.bucketLabels.map((start, b) => ({ start, ...reveal(`group:${g}:${b}`) }));
       return group;
     });
   }

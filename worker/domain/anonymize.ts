@@ -4,7 +4,14 @@ import type { InboxItem } from "../../schema/inbox";
 const iso = (t: number) => new Date(t).toISOString();
 
 /** The release group an employee's answer was released in: what it may be shown as. */
-export type ReleasedAs = { survey: string; service: string; topic: string; segment: Record<string, string>; periodStart: number; periodEnd: number };
+export type ReleasedAs = {
+  survey: string;
+  service: string;
+  topic: string;
+  segment: Record<string, string>;
+  periodStart: number;
+  periodEnd: number;
+};
 
 /** A listed response as stored, with its reply count and, once released, its group (db/inbox.ts reads it). */
 export type ListedResponse = {

@@ -12,4 +12,5 @@ export function csvField(value: string | number | boolean | null | undefined): s
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-export const csvRow = (values: (string | number | boolean | null | undefined)[]) => `${values.map(csvField).join(",")}\r\n`;
+export const csvRow = (values: (string | number | boolean | null | undefined)[]) =>
+  `${values.map(csvField).join(",")}\r\n`;

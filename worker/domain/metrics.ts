@@ -57,7 +57,13 @@ export function toCell(kind: Kind, tally: Tally): Cell {
       const promoters = sumScores(tally, 9, 10);
       const passives = sumScores(tally, 7, 8);
       const detractors = sumScores(tally, 0, 6);
-      return { ...cell, promoters, passives, detractors, nps: count === 0 ? null : (100 * (promoters - detractors)) / count };
+      return {
+        ...cell,
+        promoters,
+        passives,
+        detractors,
+        nps: count === 0 ? null : (100 * (promoters - detractors)) / count,
+      };
     }
     case "csat": {
       const satisfied = sumScores(tally, 4, 5);

@@ -18,7 +18,13 @@ export type StoredGroup = {
 };
 
 /** The query's filters on attributes a group carries (site limits are applied when reading). */
-export type GroupFilter = { survey?: string; service?: string; servicesIn?: string[]; topic?: string; segment: Record<string, string> };
+export type GroupFilter = {
+  survey?: string;
+  service?: string;
+  servicesIn?: string[];
+  topic?: string;
+  segment: Record<string, string>;
+};
 
 /** The bucket whose [from, to) holds `t`, by binary search; -1 outside them all. */
 export function bucketOf(buckets: Bucket[], t: number): number {
@@ -47,20 +53,40 @@ function matches(value: string, wanted: string | undefined): "yes" | "no" | "par
  * names one) and a withheld remainder count nothing but mark the answer as withheld. So every figure,
  * and every difference between two figures, is a sum of whole groups of at least minGroupSize.
  */
-export function releaseFacts(groups: StoredGroup[], buckets: Bucket[], filter: GroupFilter, dimensions: (site: string) => string[]): Fact[] {
+export function releaseFacts(
+  groups: StoredGroup[],
+  buckets: Bucket[],
+  filter: GroupFilter,
+  dimensions: (site: string) => string[],
+): Fact[] {
   const facts: Fact[] = [];
   for (const group of groups) {
     const bucket = bucketOf(buckets, (group.periodStart + group.periodEnd) / 2);
     if (bucket < 0) continue;
     // A withheld remainder has given up every attribute: whatever the filters, it is left out and says so.
     if (group.withheld) {
-      facts.push({ bucket, sign: 1, site: group.site, survey: SEVERAL, service: SEVERAL, attrs: {}, tally: emptyTally(), withheld: true });
+      facts.push({
+        bucket,
+        sign: 1,
+        site: group.site,
+        survey: SEVERAL,
+        service: SEVERAL,
+        attrs: {},
+        tally: emptyTally(),
+        withheld: true,
+      });
       continue;
     }
     const checks = [
       matches(group.survey, filter.survey),
       matches(group.service, filter.service),
-      filter.servicesIn === undefined ? "yes" : filter.servicesIn.includes(group.service) ? "yes" : group.service === SEVERAL ? "part" : "no",
+      filter.servicesIn === undefined
+        ? "yes"
+        : filter.servicesIn.includes(group.service)
+          ? "yes"
+          : group.service === SEVERAL
+            ? "part"
+            : "no",
       matches(group.topic, filter.topic),
       ...Object.entries(filter.segment).map(([dimension, value]) => matches(group.segment[dimension] ?? "", value)),
     ];

@@ -13,11 +13,22 @@ export type ClosedAnswer = {
 };
 
 /** A release group's attributes: '' absent, SEVERAL generalised. */
-export type GroupKey = { kind: string; survey: string; service: string; topic: string; segment: Record<string, string> };
+export type GroupKey = {
+  kind: string;
+  survey: string;
+  service: string;
+  topic: string;
+  segment: Record<string, string>;
+};
 export type ReleaseGroup = GroupKey & { ids: string[]; tally: Tally };
 export type Release = { groups: ReleaseGroup[]; withheld: { kind: string; ids: string[] }[] };
 /** A closed period of one site, as written: its groups and the answers it withholds. */
-export type ClosedPeriod = { start: number; end: number; groups: ReleaseGroup[]; withheld: { kind: string; ids: string[] }[] };
+export type ClosedPeriod = {
+  start: number;
+  end: number;
+  groups: ReleaseGroup[];
+  withheld: { kind: string; ids: string[] }[];
+};
 
 type Attribute = { get: (key: GroupKey) => string; generalise: (key: GroupKey) => GroupKey };
 
@@ -50,13 +61,24 @@ const keyOf = (key: GroupKey, dimensions: string[]) =>
  * are. What is still too small once every attribute is generalised is withheld, per kind. The result
  * depends only on the answers' attributes, never on their order or time.
  */
-export function formReleaseGroups(answers: ClosedAnswer[], options: { minGroupSize: number; dimensions: string[] }): Release {
+export function formReleaseGroups(
+  answers: ClosedAnswer[],
+  options: { minGroupSize: number; dimensions: string[] },
+): Release {
   const { minGroupSize, dimensions } = options;
   let small = new Map<string, { key: GroupKey; ids: string[]; answers: ClosedAnswer[] }>();
   for (const answer of answers) {
     // Dimensions the site no longer has are not kept: a group only names what the site still asks.
-    const segment = Object.fromEntries(dimensions.filter((d) => answer.segment[d] !== undefined).map((d) => [d, answer.segment[d]!]));
-    const key: GroupKey = { kind: answer.kind, survey: answer.survey, service: answer.service, topic: answer.topic, segment };
+    const segment = Object.fromEntries(
+      dimensions.filter((d) => answer.segment[d] !== undefined).map((d) => [d, answer.segment[d]!]),
+    );
+    const key: GroupKey = {
+      kind: answer.kind,
+      survey: answer.survey,
+      service: answer.service,
+      topic: answer.topic,
+      segment,
+    };
     const id = keyOf(key, dimensions);
     const group = small.get(id) ?? { key, ids: [], answers: [] };
     group.ids.push(answer.id);
@@ -116,7 +138,10 @@ export function releaseRollupKeys(group: GroupKey, dimensions: string[]): Releas
     { dim: "site", survey: "", service: "", value: "" },
     { dim: "service", survey: "", service, value: "" },
     { dim: "", survey, service, value: "" },
-    ...[["topic", group.topic] as const, ...dimensions.map((dimension) => [`segment.${dimension}`, group.segment[dimension] ?? ""] as const)].flatMap(([dim, value]) => [
+    ...[
+      ["topic", group.topic] as const,
+      ...dimensions.map((dimension) => [`segment.${dimension}`, group.segment[dimension] ?? ""] as const),
+    ].flatMap(([dim, value]) => [
       { dim, survey, service, value },
       // The attribute alone (`~` prefix), for the common breakdown that names no survey or service.
       { dim: `~${dim}`, survey: "", service: "", value },

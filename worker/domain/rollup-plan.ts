@@ -56,10 +56,16 @@ export function coverRange(from: number, to: number, grains: Grain[] = ["m", "d"
   const head =
     from === first
       ? []
-      : cheaper(coverRange(from, first, finer), [{ grain, period: floorTo(grain, from), sign: 1 }, ...negate(coverRange(floorTo(grain, from), from, finer))]);
+      : cheaper(coverRange(from, first, finer), [
+          { grain, period: floorTo(grain, from), sign: 1 },
+          ...negate(coverRange(floorTo(grain, from), from, finer)),
+        ]);
   const tail =
     to === last
       ? []
-      : cheaper(coverRange(last, to, finer), [{ grain, period: last, sign: 1 }, ...negate(coverRange(to, nextPeriod(grain, last), finer))]);
+      : cheaper(coverRange(last, to, finer), [
+          { grain, period: last, sign: 1 },
+          ...negate(coverRange(to, nextPeriod(grain, last), finer)),
+        ]);
   return [...head, ...middle, ...tail];
 }

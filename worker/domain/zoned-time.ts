@@ -58,7 +58,8 @@ export function zonedToEpoch(timeZone: string, year: number, month: number, day:
   const wall = Date.UTC(year, month - 1, day, hour, minute);
   // Offsets on Earth lie within ±14 h; try the offsets seen around the guess and keep the earliest match.
   const candidates = new Set<number>();
-  for (const probe of [wall - 14 * 3_600_000, wall, wall + 14 * 3_600_000]) candidates.add(wall - offsetAt(timeZone, probe));
+  for (const probe of [wall - 14 * 3_600_000, wall, wall + 14 * 3_600_000])
+    candidates.add(wall - offsetAt(timeZone, probe));
   const matches = [...candidates].filter((t) => wallKey(timeZone, t) === wall).sort((a, b) => a - b);
   if (matches.length > 0) return matches[0]!;
   // A skipped time: the transition is the first instant whose local time is past the wall time.

@@ -30,4 +30,5 @@ export function parseAcceptLanguage(header: string | undefined): string[] {
 }
 
 const RTL_LANGUAGES = new Set(["ar", "fa", "he", "ur", "ps", "yi"]);
-export const directionOf = (locale: string): "ltr" | "rtl" => (RTL_LANGUAGES.has(locale.split("-")[0]!.toLowerCase()) ? "rtl" : "ltr");
+export const directionOf = (locale: string): "ltr" | "rtl" =>
+  RTL_LANGUAGES.has(locale.split("-")[0]!.toLowerCase()) ? "rtl" : "ltr";

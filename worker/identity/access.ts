@@ -20,7 +20,13 @@ const RS256 = { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" } as const;
 const cache = new Map<string, Keys>();
 
 const certsUnavailable = () =>
-  new ApiError(503, "unavailable", "Cloudflare Access's signing keys cannot be fetched; nothing was stored, try again shortly", undefined, { "Retry-After": "30" });
+  new ApiError(
+    503,
+    "unavailable",
+    "Cloudflare Access's signing keys cannot be fetched; nothing was stored, try again shortly",
+    undefined,
+    { "Retry-After": "30" },
+  );
 
 async function fetchKeys(teamDomain: string, now: number): Promise<Keys> {
   let body: { keys?: unknown };
@@ -30,12 +36,21 @@ async function fetchKeys(teamDomain: string, now: number): Promise<Keys> {
     body = (await answer.json()) as { keys?: unknown };
     if (!Array.isArray(body.keys)) throw new Error("no keys array");
   } catch (error) {
-    console.warn(`access certs of ${teamDomain} unavailable:`, error instanceof Error ? error.message : "unknown error");
+    console.warn(
+      `access certs of ${teamDomain} unavailable:`,
+      error instanceof Error ? error.message : "unknown error",
+    );
     throw certsUnavailable();
   }
   const keys = new Map<string, JsonWebKey>();
   for (const key of body.keys as (JsonWebKey & { kid?: unknown })[]) {
-    if (key && key.kty === "RSA" && typeof key.kid === "string" && typeof key.n === "string" && typeof key.e === "string") {
+    if (
+      key &&
+      key.kty === "RSA" &&
+      typeof key.kid === "string" &&
+      typeof key.n === "string" &&
+      typeof key.e === "string"
+    ) {
       keys.set(key.kid, { kty: "RSA", n: key.n, e: key.e });
     }
   }
@@ -60,7 +75,12 @@ async function signingKey(teamDomain: string, kid: string, now: number): Promise
 }
 
 const claimAt = (payload: Record<string, unknown>, path: string): unknown =>
-  path.split(".").reduce<unknown>((value, name) => (value && typeof value === "object" ? (value as Record<string, unknown>)[name] : undefined), payload);
+  path
+    .split(".")
+    .reduce<unknown>(
+      (value, name) => (value && typeof value === "object" ? (value as Record<string, unknown>)[name] : undefined),
+      payload,
+    );
 
 /**
  * Verifies the `Cf-Access-Jwt-Assertion` JWT that Cloudflare Access adds to requests it let through
@@ -69,13 +89,17 @@ const claimAt = (payload: Record<string, unknown>, path: string): unknown =>
  * the future, `nbf` and `iat` not in it (RFC 7519 §4.1, with a minute of clock skew).
  */
 export async function verifyAccessJwt(config: AccessConfig, jwt: string | undefined, nowMs: number): Promise<Verified> {
-  if (!jwt) throw unverified("no Cloudflare Access credential (Cf-Access-Jwt-Assertion); put Access in front of this Worker's route");
+  if (!jwt)
+    throw unverified(
+      "no Cloudflare Access credential (Cf-Access-Jwt-Assertion); put Access in front of this Worker's route",
+    );
   const parts = jwt.split(".");
   const header = parts.length === 3 ? decodeJsonPart(parts[0]!) : null;
   const payload = header ? decodeJsonPart(parts[1]!) : null;
   const signature = payload ? decodeBase64Url(parts[2]!) : null;
   if (!header || !payload || !signature) throw unverified("the Access credential is not a JWT");
-  if (header.alg !== "RS256" || typeof header.kid !== "string") throw unverified("the Access credential is not signed with RS256 by a key id");
+  if (header.alg !== "RS256" || typeof header.kid !== "string")
+    throw unverified("the Access credential is not signed with RS256 by a key id");
 
   const jwk = await signingKey(config.teamDomain, header.kid, nowMs);
   if (!jwk) throw unverified("the Access credential is signed by a key the team does not publish");
@@ -88,13 +112,19 @@ export async function verifyAccessJwt(config: AccessConfig, jwt: string | undefi
   const audiences = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
   if (payload.iss !== config.teamDomain) throw unverified("the Access credential was issued by another team");
   if (!audiences.includes(config.aud)) throw unverified("the Access credential is for another application (aud)");
-  if (typeof payload.exp !== "number" || payload.exp <= now - CLOCK_SKEW_SECONDS) throw unverified("the Access credential has expired");
+  if (typeof payload.exp !== "number" || payload.exp <= now - CLOCK_SKEW_SECONDS)
+    throw unverified("the Access credential has expired");
   for (const claim of ["nbf", "iat"] as const) {
     const value = payload[claim];
-    if (value !== undefined && (typeof value !== "number" || value > now + CLOCK_SKEW_SECONDS)) throw unverified(`the Access credential's ${claim} is in the future`);
+    if (value !== undefined && (typeof value !== "number" || value > now + CLOCK_SKEW_SECONDS))
+      throw unverified(`the Access credential's ${claim} is in the future`);
   }
   // Access's user id; service tokens have none, and the email is never used.
-  if (typeof payload.sub !== "string" || payload.sub.length === 0) throw unverified("the Access credential names no user (a service token cannot answer)");
-  return { subject: payload.sub, team: claimAt(payload, config.claims.team), role: claimAt(payload, config.claims.role) };
+  if (typeof payload.sub !== "string" || payload.sub.length === 0)
+    throw unverified("the Access credential names no user (a service token cannot answer)");
+  return {
+    subject: payload.sub,
+    team: claimAt(payload, config.claims.team),
+    role: claimAt(payload, config.claims.role),
+  };
 }
-

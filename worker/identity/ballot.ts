@@ -30,14 +30,26 @@ export const newBallotKey = () => randomToken(32);
  * the site's key.
  */
 export async function ballotHash(ballotKey: string, survey: string, period: string, subject: string): Promise<string> {
-  const key = await crypto.subtle.importKey("raw", new TextEncoder().encode(ballotKey), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  const key = await crypto.subtle.importKey(
+    "raw",
+    new TextEncoder().encode(ballotKey),
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign"],
+  );
   return toHex(await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(`${survey}|${period}|${subject}`)));
 }
 
 /** Goes in the same `db.batch` as the response, after it: both land or neither. */
-export const castBallotStatement = (db: D1Database, hash: string) => db.prepare("INSERT INTO ballots (hash) VALUES (?)").bind(hash);
+export const castBallotStatement = (db: D1Database, hash: string) =>
+  db.prepare("INSERT INTO ballots (hash) VALUES (?)").bind(hash);
 
-export const isBallotAlreadyCast = (error: unknown) => error instanceof Error && /UNIQUE constraint failed: ballots\.hash/.test(error.message);
+export const isBallotAlreadyCast = (error: unknown) =>
+  error instanceof Error && /UNIQUE constraint failed: ballots\.hash/.test(error.message);
 
 export const alreadyAnswered = () =>
-  new ApiError(409, "already_answered", "You have already answered this survey in this period; nothing was stored. Thank you!");
+  new ApiError(
+    409,
+    "already_answered",
+    "You have already answered this survey in this period; nothing was stored. Thank you!",
+  );

@@ -8,7 +8,10 @@ export function decodeBase64Url(text: string): Uint8Array | null {
 }
 
 export function encodeBase64Url(bytes: ArrayBuffer | Uint8Array): string {
-  return btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  return btoa(String.fromCharCode(...new Uint8Array(bytes)))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
 }
 
 /** The JSON object in a base64url part, or null: never an exception whose message would quote the input. */

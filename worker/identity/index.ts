@@ -34,7 +34,13 @@ export async function verifyRespondent(
   if (!identity) return null;
   // Refused rather than ignored: a page that sends them believes they count, and they would not.
   const sent = VERIFIED_DIMENSIONS.filter((dimension) => input.segment?.[dimension] !== undefined);
-  if (sent.length > 0) throw validationFailed(sent.map((dimension) => ({ path: `segment.${dimension}`, message: "comes from the verified employee on this site; the page may not send it" })));
+  if (sent.length > 0)
+    throw validationFailed(
+      sent.map((dimension) => ({
+        path: `segment.${dimension}`,
+        message: "comes from the verified employee on this site; the page may not send it",
+      })),
+    );
 
   const { config, ballotKey } = identity;
   const verified =
@@ -49,7 +55,11 @@ export async function verifyRespondent(
     if (value === undefined || value === null || !site.dimensions.includes(dimension)) continue;
     const parsed = SegmentValue.safeParse(value);
     if (parsed.success) segment[dimension] = parsed.data;
-    else problems.push({ path: `respondent.${dimension}`, message: `the verified ${dimension} is not a segment value: ${parsed.error.issues[0]?.message ?? "invalid"}` });
+    else
+      problems.push({
+        path: `respondent.${dimension}`,
+        message: `the verified ${dimension} is not a segment value: ${parsed.error.issues[0]?.message ?? "invalid"}`,
+      });
   }
   if (problems.length > 0) throw validationFailed(problems);
 

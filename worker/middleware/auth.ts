@@ -17,11 +17,17 @@ const BEARER = /^Bearer\s+(\S+)$/i;
 export function requireAuth({ scope, everySite = false }: AuthOptions): MiddlewareHandler<AppEnv> {
   return async function requireAuth(c, next) {
     const token = BEARER.exec(c.req.header("authorization") ?? "")?.[1];
-    if (!token) throw new ApiError(401, "unauthorized", "Send Authorization: Bearer <token>", undefined, { "WWW-Authenticate": "Bearer" });
+    if (!token)
+      throw new ApiError(401, "unauthorized", "Send Authorization: Bearer <token>", undefined, {
+        "WWW-Authenticate": "Bearer",
+      });
     const principal = await authenticate(c.env, token);
-    if (!principal) throw new ApiError(401, "unauthorized", "The token is not valid", undefined, { "WWW-Authenticate": "Bearer" });
-    if (scope === "admin" && principal.scope !== "admin") throw new ApiError(403, "forbidden", "This key may only read (GET)");
-    if (everySite && principal.sites) throw new ApiError(403, "forbidden", "Only credentials for every site may do this");
+    if (!principal)
+      throw new ApiError(401, "unauthorized", "The token is not valid", undefined, { "WWW-Authenticate": "Bearer" });
+    if (scope === "admin" && principal.scope !== "admin")
+      throw new ApiError(403, "forbidden", "This key may only read (GET)");
+    if (everySite && principal.sites)
+      throw new ApiError(403, "forbidden", "Only credentials for every site may do this");
     c.set("principal", principal);
     await next();
   };

@@ -14,7 +14,11 @@ export function allowOrigin(c: Context, origin: string): void {
 /** The request's Origin if the site lists it; otherwise 403 (a browser request from elsewhere, nothing stored). */
 export function listedOrigin(origin: string | null | undefined, origins: string[]): string {
   if (!origin || !origins.includes(origin.toLowerCase())) {
-    throw new ApiError(403, "origin_not_allowed", origin ? `Origin ${origin} may not post to this site` : "Requests must send an Origin header");
+    throw new ApiError(
+      403,
+      "origin_not_allowed",
+      origin ? `Origin ${origin} may not post to this site` : "Requests must send an Origin header",
+    );
   }
   return origin;
 }

@@ -6,7 +6,9 @@ import { ApiError, validationFailed, zodProblems } from "../errors";
  * What `@hono/zod-openapi` calls after validating a request's params, query or body: a failure is the
  * contract's 422 with each problem's path (a query parameter's under `query.`) and message.
  */
-export function validationHook(result: { target: string } & ({ success: true } | { success: false; error: ZodError })): void {
+export function validationHook(
+  result: { target: string } & ({ success: true } | { success: false; error: ZodError }),
+): void {
   if (!result.success) throw validationFailed(zodProblems(result.error, result.target === "query" ? "query" : ""));
 }
 
@@ -21,7 +23,11 @@ export function jsonBody(): MiddlewareHandler {
   return async function jsonBody(c, next) {
     const mediaType = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
     if (mediaType && mediaType !== "text/plain" && !JSON_MEDIA_TYPE.test(mediaType)) {
-      throw new ApiError(415, "unsupported_media_type", "Send the body as application/json (or text/plain holding JSON)");
+      throw new ApiError(
+        415,
+        "unsupported_media_type",
+        "Send the body as application/json (or text/plain holding JSON)",
+      );
     }
     // The validator reads only bodies labelled JSON; a copy of the request (same body, same `cf`) says so.
     if (mediaType !== "application/json") {

@@ -18,7 +18,11 @@ type ReleaseQuery = { groupBy: string[]; bucket?: BucketSize };
  * when it needs two attributes at once: then the groups themselves are read.
  */
 function rollupDim(filter: GroupFilter, groupBy: string[]): string | null {
-  const attributes = new Set([...(filter.topic ? ["topic"] : []), ...Object.keys(filter.segment).map((d) => `segment.${d}`), ...groupBy.filter((f) => f === "topic" || f.startsWith("segment."))]);
+  const attributes = new Set([
+    ...(filter.topic ? ["topic"] : []),
+    ...Object.keys(filter.segment).map((d) => `segment.${d}`),
+    ...groupBy.filter((f) => f === "topic" || f.startsWith("segment.")),
+  ]);
   if (attributes.size > 1) return null;
   const bySurvey = !!filter.survey || groupBy.includes("survey");
   const byService = !!filter.service || !!filter.servicesIn || groupBy.includes("service") || groupBy.includes("owner");
@@ -31,23 +35,49 @@ function rollupDim(filter: GroupFilter, groupBy: string[]): string | null {
  * periods' middles fall in the buckets (domain/release-facts.ts). A bucket finer than a counted site's
  * period would split its groups: that is a 422 naming the period, never a misleading series.
  */
-export async function releasedFacts(db: D1Database, sites: Site[], kind: string, buckets: Bucket[], filter: GroupFilter, query: ReleaseQuery) {
+export async function releasedFacts(
+  db: D1Database,
+  sites: Site[],
+  kind: string,
+  buckets: Bucket[],
+  filter: GroupFilter,
+  query: ReleaseQuery,
+) {
   if (sites.length === 0) return { facts: [] as Fact[], rowsRead: 0, d1Ms: 0 };
   const widest = Math.max(...sites.map((site) => LONGEST[site.reportingPeriod]!));
   const [from, to] = [buckets[0]!.from - widest, buckets[buckets.length - 1]!.to];
   const ids = sites.map((site) => site.id);
   const dim = rollupDim(filter, query.groupBy);
-  const read = dim === null
-    ? await readGroups(db, ids, kind, from, to).then((groups) => ({ ...groups, rows: groups.rows.map(toStoredGroup) }))
-    : await readReleaseRollups(db, ids, kind, dim, from, to).then((rollups) => ({ ...rollups, rows: rollups.rows.map(rollupAsGroup) }));
+  const read =
+    dim === null
+      ? await readGroups(db, ids, kind, from, to).then((groups) => ({
+          ...groups,
+          rows: groups.rows.map(toStoredGroup),
+        }))
+      : await readReleaseRollups(db, ids, kind, dim, from, to).then((rollups) => ({
+          ...rollups,
+          rows: rollups.rows.map(rollupAsGroup),
+        }));
   const byId = new Map(sites.map((site) => [site.id, site]));
   const facts = releaseFacts(read.rows, buckets, filter, (site) => byId.get(site)?.dimensions ?? []);
   const bucket = query.bucket;
   if (bucket) {
-    const split = [...new Set(facts.map((fact) => fact.site))].map((id) => byId.get(id)!).find((site) => isFinerThan(bucket, site.reportingPeriod));
+    const split = [...new Set(facts.map((fact) => fact.site))]
+      .map((id) => byId.get(id)!)
+      .find((site) => isFinerThan(bucket, site.reportingPeriod));
     if (split) {
-      const coarser = split.reportingPeriod === "quarter" ? "no bucket (or month over whole quarters)" : `bucket=${split.reportingPeriod} or coarser`;
-      throw validationFailed([{ path: "query.bucket", message: `${split.id} releases employees' answers per ${split.reportingPeriod}: use ${coarser}, or audience=external` }]);
+      const coarser =
+        split.reportingPeriod === "quarter"
+          ? "no bucket (or month over whole quarters)"
+          : `bucket=${split.reportingPeriod} or coarser`;
+      throw validationFailed([
+        {
+          path: "query.bucket",
+          message:
+            `${split.id} releases employees' answers per ${split.reportingPeriod}: ` +
+            `use ${coarser}, or audience=external`,
+        },
+      ]);
     }
   }
   return { facts, rowsRead: read.rowsRead, d1Ms: read.d1Ms };

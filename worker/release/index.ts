@@ -1,4 +1,11 @@
-import { advanceStatement, closeStatements, firstPending, isAlreadyClosed, readPending, type PendingRow } from "../db/release";
+import {
+  advanceStatement,
+  closeStatements,
+  firstPending,
+  isAlreadyClosed,
+  readPending,
+  type PendingRow,
+} from "../db/release";
 import { getSiteRow, type SiteRow } from "../db/sites";
 import { periodClosedEvent } from "../webhooks/events";
 import { formReleaseGroups, type ClosedPeriod } from "../domain/release-groups";
@@ -6,7 +13,10 @@ import { periodEnd, periodStart, type PeriodRule } from "../domain/reporting-per
 import { emit } from "../webhooks/emit";
 import type { Bindings } from "../env";
 
-export type ReleaseSite = Pick<SiteRow, "id" | "audience" | "dimensions" | "min_group_size" | "reporting_period" | "time_zone" | "released_until">;
+export type ReleaseSite = Pick<
+  SiteRow,
+  "id" | "audience" | "dimensions" | "min_group_size" | "reporting_period" | "time_zone" | "released_until"
+>;
 
 /**
  * Closes every period of these internal sites that has ended: its answers are split into release
@@ -14,7 +24,12 @@ export type ReleaseSite = Pick<SiteRow, "id" | "audience" | "dimensions" | "min_
  * webhooks. Run before any read of internal answers and by the cron; a site that is up to date costs
  * nothing (no D1 call). Returns whether anything was written.
  */
-export async function releaseClosedPeriods(env: Bindings, sites: ReleaseSite[], now: number, maxPeriods = PERIODS_PER_REQUEST): Promise<boolean> {
+export async function releaseClosedPeriods(
+  env: Bindings,
+  sites: ReleaseSite[],
+  now: number,
+  maxPeriods = PERIODS_PER_REQUEST,
+): Promise<boolean> {
   let wrote = false;
   for (const site of sites) {
     if (site.audience !== "internal") continue;
@@ -58,13 +73,26 @@ function periodOf(rule: PeriodRule, site: ReleaseSite, first: number): { start: 
   return { start: Math.max(natural, site.released_until), end: periodEnd(rule, natural) };
 }
 
-async function readPendingBefore(env: Bindings, site: ReleaseSite, rule: PeriodRule, first: number): Promise<PendingRow[]> {
+async function readPendingBefore(
+  env: Bindings,
+  site: ReleaseSite,
+  rule: PeriodRule,
+  first: number,
+): Promise<PendingRow[]> {
   return readPending(env.DB, site.id, periodOf(rule, site, first).end);
 }
 
 function closedPeriod(rule: PeriodRule, site: ReleaseSite, first: number, rows: PendingRow[]): ClosedPeriod {
   const release = formReleaseGroups(
-    rows.map((row) => ({ id: row.id, kind: row.kind, survey: row.survey_id, service: row.service_id, topic: row.topic, segment: JSON.parse(row.segment) as Record<string, string>, score: row.score })),
+    rows.map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      survey: row.survey_id,
+      service: row.service_id,
+      topic: row.topic,
+      segment: JSON.parse(row.segment) as Record<string, string>,
+      score: row.score,
+    })),
     { minGroupSize: site.min_group_size, dimensions: JSON.parse(site.dimensions) as string[] },
   );
   return { ...periodOf(rule, site, first), ...release };

@@ -20,17 +20,31 @@ export async function deliverBatch(batch: MessageBatch<Delivery>, env: Bindings)
       message.ack(); // deleted since: nobody to deliver to
       continue;
     }
-    const body = JSON.stringify(webhook.format === "slack" ? { text: slackText(delivery) } : { type: delivery.event, timestamp: new Date(delivery.timestamp).toISOString(), data: delivery.data });
+    const body = JSON.stringify(
+      webhook.format === "slack"
+        ? { text: slackText(delivery) }
+        : { type: delivery.event, timestamp: new Date(delivery.timestamp).toISOString(), data: delivery.data },
+    );
     try {
       const headers = await signDelivery(webhook.secret, delivery.deliveryId, Math.floor(Date.now() / 1000), body);
-      const response = await fetch(webhook.url, { method: "POST", headers: { ...headers, "content-type": "application/json", "user-agent": "feedloop-webhooks" }, body, signal: AbortSignal.timeout(TIMEOUT_MS) });
+      const response = await fetch(webhook.url, {
+        method: "POST",
+        headers: { ...headers, "content-type": "application/json", "user-agent": "feedloop-webhooks" },
+        body,
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
       if (response.ok) {
         message.ack();
         continue;
       }
       console.warn("webhook delivery refused", webhook.id, response.status, `attempt ${message.attempts}`);
     } catch (error) {
-      console.warn("webhook delivery failed", webhook.id, error instanceof Error ? error.message : error, `attempt ${message.attempts}`);
+      console.warn(
+        "webhook delivery failed",
+        webhook.id,
+        error instanceof Error ? error.message : error,
+        `attempt ${message.attempts}`,
+      );
     }
     message.retry({ delaySeconds: retryDelaySeconds(message.attempts, base) });
   }

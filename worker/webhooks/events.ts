@@ -49,19 +49,43 @@ export function periodClosedEvent(site: string, period: ClosedPeriod): Event {
     segment: group.segment,
     ...toCell(group.kind as Kind, group.tally),
   }));
-  const lowScores = period.groups.reduce((sum, group) => sum + group.tally.scores.filter((count, score) => count > 0 && isLowScore(group.kind, score)).reduce((a, b) => a + b, 0), 0);
+  const lowScores = period.groups.reduce(
+    (sum, group) =>
+      sum +
+      group.tally.scores
+        .filter((count, score) => count > 0 && isLowScore(group.kind, score))
+        .reduce((a, b) => a + b, 0),
+    0,
+  );
   return {
     event: "period.closed",
-    data: { site, period: { start: new Date(period.start).toISOString(), end: new Date(period.end).toISOString() }, groups, lowScores, withheld: period.withheld.length > 0 },
+    data: {
+      site,
+      period: { start: new Date(period.start).toISOString(), end: new Date(period.end).toISOString() },
+      groups,
+      lowScores,
+      withheld: period.withheld.length > 0,
+    },
   };
 }
 
-export const replyEvent = (responseId: string, site: string, reply: Reply): Event => ({ event: "reply.created", data: { responseId, site, ...reply } });
+export const replyEvent = (responseId: string, site: string, reply: Reply): Event => ({
+  event: "reply.created",
+  data: { responseId, site, ...reply },
+});
 
 /** One delivery per webhook subscribed to each event. */
 export function deliveriesFor(webhooks: StoredWebhook[], events: Event[], now: number): Delivery[] {
   return webhooks.flatMap((webhook) =>
-    events.filter(({ event }) => webhook.events.includes(event)).map(({ event, data }) => ({ webhookId: webhook.id, deliveryId: `msg_${crypto.randomUUID()}`, event, timestamp: now, data })),
+    events
+      .filter(({ event }) => webhook.events.includes(event))
+      .map(({ event, data }) => ({
+        webhookId: webhook.id,
+        deliveryId: `msg_${crypto.randomUUID()}`,
+        event,
+        timestamp: now,
+        data,
+      })),
   );
 }
 
@@ -71,10 +95,16 @@ export function slackText(delivery: Delivery): string {
   if (delivery.event === "period.closed") {
     const period = d.period as unknown as { start: string; end: string };
     const count = (d.groups as unknown as { count: number }[]).reduce((sum, group) => sum + group.count, 0);
-    return `Results of ${d.site} for ${period.start.slice(0, 10)} to ${period.end.slice(0, 10)}: ${count} answers in released groups, ${d.lowScores} low scores`;
+    return (
+      `Results of ${d.site} for ${period.start.slice(0, 10)} to ${period.end.slice(0, 10)}: ` +
+      `${count} answers in released groups, ${d.lowScores} low scores`
+    );
   }
-  if (delivery.event === "reply.created") return `New reply from the ${d.from} on response ${d.responseId} (${d.site}): ${d.text}`;
+  if (delivery.event === "reply.created")
+    return `New reply from the ${d.from} on response ${d.responseId} (${d.site}): ${d.text}`;
   const score = d.score === null ? "" : ` ${String(d.kind).toUpperCase()} ${d.score}`;
   const low = delivery.event === "response.low_score" ? "Low score" : "New response";
-  return `${low}${score} on ${d.site}/${d.survey}${d.service ? ` for ${d.service}` : ""}${d.comment ? `: “${d.comment}”` : ""}`;
+  const service = d.service ? ` for ${d.service}` : "";
+  const comment = d.comment ? `: “${d.comment}”` : "";
+  return `${low}${score} on ${d.site}/${d.survey}${service}${comment}`;
 }

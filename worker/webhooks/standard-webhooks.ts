@@ -8,17 +8,35 @@ const encoder = new TextEncoder();
 const fromBase64 = (text: string) => Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
 const toBase64 = (bytes: ArrayBuffer) => btoa(String.fromCharCode(...new Uint8Array(bytes)));
 
-export async function signDelivery(secret: string, id: string, timestampSeconds: number, body: string): Promise<Record<string, string>> {
-  const key = await crypto.subtle.importKey("raw", fromBase64(secret.replace(/^whsec_/, "")), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+export async function signDelivery(
+  secret: string,
+  id: string,
+  timestampSeconds: number,
+  body: string,
+): Promise<Record<string, string>> {
+  const key = await crypto.subtle.importKey(
+    "raw",
+    fromBase64(secret.replace(/^whsec_/, "")),
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign"],
+  );
   const signature = await crypto.subtle.sign("HMAC", key, encoder.encode(`${id}.${timestampSeconds}.${body}`));
-  return { "webhook-id": id, "webhook-timestamp": String(timestampSeconds), "webhook-signature": `v1,${toBase64(signature)}` };
+  return {
+    "webhook-id": id,
+    "webhook-timestamp": String(timestampSeconds),
+    "webhook-signature": `v1,${toBase64(signature)}`,
+  };
 }
 
 export function newSecret(): string {
   return `whsec_${btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))))}`;
 }
 
-/** Delay before the next attempt: exponential from `baseSeconds`, capped at an hour, with "equal jitter" (half fixed, half random) so retries spread out. */
+/**
+ * Delay before the next attempt: exponential from `baseSeconds`, capped at an hour, with "equal jitter" (half
+ * fixed, half random) so retries spread out.
+ */
 export function retryDelaySeconds(attempts: number, baseSeconds: number): number {
   const ceiling = Math.min(3600, baseSeconds * 2 ** Math.max(0, attempts - 1));
   return Math.max(1, Math.round(ceiling / 2 + (Math.random() * ceiling) / 2));

@@ -155,13 +155,14 @@ export async function readRows(
   const rows: Row[] = [];
   const path = format === "inbox" ? `/v1/responses?${params}` : `/v1/responses.${format}?${params}`;
   if (format === "inbox") {
-    for (let cursor: string | null = null; ;) {
+    for (let cursor: string | null = null; ; ) {
       const page = `${path}&limit=200${cursor ? `&cursor=${cursor}` : ""}`;
       const response = await get(page, meta.credential);
       if (!response.ok) throw new Error(`GET ${page} → ${response.status} ${await response.text()}`);
       const body = (await response.json()) as { items: Record<string, unknown>[]; nextCursor: string | null };
       rows.push(...body.items.map((item) => toRow(item, item.segment as Record<string, string>)));
-      if (!(cursor = body.nextCursor)) break;
+      cursor = body.nextCursor;
+      if (!cursor) break;
     }
   } else {
     const response = await get(path, meta.credential);

@@ -56,7 +56,7 @@ export const periodMiddle = (rule: PeriodRule, start: number) => start + (period
 export function periodsOf(rule: PeriodRule, closedPeriods: number) {
   const open = { start: periodStart(rule, NOW), end: periodEnd(rule, periodStart(rule, NOW)) };
   const closed: { start: number; end: number }[] = [];
-  for (let end = open.start; closed.length < closedPeriods;) {
+  for (let end = open.start; closed.length < closedPeriods; ) {
     const start = periodStart(rule, end - 1);
     closed.unshift({ start, end });
     end = start;

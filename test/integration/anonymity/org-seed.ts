@@ -52,7 +52,7 @@ async function expectOk(response: Response, what: string) {
  * their ids and follow-up tokens.
  */
 export async function postAnswers(answers: Answer[]): Promise<void> {
-  for (let i = 0; i < answers.length;) {
+  for (let i = 0; i < answers.length; ) {
     const at = answers[i]!.at;
     const together: Answer[] = [];
     for (; i < answers.length && answers[i]!.at === at && together.length < 8; i++) together.push(answers[i]!);

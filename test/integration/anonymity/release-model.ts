@@ -102,7 +102,9 @@ export function expectedFigures(
     for (const key of ["[]", ...(query.groupBy.length ? [JSON.stringify(values)] : [])]) {
       const cell = cells.get(key) ?? { count: 0, dist: new Array<number>(11).fill(0) };
       cell.count += tally.count;
-      tally.dist.forEach((n, s) => (cell.dist[s]! += n));
+      tally.dist.forEach((n, s) => {
+        cell.dist[s]! += n;
+      });
       cells.set(key, cell);
     }
   };

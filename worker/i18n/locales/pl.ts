@@ -23,7 +23,8 @@ export const pl: LocaleCatalog = {
     submit: "Wyślij",
     sending: "Wysyłanie…",
     thanks: "Dziękujemy! Opinia została wysłana.",
-    queued: "Wygląda na to, że nie ma połączenia z internetem. Odpowiedź została zapisana i zostanie wysłana automatycznie.",
+    queued:
+      "Wygląda na to, że nie ma połączenia z internetem. Odpowiedź została zapisana i zostanie wysłana automatycznie.",
     error: "Przepraszamy, coś poszło nie tak. Prosimy spróbować ponownie.",
     comment: "Coś jeszcze do dodania?",
     optional: "(opcjonalnie)",
