@@ -94,17 +94,12 @@ export async function prepareDatabase(
 
 /** Internal answers not yet released; null on a schema without release groups. */
 export async function pendingAnswers(persistTo: string, config: string): Promise<number | null> {
-  return withLocalD1(
-    { persistTo, config },
-    async (db) => {
-      const columns = await db
-        .prepare("SELECT name FROM pragma_table_info('responses') WHERE name = 'pending'")
-        .first();
-      return columns
-        ? ((await db.prepare("SELECT COUNT(*) AS n FROM responses WHERE pending = 1").first<number>("n")) ?? 0)
-        : null;
-    },
-  );
+  return withLocalD1({ persistTo, config }, async (db) => {
+    const columns = await db.prepare("SELECT name FROM pragma_table_info('responses') WHERE name = 'pending'").first();
+    return columns
+      ? ((await db.prepare("SELECT COUNT(*) AS n FROM responses WHERE pending = 1").first<number>("n")) ?? 0)
+      : null;
+  });
 }
 
 export type Released = {
@@ -126,58 +121,55 @@ export type Released = {
  * wrote them held (worker/db/release.ts). Empty on a schema without release groups.
  */
 export async function releaseCounts(persistTo: string, config: string): Promise<Released[]> {
-  return withLocalD1(
-    { persistTo, config },
-    async (db) => {
-      const hasGroups = await db
-        .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'release_groups'")
-        .first();
-      if (!hasGroups) return [];
-      const counts: Released[] = [];
-      for (const site of SITES.filter((s) => s.audience === "internal")) {
-        const answers = await db
-          .prepare(
-            `SELECT COUNT(*) AS answers, SUM(pending) AS pending, SUM(release_group IS NOT NULL) AS released,
+  return withLocalD1({ persistTo, config }, async (db) => {
+    const hasGroups = await db
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'release_groups'")
+      .first();
+    if (!hasGroups) return [];
+    const counts: Released[] = [];
+    for (const site of SITES.filter((s) => s.audience === "internal")) {
+      const answers = await db
+        .prepare(
+          `SELECT COUNT(*) AS answers, SUM(pending) AS pending, SUM(release_group IS NOT NULL) AS released,
                SUM(pending = 0 AND release_group IS NULL) AS withheld,
                SUM(LENGTH(id) + LENGTH(kind) + LENGTH(survey_id) + LENGTH(service_id) + LENGTH(topic)
                  + LENGTH(segment) + 16) AS bytes
              FROM responses WHERE site_id = ?`,
-          )
-          .bind(site.id)
-          .first<{ answers: number; pending: number; released: number; withheld: number; bytes: number }>();
-        // Per period: its group rows (the withheld markers included) and its answers.
-        const { results: periods } = await db
-          .prepare(
-            `SELECT g.period_start, g.rows, COALESCE(r.answers, 0) AS answers
+        )
+        .bind(site.id)
+        .first<{ answers: number; pending: number; released: number; withheld: number; bytes: number }>();
+      // Per period: its group rows (the withheld markers included) and its answers.
+      const { results: periods } = await db
+        .prepare(
+          `SELECT g.period_start, g.rows, COALESCE(r.answers, 0) AS answers
              FROM (SELECT period_start, COUNT(*) AS rows, SUM(n) AS n FROM release_groups
                    WHERE site_id = ?1 GROUP BY period_start) g
              LEFT JOIN (SELECT rg.period_start, COUNT(*) AS answers
                         FROM responses r JOIN release_groups rg ON rg.id = r.release_group
                         WHERE r.site_id = ?1 GROUP BY rg.period_start) r ON r.period_start = g.period_start`,
-          )
-          .bind(site.id)
-          .all<{ period_start: number; rows: number; answers: number }>();
-        const groupRows = periods.reduce((sum, p) => sum + p.rows, 0);
-        // Withheld answers join the UPDATE of their period too; at most minGroupSize - 1 per kind, so
-        // counting only the released ones can miss a statement only at a multiple of 5,000.
-        const updates = periods.reduce((sum, p) => sum + Math.ceil(p.answers / ANSWERS_PER_STATEMENT), 0);
-        counts.push({
-          site: site.id,
-          answers: answers?.answers ?? 0,
-          released: answers?.released ?? 0,
-          withheld: answers?.withheld ?? 0,
-          pending: answers?.pending ?? 0,
-          pendingBytes: answers?.bytes ?? 0,
-          groups:
-            (await db
-              .prepare("SELECT COUNT(*) AS n FROM release_groups WHERE site_id = ? AND withheld = 0")
-              .bind(site.id)
-              .first<number>("n")) ?? 0,
-          periods: periods.length,
-          statements: Math.ceil(groupRows / GROUPS_PER_STATEMENT) + updates + 1,
-        });
-      }
-      return counts;
-    },
-  );
+        )
+        .bind(site.id)
+        .all<{ period_start: number; rows: number; answers: number }>();
+      const groupRows = periods.reduce((sum, p) => sum + p.rows, 0);
+      // Withheld answers join the UPDATE of their period too; at most minGroupSize - 1 per kind, so
+      // counting only the released ones can miss a statement only at a multiple of 5,000.
+      const updates = periods.reduce((sum, p) => sum + Math.ceil(p.answers / ANSWERS_PER_STATEMENT), 0);
+      counts.push({
+        site: site.id,
+        answers: answers?.answers ?? 0,
+        released: answers?.released ?? 0,
+        withheld: answers?.withheld ?? 0,
+        pending: answers?.pending ?? 0,
+        pendingBytes: answers?.bytes ?? 0,
+        groups:
+          (await db
+            .prepare("SELECT COUNT(*) AS n FROM release_groups WHERE site_id = ? AND withheld = 0")
+            .bind(site.id)
+            .first<number>("n")) ?? 0,
+        periods: periods.length,
+        statements: Math.ceil(groupRows / GROUPS_PER_STATEMENT) + updates + 1,
+      });
+    }
+    return counts;
+  });
 }

@@ -36,12 +36,28 @@ const YEAR = "from=2025-01-01&to=2026-01-01";
  */
 const HEADLINES = [
   { name: "year by month, by service", query: `kind=nps&${YEAR}&bucket=month&groupBy=service`, customers: true },
-  { name: "service by audience", query: `kind=csat&service=${sharedCsatService()}&${YEAR}&groupBy=audience`, customers: true },
+  {
+    name: "service by audience",
+    query: `kind=csat&service=${sharedCsatService()}&${YEAR}&groupBy=audience`,
+    customers: true,
+  },
   // By day: employees' answers are released per week, so a day bucket over them is a 422.
-  { name: "last 30 days by day, Warsaw, customers", query: "kind=nps&audience=external&bucket=day&tz=Europe/Warsaw&from=2025-12-02&to=2026-01-01", customers: true },
+  {
+    name: "last 30 days by day, Warsaw, customers",
+    query: "kind=nps&audience=external&bucket=day&tz=Europe/Warsaw&from=2025-12-02&to=2026-01-01",
+    customers: true,
+  },
   { name: "internal site, year by month", query: `kind=nps&site=intranet&${YEAR}&bucket=month`, customers: false },
-  { name: "service by week, by audience", query: `kind=csat&service=${sharedCsatService()}&${YEAR}&bucket=week&groupBy=audience`, customers: true },
-  { name: "internal site, year by team", query: `kind=nps&site=intranet&${YEAR}&groupBy=segment.team`, customers: false },
+  {
+    name: "service by week, by audience",
+    query: `kind=csat&service=${sharedCsatService()}&${YEAR}&bucket=week&groupBy=audience`,
+    customers: true,
+  },
+  {
+    name: "internal site, year by team",
+    query: `kind=nps&site=intranet&${YEAR}&groupBy=segment.team`,
+    customers: false,
+  },
 ];
 const INTERNAL_SITES = SITES.filter((site) => site.audience === "internal").map((site) => site.id);
 
@@ -59,7 +75,9 @@ const sizes = options.sizes.split(",").map((size) => Number(size.replace(/_/g, "
 const runs = Number(options.runs);
 const seed = Number(options.seed);
 if (sizes.some((size) => !Number.isInteger(size) || size < 1) || !(runs >= 1) || !Number.isInteger(seed)) {
-  console.error("usage: npm run bench:aggregates -- [--sizes 10000,100000,1000000] [--runs 7] [--seed 20250101] [--reuse] [--save FILE] [--baseline FILE]");
+  console.error(
+    "usage: npm run bench:aggregates -- [--sizes 10000,100000,1000000] [--runs 7] [--seed 20250101] [--reuse] [--save FILE] [--baseline FILE]",
+  );
   process.exit(2);
 }
 
@@ -72,7 +90,8 @@ type Row = { size: number; name: string; query: string; count: number; rollups: 
 type Saved = { seed: number; rows: Row[] };
 
 const baseline: Saved | null = options.baseline ? (JSON.parse(readFileSync(options.baseline, "utf8")) as Saved) : null;
-if (baseline && baseline.seed !== seed) throw new Error(`the baseline ${options.baseline} was run with seed ${baseline.seed}, not ${seed}`);
+if (baseline && baseline.seed !== seed)
+  throw new Error(`the baseline ${options.baseline} was run with seed ${baseline.seed}, not ${seed}`);
 const before = (row: Row) => baseline?.rows.find((old) => old.size === row.size && old.query === row.query);
 
 const dataDir = join(process.cwd(), "bench", ".data", "aggregates");
@@ -92,16 +111,37 @@ async function releaseAll(baseUrl: string, adminToken: string): Promise<{ site: 
   const timings = [];
   for (const site of INTERNAL_SITES) {
     const started = performance.now();
-    for (let read = 0; read < READS_TO_RELEASE; read++) await readAggregate(baseUrl, adminToken, `kind=nps&site=${site}&${YEAR}`);
+    for (let read = 0; read < READS_TO_RELEASE; read++)
+      await readAggregate(baseUrl, adminToken, `kind=nps&site=${site}&${YEAR}`);
     timings.push({ site, ms: performance.now() - started });
   }
   return timings;
 }
 
-function reportRelease(size: number, timings: { site: string; ms: number }[], counts: Released[], pendingBefore: number | null): void {
-  if (!counts.length) return say(`${count(size)}: this schema has no release groups; the reads per internal site took ${timings.map((t) => `${t.ms.toFixed(0)} ms`).join(", ")}`);
+function reportRelease(
+  size: number,
+  timings: { site: string; ms: number }[],
+  counts: Released[],
+  pendingBefore: number | null,
+): void {
+  if (!counts.length)
+    return say(
+      `${count(size)}: this schema has no release groups; the reads per internal site took ${timings.map((t) => `${t.ms.toFixed(0)} ms`).join(", ")}`,
+    );
   printTable(
-    ["size", "internal site", "answers", "released", "withheld", "still pending", "pending read MB", "periods", "groups", "statements", "first reads ms"],
+    [
+      "size",
+      "internal site",
+      "answers",
+      "released",
+      "withheld",
+      "still pending",
+      "pending read MB",
+      "periods",
+      "groups",
+      "statements",
+      "first reads ms",
+    ],
     counts.map((c) => [
       count(size),
       c.site,
@@ -116,10 +156,15 @@ function reportRelease(size: number, timings: { site: string; ms: number }[], co
       pendingBefore ? (timings.find((t) => t.site === c.site)?.ms ?? 0).toFixed(0) : "-",
     ]),
   );
-  if (!pendingBefore) console.log("first reads ms: -, as nothing was pending: an earlier run on this database released it.");
-  console.log("pending read MB: what the reads of the site's pending answers returned in all, about; one period a read (D1 allows 50 MB per result).");
+  if (!pendingBefore)
+    console.log("first reads ms: -, as nothing was pending: an earlier run on this database released it.");
+  console.log(
+    "pending read MB: what the reads of the site's pending answers returned in all, about; one period a read (D1 allows 50 MB per result).",
+  );
   console.log("statements: all the periods' statements together; each period is one db.batch of its own.");
-  console.log(`first reads ms: the ${READS_TO_RELEASE} reads that closed the site's periods (client wall time), ${PERIODS_PER_REQUEST} periods a read at most.`);
+  console.log(
+    `first reads ms: the ${READS_TO_RELEASE} reads that closed the site's periods (client wall time), ${PERIODS_PER_REQUEST} periods a read at most.`,
+  );
 }
 
 async function benchSize(size: number): Promise<Row[]> {
@@ -139,12 +184,18 @@ async function benchSize(size: number): Promise<Row[]> {
   try {
     timings = await releaseAll(worker.url, adminToken);
     for (const headline of HEADLINES) {
-      const [rollups, raw] = await timeQueries(worker.url, adminToken, [headline.query, `${headline.query}&source=raw`], runs);
+      const [rollups, raw] = await timeQueries(
+        worker.url,
+        adminToken,
+        [headline.query, `${headline.query}&source=raw`],
+        runs,
+      );
       // Agreeing on nothing, or one path standing in for the other, would prove nothing.
       const count = (rollups!.body as { total: { count?: number } }).total.count ?? 0;
       const groupsOnly = !headline.customers && rollups!.source === "rollups" && raw!.source === "rollups";
       let verdict = "OK";
-      if (!groupsOnly && (rollups!.source !== "rollups" || raw!.source !== "raw")) verdict = `MISMATCH: answered by ${rollups!.source} and ${raw!.source}, not rollups and raw`;
+      if (!groupsOnly && (rollups!.source !== "rollups" || raw!.source !== "raw"))
+        verdict = `MISMATCH: answered by ${rollups!.source} and ${raw!.source}, not rollups and raw`;
       else if (count === 0) verdict = "MISMATCH: the answer counts no responses, nothing was compared";
       else {
         const difference = firstDifference(rollups!.body, raw!.body);
@@ -170,7 +221,20 @@ function speedup(raw: number, rollups: number): { value: number; text: string } 
 
 function report(rows: Row[]): void {
   printTable(
-    ["size", "query", "responses", "rows_read", "d1 ms", "handler ms", "old handler ms", "handler/old", "raw rows_read", "raw d1 ms", "raw handler ms", "check"],
+    [
+      "size",
+      "query",
+      "responses",
+      "rows_read",
+      "d1 ms",
+      "handler ms",
+      "old handler ms",
+      "handler/old",
+      "raw rows_read",
+      "raw d1 ms",
+      "raw handler ms",
+      "check",
+    ],
     rows.map((row) => {
       const old = before(row);
       return [
@@ -189,8 +253,12 @@ function report(rows: Row[]): void {
       ];
     }),
   );
-  console.log("d1 ms: what D1 reports spending on the answer's statements (Server-Timing d1, median); rows_read the same answer's.");
-  console.log("handler ms: the Worker's whole handler time, round trips to local D1 included (Server-Timing total, median).");
+  console.log(
+    "d1 ms: what D1 reports spending on the answer's statements (Server-Timing d1, median); rows_read the same answer's.",
+  );
+  console.log(
+    "handler ms: the Worker's whole handler time, round trips to local D1 included (Server-Timing total, median).",
+  );
   console.log("raw: the same query with source=raw (customers' answers scanned from the raw rows).");
   if (baseline) console.log(`old handler ms: the same query on the same data, from ${options.baseline}.`);
 }
@@ -202,7 +270,9 @@ function judgeGoals(rows: Row[]): void {
     console.log(`Goals are judged at ${count(GOAL_SIZE)} responses, which this run did not load.`);
     return;
   }
-  console.log(`Goals at ${count(GOAL_SIZE)} responses (rows_read <= ${count(GOAL_MAX_ROWS_READ)}; handler time at most ${GOAL_MAX_SLOWDOWN}x the baseline's):`);
+  console.log(
+    `Goals at ${count(GOAL_SIZE)} responses (rows_read <= ${count(GOAL_MAX_ROWS_READ)}; handler time at most ${GOAL_MAX_SLOWDOWN}x the baseline's):`,
+  );
   let allHold = true;
   for (const row of atGoal) {
     const rowsHold = row.rollups.rowsRead <= GOAL_MAX_ROWS_READ;
@@ -211,12 +281,16 @@ function judgeGoals(rows: Row[]): void {
     const timeHolds = ratio === null || ratio <= GOAL_MAX_SLOWDOWN;
     allHold &&= rowsHold && timeHolds;
     const time = ratio === null ? "no baseline" : `${ratio.toFixed(2)}x ${timeHolds ? "holds" : "FAILS"}`;
-    console.log(`  ${row.name.padEnd(40)} rows_read ${count(row.rollups.rowsRead).padStart(7)} ${rowsHold ? "holds" : "FAILS"}   time ${time}`);
+    console.log(
+      `  ${row.name.padEnd(40)} rows_read ${count(row.rollups.rowsRead).padStart(7)} ${rowsHold ? "holds" : "FAILS"}   time ${time}`,
+    );
   }
   console.log(allHold ? "All goals hold." : "Some goals do NOT hold.");
 }
 
-say(`seed ${seed}, median of ${runs} runs per query, Node ${process.version}, ${availableParallelism()} CPUs, load average ${loadavg()[0]!.toFixed(1)}`);
+say(
+  `seed ${seed}, median of ${runs} runs per query, Node ${process.version}, ${availableParallelism()} CPUs, load average ${loadavg()[0]!.toFixed(1)}`,
+);
 for (const headline of HEADLINES) say(`  ${headline.name.padEnd(40)} GET /v1/aggregates?${headline.query}`);
 const rows: Row[] = [];
 for (const size of sizes) {

@@ -39,9 +39,16 @@ const { values: options } = parseArgs({
     warmup: { type: "string", default: "1000" },
   },
 });
-const [amount, connections, warmup] = [options.requests, options.connections, options.warmup].map((value) => Number(value.replace(/_/g, "")));
-if (![amount, connections, warmup].every((n) => Number.isInteger(n) && n! >= 1) || connections! > Math.min(amount!, warmup!)) {
-  console.error("usage: npm run bench:load -- [--requests 50000] [--connections 100] [--warmup 1000] (connections <= requests and warmup)");
+const [amount, connections, warmup] = [options.requests, options.connections, options.warmup].map((value) =>
+  Number(value.replace(/_/g, "")),
+);
+if (
+  ![amount, connections, warmup].every((n) => Number.isInteger(n) && n! >= 1) ||
+  connections! > Math.min(amount!, warmup!)
+) {
+  console.error(
+    "usage: npm run bench:load -- [--requests 50000] [--connections 100] [--warmup 1000] (connections <= requests and warmup)",
+  );
   process.exit(2);
 }
 
@@ -49,7 +56,9 @@ const root = process.cwd();
 const dataDir = join(root, "bench", ".data", "load");
 const say = (line: string) => console.log(`[bench] ${line}`);
 const count = (n: number) => n.toLocaleString("en-US");
-const autocannonVersion = (JSON.parse(readFileSync(join(root, "node_modules", "autocannon", "package.json"), "utf8")) as { version: string }).version;
+const autocannonVersion = (
+  JSON.parse(readFileSync(join(root, "node_modules", "autocannon", "package.json"), "utf8")) as { version: string }
+).version;
 
 type Target = {
   label: string;
@@ -89,7 +98,13 @@ function drive(baseUrl: string, site: string, amount: number, progress: string |
             setupRequest(request, context) {
               const n = sent++;
               context.score = n % 11;
-              const answer = { site, survey: SURVEY, score: context.score, ...(n % 3 === 0 ? { comment: `Load test answer ${n}: quick checkout, slow delivery.` } : {}), idempotencyKey: randomUUID() };
+              const answer = {
+                site,
+                survey: SURVEY,
+                score: context.score,
+                ...(n % 3 === 0 ? { comment: `Load test answer ${n}: quick checkout, slow delivery.` } : {}),
+                idempotencyKey: randomUUID(),
+              };
               return { ...request, body: JSON.stringify(answer) };
             },
             onResponse(status, body, context) {
@@ -114,21 +129,36 @@ function drive(baseUrl: string, site: string, amount: number, progress: string |
   });
 }
 
-type Measured = { target: Target; warm: Run; run: Run; cpu: CpuShares; rows: Map<string, number>; aggregate?: { count: number; distribution: Record<string, number> } };
+type Measured = {
+  target: Target;
+  warm: Run;
+  run: Run;
+  cpu: CpuShares;
+  rows: Map<string, number>;
+  aggregate?: { count: number; distribution: Record<string, number> };
+};
 
 async function measure(target: Target, adminToken: string): Promise<Measured> {
   rmSync(target.persistTo, { recursive: true, force: true });
   mkdirSync(target.persistTo, { recursive: true });
   await applyMigrations({ persistTo: target.persistTo, config: target.config });
   const started = performance.now();
-  const worker = await startWorker(target.persistTo, adminToken, join(target.persistTo, "wrangler.log"), { config: target.config, ...(target.probe ? { probe: target.probe } : {}) });
-  say(`${target.label}: wrangler dev answering on ${worker.url} after ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const worker = await startWorker(target.persistTo, adminToken, join(target.persistTo, "wrangler.log"), {
+    config: target.config,
+    ...(target.probe ? { probe: target.probe } : {}),
+  });
+  say(
+    `${target.label}: wrangler dev answering on ${worker.url} after ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   let measured: Measured;
   try {
     await target.seed?.(worker, adminToken);
     const warm = await drive(worker.url, WARMUP_SITE, warmup!, null);
-    if (warm.created === 0) throw new Error(`${target.label}: no POST of the warm-up was stored; the first answer was ${warm.firstRefusal}`);
-    say(`${target.label}: warmed up with ${count(warm.result.requests.total)} POSTs; now ${count(amount!)} over ${connections} connections`);
+    if (warm.created === 0)
+      throw new Error(`${target.label}: no POST of the warm-up was stored; the first answer was ${warm.firstRefusal}`);
+    say(
+      `${target.label}: warmed up with ${count(warm.result.requests.total)} POSTs; now ${count(amount!)} over ${connections} connections`,
+    );
     const before = sampleCpu(worker.pid);
     const run = await drive(worker.url, SITE, amount!, target.label);
     measured = { target, warm, run, cpu: cpuShares(before, sampleCpu(worker.pid)), rows: new Map() };
@@ -143,7 +173,13 @@ async function measure(target: Target, adminToken: string): Promise<Measured> {
   return measured;
 }
 
-async function admin(baseUrl: string, adminToken: string, method: string, path: string, body?: unknown): Promise<unknown> {
+async function admin(
+  baseUrl: string,
+  adminToken: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<unknown> {
   const response = await fetch(`${baseUrl}${path}`, {
     method,
     headers: { authorization: `Bearer ${adminToken}`, ...(body ? { "content-type": "application/json" } : {}) },
@@ -156,13 +192,28 @@ async function admin(baseUrl: string, adminToken: string, method: string, path: 
 
 async function seedFeedloop(worker: WranglerDev, adminToken: string): Promise<void> {
   for (const site of [SITE, WARMUP_SITE]) {
-    await admin(worker.url, adminToken, "PUT", `/v1/sites/${site}`, { name: `Load test (${site})`, audience: "external", origins: [ORIGIN] });
-    await admin(worker.url, adminToken, "PUT", `/v1/sites/${site}/surveys/${SURVEY}`, { kind: "nps", question: { en: "How likely are you to recommend us?" } });
+    await admin(worker.url, adminToken, "PUT", `/v1/sites/${site}`, {
+      name: `Load test (${site})`,
+      audience: "external",
+      origins: [ORIGIN],
+    });
+    await admin(worker.url, adminToken, "PUT", `/v1/sites/${site}/surveys/${SURVEY}`, {
+      kind: "nps",
+      question: { en: "How likely are you to recommend us?" },
+    });
   }
 }
 
-async function readAggregate(baseUrl: string, adminToken: string): Promise<{ count: number; distribution: Record<string, number> }> {
-  const answer = (await admin(baseUrl, adminToken, "GET", `/v1/aggregates?survey=${SURVEY}&site=${SITE}&from=2000-01-01&to=2100-01-01`)) as {
+async function readAggregate(
+  baseUrl: string,
+  adminToken: string,
+): Promise<{ count: number; distribution: Record<string, number> }> {
+  const answer = (await admin(
+    baseUrl,
+    adminToken,
+    "GET",
+    `/v1/aggregates?survey=${SURVEY}&site=${SITE}&from=2000-01-01&to=2100-01-01`,
+  )) as {
     total: { count?: number; distribution?: Record<string, number> };
   };
   return { count: answer.total.count ?? 0, distribution: answer.total.distribution ?? {} };
@@ -201,9 +252,15 @@ function check(ours: Measured, ceiling: Measured): string[] {
   );
   const expected = Object.fromEntries(ours.run.createdByScore.flatMap((n, score) => (n ? [[String(score), n]] : [])));
   const distribution = Object.fromEntries(Object.entries(aggregate.distribution).filter(([, n]) => n));
-  line(JSON.stringify(distribution) === JSON.stringify(expected), `feedloop: the aggregate's distribution is the scores that got a 201 ${JSON.stringify(distribution)}`);
+  line(
+    JSON.stringify(distribution) === JSON.stringify(expected),
+    `feedloop: the aggregate's distribution is the scores that got a 201 ${JSON.stringify(distribution)}`,
+  );
   const warmRows = ours.rows.get(WARMUP_SITE) ?? 0;
-  line(warmRows === ours.warm.created, `feedloop warm-up: rows in D1 ${count(warmRows)} = 201 answers ${count(ours.warm.created)}`);
+  line(
+    warmRows === ours.warm.created,
+    `feedloop warm-up: rows in D1 ${count(warmRows)} = 201 answers ${count(ours.warm.created)}`,
+  );
   const ceilingRows = ceiling.rows.get(SITE) ?? 0;
   const ceilingWarmRows = ceiling.rows.get(WARMUP_SITE) ?? 0;
   line(
@@ -213,11 +270,15 @@ function check(ours: Measured, ceiling: Measured): string[] {
   for (const measured of [ours, ceiling]) {
     const { result } = measured.run;
     if (result.non2xx || result.errors) {
-      console.log(`note   ${measured.target.label}: ${count(result.non2xx)} non-2xx ${JSON.stringify(result.statusCodeStats)}, ${count(result.errors)} errors; first refusal: ${measured.run.firstRefusal}`);
+      console.log(
+        `note   ${measured.target.label}: ${count(result.non2xx)} non-2xx ${JSON.stringify(result.statusCodeStats)}, ${count(result.errors)} errors; first refusal: ${measured.run.firstRefusal}`,
+      );
       // wrangler's ProxyWorker compares the URL with its path to one without, so it gives this text for
       // every failed fetch of a POST to the Worker's workerd, restart or not (wrangler 4.86).
       if (measured.run.firstRefusal?.includes("restarted mid-request")) {
-        console.log("       (the 503 is wrangler dev's proxy: its fetch to the Worker failed; it says \"restarted\" for any such failure of a POST)");
+        console.log(
+          '       (the 503 is wrangler dev\'s proxy: its fetch to the Worker failed; it says "restarted" for any such failure of a POST)',
+        );
       }
     }
   }
@@ -229,7 +290,9 @@ say(
     .map((n) => n.toFixed(2))
     .join(" ")} at start`,
 );
-say(`${count(amount!)} POSTs over ${connections} connections (pipelining 1) to each Worker in turn, after ${count(warmup!)} not counted`);
+say(
+  `${count(amount!)} POSTs over ${connections} connections (pipelining 1) to each Worker in turn, after ${count(warmup!)} not counted`,
+);
 
 rmSync(dataDir, { recursive: true, force: true });
 mkdirSync(dataDir, { recursive: true });
@@ -299,7 +362,9 @@ const ratio = createdPerSecond(ours.run) / createdPerSecond(ceiling.run);
 console.log(
   `throughput ratio: ${(ratio * 100).toFixed(1)}% of the ceiling (goal ≥ ${GOAL_RATIO * 100}%: ${ratio >= GOAL_RATIO ? "met" : "NOT met"}; 201 answers per second, ${count(Math.round(createdPerSecond(ours.run)))} vs ${count(Math.round(createdPerSecond(ceiling.run)))})`,
 );
-console.log(`req/s: answers per second over the whole run; p50/p99: latency of the 2xx answers, as autocannon measures it.`);
+console.log(
+  `req/s: answers per second over the whole run; p50/p99: latency of the 2xx answers, as autocannon measures it.`,
+);
 
 // The machine may be shared: what else ran, and what the hypervisor took, weigh on each throughput.
 const percent = (share: number) => `${(share * 100).toFixed(0)}%`;
@@ -310,17 +375,28 @@ printTable(
       ["feedloop POST /v1/responses", ours],
       ["ceiling: one D1 INSERT", ceiling],
     ] as const
-  ).map(([name, { cpu }]) => [name, percent(cpu.server), percent(cpu.client), percent(cpu.others), percent(cpu.steal), percent(cpu.idle)]),
+  ).map(([name, { cpu }]) => [
+    name,
+    percent(cpu.server),
+    percent(cpu.client),
+    percent(cpu.others),
+    percent(cpu.steal),
+    percent(cpu.idle),
+  ]),
 );
-console.log(`Shares of all ${availableParallelism()} cores' time. wrangler dev: its Node process and the workerd processes it runs (our Worker, D1, its proxy).`);
+console.log(
+  `Shares of all ${availableParallelism()} cores' time. wrangler dev: its Node process and the workerd processes it runs (our Worker, D1, its proxy).`,
+);
 console.log(
   raised.length
     ? `Rate limits raised to ${count(RAISED_LIMIT)} in the copy of wrangler.toml this ran (${oursConfig.path}), so one client is not limited while the bindings are still called: ${raised.join(", ")}.`
     : "wrangler.toml has no [[ratelimits]] to raise.",
 );
-say(`load average ${loadavg()
-  .map((n) => n.toFixed(2))
-  .join(" ")} at the end; logs and databases in ${dataDir}`);
+say(
+  `load average ${loadavg()
+    .map((n) => n.toFixed(2))
+    .join(" ")} at the end; logs and databases in ${dataDir}`,
+);
 console.log("");
 const failures = check(ours, ceiling);
 if (failures.length) {

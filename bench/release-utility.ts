@@ -43,7 +43,8 @@ type Summary = { responses: number; bySite: Record<string, number> };
 type DemoLog = (line: string) => void;
 type SeedSampleData = (options: { persistTo: string; now: number }) => Promise<Summary | null>;
 type SeedDemo = (options: { baseUrl: string; token: string; origins: string[]; log: DemoLog }) => Promise<void>;
-const demoModule = async <T>(file: string) => (await import(pathToFileURL(join(process.cwd(), "demo", file)).href)) as T;
+const demoModule = async <T>(file: string) =>
+  (await import(pathToFileURL(join(process.cwd(), "demo", file)).href)) as T;
 const { seedSampleData } = await demoModule<{ seedSampleData: SeedSampleData }>("sample-data.mjs");
 const { seedDemo } = await demoModule<{ seedDemo: SeedDemo }>("seed.mjs");
 
@@ -68,7 +69,8 @@ type Read = {
 async function read(worker: WranglerDev, adminToken: string): Promise<Read> {
   const api = async <T>(path: string): Promise<T> => {
     const response = await fetch(`${worker.url}${path}`, { headers: { authorization: `Bearer ${adminToken}` } });
-    if (!response.ok) throw new Error(`GET ${path} answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+    if (!response.ok)
+      throw new Error(`GET ${path} answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
     return (await response.json()) as T;
   };
   const site = await api<{ currentPeriod: { start: string } | null }>(`/v1/sites/${SITE}`);
@@ -79,7 +81,10 @@ async function read(worker: WranglerDev, adminToken: string): Promise<Read> {
   const aggregate = (query: string) => api<Answer>(`/v1/aggregates?kind=csat&${range}${query}`);
   const surveys: Read["surveys"] = {};
   for (const survey of SURVEYS) {
-    surveys[survey] = { site: await aggregate(`&survey=${survey}`), byTeam: await aggregate(`&survey=${survey}&groupBy=segment.team`) };
+    surveys[survey] = {
+      site: await aggregate(`&survey=${survey}`),
+      byTeam: await aggregate(`&survey=${survey}&groupBy=segment.team`),
+    };
   }
   const filtered = [];
   for (const { dimension, value } of SMALL) {
@@ -91,41 +96,55 @@ async function read(worker: WranglerDev, adminToken: string): Promise<Read> {
   const inbox: Row[] = [];
   let cursor: string | null = null;
   do {
-    const page: { items: Row[]; nextCursor: string | null } = await api(`/v1/responses?${range}&limit=200${cursor ? `&cursor=${cursor}` : ""}`);
+    const page: { items: Row[]; nextCursor: string | null } = await api(
+      `/v1/responses?${range}&limit=200${cursor ? `&cursor=${cursor}` : ""}`,
+    );
     inbox.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);
   const byTeam = await aggregate("&groupBy=segment.team");
-  return { closedBefore, site: await aggregate(""), byTeam, byRole: await aggregate("&groupBy=segment.role"), surveys, filtered, inbox };
+  return {
+    closedBefore,
+    site: await aggregate(""),
+    byTeam,
+    byRole: await aggregate("&groupBy=segment.role"),
+    surveys,
+    filtered,
+    inbox,
+  };
 }
 
 /** The truth, from the database: each answer with its own segment, and the release groups' segments. */
-type Truth = { answers: { survey: string; own: Record<string, string>; createdAt: number; released: boolean }[]; groups: Record<string, string>[] };
+type Truth = {
+  answers: { survey: string; own: Record<string, string>; createdAt: number; released: boolean }[];
+  groups: Record<string, string>[];
+};
 
 async function truth(persistTo: string, config: string): Promise<Truth> {
-  return withLocalD1(
-    { persistTo, config },
-    async (db) => {
-      const answers = await db
-        .prepare("SELECT survey_id, segment, created_at, release_group FROM responses WHERE site_id = ?")
-        .bind(SITE)
-        .all<{ survey_id: string; segment: string; created_at: number; release_group: string | null }>();
-      const groups = await db.prepare("SELECT segment FROM release_groups WHERE site_id = ? AND withheld = 0").bind(SITE).all<{ segment: string }>();
-      return {
-        answers: answers.results.map((row) => ({
-          survey: row.survey_id,
-          own: JSON.parse(row.segment) as Record<string, string>,
-          createdAt: row.created_at,
-          released: row.release_group !== null,
-        })),
-        groups: groups.results.map((row) => JSON.parse(row.segment) as Record<string, string>),
-      };
-    },
-  );
+  return withLocalD1({ persistTo, config }, async (db) => {
+    const answers = await db
+      .prepare("SELECT survey_id, segment, created_at, release_group FROM responses WHERE site_id = ?")
+      .bind(SITE)
+      .all<{ survey_id: string; segment: string; created_at: number; release_group: string | null }>();
+    const groups = await db
+      .prepare("SELECT segment FROM release_groups WHERE site_id = ? AND withheld = 0")
+      .bind(SITE)
+      .all<{ segment: string }>();
+    return {
+      answers: answers.results.map((row) => ({
+        survey: row.survey_id,
+        own: JSON.parse(row.segment) as Record<string, string>,
+        createdAt: row.created_at,
+        released: row.release_group !== null,
+      })),
+      groups: groups.results.map((row) => JSON.parse(row.segment) as Record<string, string>),
+    };
+  });
 }
 
 const countOf = (answer: Answer) => answer.total.count ?? 0;
-const named = (answer: Answer, dimension: string, value: string) => answer.groups?.find((group) => group.key[`segment.${dimension}`] === value);
+const named = (answer: Answer, dimension: string, value: string) =>
+  answer.groups?.find((group) => group.key[`segment.${dimension}`] === value);
 
 /** The shares of the goals, for the whole site and per survey: a table, and whether the site's goals hold. */
 function reportShares(answers: Truth["answers"], read: Read): boolean {
@@ -137,7 +156,12 @@ function reportShares(answers: Truth["answers"], read: Read): boolean {
   };
   const scopes = [
     { scope: "site", answers, site: read.site, byTeam: read.byTeam, goals: true },
-    ...SURVEYS.map((survey) => ({ scope: `survey ${survey}`, answers: answers.filter((a) => a.survey === survey), ...read.surveys[survey]!, goals: false })),
+    ...SURVEYS.map((survey) => ({
+      scope: `survey ${survey}`,
+      answers: answers.filter((a) => a.survey === survey),
+      ...read.surveys[survey]!,
+      goals: false,
+    })),
   ];
   for (const { scope, answers: own, site, byTeam, goals } of scopes) {
     const teams = new Map<string, number>();
@@ -145,12 +169,33 @@ function reportShares(answers: Truth["answers"], read: Read): boolean {
     const [team, size] = [...teams].sort((a, b) => b[1] - a[1])[0]!;
     const underItsName = named(byTeam, "team", team)?.count ?? 0;
     const total = countOf(site);
-    rows.push([scope, "answers counted in the total", String(own.length), String(total), percent(total, own.length), goals ? judge(total / own.length, GOAL_SITE_SHARE) : ""]);
+    rows.push([
+      scope,
+      "answers counted in the total",
+      String(own.length),
+      String(total),
+      percent(total, own.length),
+      goals ? judge(total / own.length, GOAL_SITE_SHARE) : "",
+    ]);
     const largest = `largest team (${team}): answers counted as ${team}`;
-    rows.push([scope, largest, String(size), String(underItsName), percent(underItsName, size), goals ? judge(underItsName / size, GOAL_TEAM_SHARE) : ""]);
+    rows.push([
+      scope,
+      largest,
+      String(size),
+      String(underItsName),
+      percent(underItsName, size),
+      goals ? judge(underItsName / size, GOAL_TEAM_SHARE) : "",
+    ]);
   }
   const released = answers.filter((answer) => answer.released).length;
-  rows.push(["site", "answers in a release group", String(answers.length), String(released), percent(released, answers.length), ""]);
+  rows.push([
+    "site",
+    "answers in a release group",
+    String(answers.length),
+    String(released),
+    percent(released, answers.length),
+    "",
+  ]);
   printTable(["scope", "measure", "answers", "counted", "share", "goal"], rows);
   return hold;
 }
@@ -160,17 +205,22 @@ function smallGroupLeaks(answers: Truth["answers"], groups: Truth["groups"], rea
   const leaks: string[] = [];
   for (const [index, { dimension, value }] of SMALL.entries()) {
     const breakdowns: [string, Answer][] = [["site", dimension === "team" ? read.byTeam : read.byRole]];
-    if (dimension === "team") breakdowns.push(...SURVEYS.map((survey): [string, Answer] => [`survey ${survey}`, read.surveys[survey]!.byTeam]));
-    for (const [scope, breakdown] of breakdowns) if (named(breakdown, dimension, value)) leaks.push(`${scope} groupBy=segment.${dimension} has a ${value} group`);
+    if (dimension === "team")
+      breakdowns.push(...SURVEYS.map((survey): [string, Answer] => [`survey ${survey}`, read.surveys[survey]!.byTeam]));
+    for (const [scope, breakdown] of breakdowns)
+      if (named(breakdown, dimension, value)) leaks.push(`${scope} groupBy=segment.${dimension} has a ${value} group`);
     const inGroups = groups.filter((segment) => segment[dimension] === value).length;
     const inRows = read.inbox.filter((row) => row.segment[dimension] === value).length;
     const { aggregate, rows } = read.filtered[index]!;
     if (inGroups) leaks.push(`${inGroups} release group(s) name ${dimension} ${value}`);
     if (inRows) leaks.push(`${inRows} inbox row(s) show ${dimension} ${value}`);
-    if (countOf(aggregate) || rows) leaks.push(`segment.${dimension}=${value} counts ${countOf(aggregate)} and lists ${rows} row(s)`);
+    if (countOf(aggregate) || rows)
+      leaks.push(`segment.${dimension}=${value} counts ${countOf(aggregate)} and lists ${rows} row(s)`);
     const own = answers.filter((answer) => answer.own[dimension] === value).length;
     const marked = aggregate.withheld ? ", withheld: true" : "";
-    say(`${dimension} ${value}: ${own} answers in closed periods; segment.${dimension}=${value} counts ${countOf(aggregate)}${marked} and lists ${rows} rows`);
+    say(
+      `${dimension} ${value}: ${own} answers in closed periods; segment.${dimension}=${value} counts ${countOf(aggregate)}${marked} and lists ${rows} rows`,
+    );
   }
   return leaks;
 }
@@ -183,7 +233,9 @@ const config = await bundledConfig(dataDir, "feedloop");
 await applyMigrations({ persistTo, config });
 const sample = await seedSampleData({ persistTo, now });
 if (!sample) throw new Error("the sample history was not written");
-say(`sample history: ${sample.responses} answers, ${sample.bySite[SITE] ?? 0} of them in ${SITE}, up to ${new Date(now).toISOString()}`);
+say(
+  `sample history: ${sample.responses} answers, ${sample.bySite[SITE] ?? 0} of them in ${SITE}, up to ${new Date(now).toISOString()}`,
+);
 
 const adminToken = randomBytes(24).toString("base64url");
 const worker = await startWorker(persistTo, adminToken, join(dataDir, "wrangler.log"), { config });
@@ -198,7 +250,9 @@ try {
 const { answers, groups } = await truth(persistTo, config);
 const closed = answers.filter((answer) => answer.createdAt < answered.closedBefore);
 const closedAt = new Date(answered.closedBefore).toISOString();
-console.log(`\n${SITE}: ${closed.length} answers in periods closed before ${closedAt}, ${answers.length - closed.length} in the open one`);
+console.log(
+  `\n${SITE}: ${closed.length} answers in periods closed before ${closedAt}, ${answers.length - closed.length} in the open one`,
+);
 const goalsHold = reportShares(closed, answered);
 const leaks = smallGroupLeaks(closed, groups, answered);
 console.log(`inbox: ${answered.inbox.length} rows listed`);

@@ -45,7 +45,8 @@ function absolutePaths(raw: Unstable_RawConfig, from: string): void {
   if (raw.base_dir) raw.base_dir = absolute(raw.base_dir);
   if (raw.tsconfig) raw.tsconfig = absolute(raw.tsconfig);
   if (raw.assets?.directory) raw.assets.directory = absolute(raw.assets.directory);
-  for (const database of raw.d1_databases ?? []) if (database.migrations_dir) database.migrations_dir = absolute(database.migrations_dir);
+  for (const database of raw.d1_databases ?? [])
+    if (database.migrations_dir) database.migrations_dir = absolute(database.migrations_dir);
   if (raw.env) throw new Error("copyConfig does not rewrite [env.*] sections yet");
 }
 
@@ -53,7 +54,11 @@ function absolutePaths(raw: Unstable_RawConfig, from: string): void {
  * Writes a changed copy of a wrangler config as JSON at `target` (a .json path), every path in it made
  * absolute so that it may live anywhere. Returns what it wrote.
  */
-export function copyConfig(source: string, target: string, change: (raw: Unstable_RawConfig) => void = () => {}): Unstable_RawConfig {
+export function copyConfig(
+  source: string,
+  target: string,
+  change: (raw: Unstable_RawConfig) => void = () => {},
+): Unstable_RawConfig {
   const { rawConfig } = experimental_readRawConfig({ config: source });
   absolutePaths(rawConfig, dirname(resolve(source)));
   change(rawConfig);
@@ -71,7 +76,8 @@ export async function bundleWorker(config: string, outdir: string): Promise<stri
   await runWrangler(["deploy", "--dry-run", "--outdir", outdir], { config });
   // Named after the entry point: index.js for worker/index.ts.
   const bundles = readdirSync(outdir).filter((file) => file.endsWith(".js"));
-  if (bundles.length !== 1) throw new Error(`wrangler deploy --dry-run left ${bundles.length} .js files in ${outdir}, not one`);
+  if (bundles.length !== 1)
+    throw new Error(`wrangler deploy --dry-run left ${bundles.length} .js files in ${outdir}, not one`);
   return join(outdir, bundles[0]!);
 }
 

@@ -34,9 +34,13 @@ function build() {
 
 /** An answer with a thread, among the newest with a comment: the inbox opens it. */
 async function answerWithThread(baseUrl, token) {
-  const response = await fetch(`${baseUrl}/v1/responses?hasComment=true&limit=50`, { headers: { authorization: `Bearer ${token}` } });
+  const response = await fetch(`${baseUrl}/v1/responses?hasComment=true&limit=50`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   const { items } = await response.json();
-  const item = items.find((candidate) => candidate.replies > 0 && candidate.site === "demo-shop") ?? items.find((candidate) => candidate.replies > 0);
+  const item =
+    items.find((candidate) => candidate.replies > 0 && candidate.site === "demo-shop") ??
+    items.find((candidate) => candidate.replies > 0);
   if (!item) throw new Error("no answer with a reply among the newest 50: the sample history should have some");
   return item.id;
 }
@@ -44,13 +48,23 @@ async function answerWithThread(baseUrl, token) {
 /** Records CSP violations from the first script on (an init script is exempt from the page's CSP). */
 function recordViolations() {
   window.__violations = [];
-  document.addEventListener("securitypolicyviolation", (event) => window.__violations.push(`${event.violatedDirective} ${event.blockedURI}`), true);
+  document.addEventListener(
+    "securitypolicyviolation",
+    (event) => window.__violations.push(`${event.violatedDirective} ${event.blockedURI}`),
+    true,
+  );
 }
 
 async function shoot(browser, baseUrl, token, threadId) {
   const written = [];
   for (const [device, options] of Object.entries(VIEWPORTS)) {
-    const context = await browser.newContext({ ...options, colorScheme: "light", reducedMotion: "reduce", locale: "en-US", timezoneId: "UTC" });
+    const context = await browser.newContext({
+      ...options,
+      colorScheme: "light",
+      reducedMotion: "reduce",
+      locale: "en-US",
+      timezoneId: "UTC",
+    });
     context.setDefaultTimeout(20_000);
     await context.addInitScript(recordViolations);
     const page = await context.newPage();
@@ -88,7 +102,8 @@ async function shoot(browser, baseUrl, token, threadId) {
       written.push(file);
     }
     const violations = await page.evaluate(() => window.__violations);
-    if (violations.length) throw new Error(`Content-Security-Policy violations on the dashboard: ${violations.join("; ")}`);
+    if (violations.length)
+      throw new Error(`Content-Security-Policy violations on the dashboard: ${violations.join("; ")}`);
     await context.close();
   }
   return written;
@@ -111,13 +126,27 @@ async function main() {
   const baseUrl = wrangler.url;
   let browser;
   try {
-    await seedDemo({ baseUrl, token, origins: [DEMO_ORIGIN, DEMO_ORIGIN.replace("127.0.0.1", "localhost")], log: () => {} });
+    await seedDemo({
+      baseUrl,
+      token,
+      origins: [DEMO_ORIGIN, DEMO_ORIGIN.replace("127.0.0.1", "localhost")],
+      log: () => {},
+    });
     const threadId = await answerWithThread(baseUrl, token);
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-dev-shm-usage",
+      ],
     });
-    for (const file of await shoot(browser, baseUrl, token, threadId)) say(`wrote ${file.slice(root.length + 1)} (${Math.round(statSync(file).size / 1024)} KB)`);
+    for (const file of await shoot(browser, baseUrl, token, threadId))
+      say(`wrote ${file.slice(root.length + 1)} (${Math.round(statSync(file).size / 1024)} KB)`);
   } finally {
     await browser?.close();
     await wrangler.stop();

@@ -24,7 +24,8 @@ function fail(message) {
 function run(label, command, args, env = process.env) {
   say(label);
   const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env });
-  if (result.status !== 0) fail(`${label} failed (${result.error?.message ?? `exit ${result.status ?? result.signal}`})`);
+  if (result.status !== 0)
+    fail(`${label} failed (${result.error?.message ?? `exit ${result.status ?? result.signal}`})`);
 }
 
 /** Reads ADMIN_TOKEN from .dev.vars, creating the file (or adding the line) when it is not there. */
@@ -32,7 +33,11 @@ function adminToken() {
   const path = join(root, ".dev.vars");
   const token = randomBytes(32).toString("base64url"); // 43 URL-safe characters
   if (!existsSync(path)) {
-    writeFileSync(path, `# Local secrets for wrangler dev (git-ignored). Created by npm run dev.\nADMIN_TOKEN=${token}\n`, { mode: 0o600 });
+    writeFileSync(
+      path,
+      `# Local secrets for wrangler dev (git-ignored). Created by npm run dev.\nADMIN_TOKEN=${token}\n`,
+      { mode: 0o600 },
+    );
     return { token, note: "created just now in .dev.vars" };
   }
   const text = readFileSync(path, "utf8");
@@ -52,7 +57,9 @@ function assertPortFree() {
 }
 
 function banner(token, tokenNote) {
-  const wranglerVersion = JSON.parse(readFileSync(join(root, "node_modules", "wrangler", "package.json"), "utf8")).version;
+  const wranglerVersion = JSON.parse(
+    readFileSync(join(root, "node_modules", "wrangler", "package.json"), "utf8"),
+  ).version;
   const auth = `-H "Authorization: Bearer ${token}"`;
   console.log(`
   feedloop is running on ${baseUrl}  (wrangler ${wranglerVersion}, local D1 in .wrangler/)

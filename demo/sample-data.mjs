@@ -33,7 +33,9 @@ export async function seedSampleData({
 
 /** One line for a log: what was written. */
 export function describeSample(summary) {
-  const sites = Object.entries(summary.bySite).map(([site, n]) => `${n.toLocaleString("en")} in ${site}`).join(", ");
+  const sites = Object.entries(summary.bySite)
+    .map(([site, n]) => `${n.toLocaleString("en")} in ${site}`)
+    .join(", ");
   return `${summary.responses.toLocaleString("en")} responses over the last ${summary.days} days (${sites}), ${summary.statuses} triaged, ${summary.replies} replies in threads`;
 }
 

@@ -10,7 +10,12 @@ export class OutputTail {
 
   /** @param {Buffer | string} chunk */
   add(chunk) {
-    this.#lines.push(...chunk.toString().split("\n").filter((line) => line.trim() !== ""));
+    this.#lines.push(
+      ...chunk
+        .toString()
+        .split("\n")
+        .filter((line) => line.trim() !== ""),
+    );
     this.#lines = this.#lines.slice(-this.#limit);
   }
 

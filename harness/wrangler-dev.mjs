@@ -105,8 +105,10 @@ export async function startWranglerDev(options) {
 function devArgs({ host = "127.0.0.1", port, inspectorPort, persistTo, config, vars = {}, args = [] }) {
   return [
     "dev",
-    "--ip", host,
-    "--port", String(port),
+    "--ip",
+    host,
+    "--port",
+    String(port),
     ...(inspectorPort ? ["--inspector-port", String(inspectorPort)] : []),
     ...(config ? ["--config", config] : []),
     ...(persistTo ? ["--persist-to", persistTo] : []),

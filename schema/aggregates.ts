@@ -7,7 +7,9 @@ export const GROUP_FIELDS = ["site", "survey", "service", "owner", "audience", "
 const GroupField = z
   .string()
   .refine(
-    (field) => (GROUP_FIELDS as readonly string[]).includes(field) || (field.startsWith("segment.") && Dimension.safeParse(field.slice(8)).success),
+    (field) =>
+      (GROUP_FIELDS as readonly string[]).includes(field) ||
+      (field.startsWith("segment.") && Dimension.safeParse(field.slice(8)).success),
     `must be one of ${GROUP_FIELDS.join(", ")} or segment.<dimension>`,
   );
 
@@ -18,7 +20,12 @@ const GroupField = z
 const GroupBy = z
   .string()
   .optional()
-  .transform((value = "") => value.split(",").map((field) => field.trim()).filter(Boolean))
+  .transform((value = "") =>
+    value
+      .split(",")
+      .map((field) => field.trim())
+      .filter(Boolean),
+  )
   .pipe(
     z
       .array(GroupField)
@@ -70,6 +77,8 @@ export const Aggregates = z.strictObject({
   withheld: z.literal(true).optional(),
   total: Cell,
   series: z.array(Point).optional(),
-  groups: z.array(Cell.extend({ key: z.record(z.string(), z.string().nullable()), series: z.array(Point).optional() })).optional(),
+  groups: z
+    .array(Cell.extend({ key: z.record(z.string(), z.string().nullable()), series: z.array(Point).optional() }))
+    .optional(),
 });
 export type Aggregates = z.infer<typeof Aggregates>;

@@ -1,9 +1,7 @@
 import * as z from "zod";
 
 /** Every id in the API: a lowercase slug, so it is safe in URLs, CSV headers and rollup keys. */
-export const Slug = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "must be a lowercase slug: [a-z0-9][a-z0-9-]{0,63}");
+export const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "must be a lowercase slug: [a-z0-9][a-z0-9-]{0,63}");
 
 export const Kind = z.enum(["nps", "csat", "ces", "thumbs", "text"]);
 export type Kind = z.infer<typeof Kind>;

@@ -14,50 +14,60 @@ export const Origin = z.string().transform((value, ctx) => {
     ctx.addIssue({ code: "custom", message: "must be an origin such as https://shop.example" });
     return z.NEVER;
   }
-  if ((url.protocol !== "https:" && url.protocol !== "http:") || url.origin !== value.replace(/\/$/, "").toLowerCase()) {
-    ctx.addIssue({ code: "custom", message: "must be an origin only (scheme://host[:port]), no path, query or wildcard" });
+  if (
+    (url.protocol !== "https:" && url.protocol !== "http:") ||
+    url.origin !== value.replace(/\/$/, "").toLowerCase()
+  ) {
+    ctx.addIssue({
+      code: "custom",
+      message: "must be an origin only (scheme://host[:port]), no path, query or wildcard",
+    });
     return z.NEVER;
   }
   return url.origin;
 });
 
 /** Segment dimensions are slugs too, but also allow camelCase (`customerType`) as the contract does. */
-export const Dimension = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,31}$/, "must be a name such as team or customerType");
+export const Dimension = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_-]{0,31}$/, "must be a name such as team or customerType");
 
 /** The rate-limit tiers a site may pick (wrangler.toml declares each tier's bindings). */
 export const RateLimitTier = z.enum(["strict", "standard", "relaxed"]);
 
-export const SiteInput = z.strictObject({
-  name: z.string().trim().min(1).max(200),
-  audience: Audience,
-  origins: z.array(Origin).max(50),
-  dimensions: z.array(Dimension).max(20).default([]),
-  /** Internal sites: the smallest release group (README: "Employees' anonymity"); 3 at least. */
-  minGroupSize: z.number().int().min(2).max(1000).default(5),
-  /** Internal sites: answers are released only once their period has closed, in `timeZone`. */
-  reportingPeriod: ReportingPeriod.default("week"),
-  timeZone: TimeZone.default("UTC"),
-  /**
-   * Optional Cloudflare Turnstile: the widget renders it with `siteKey`, the Worker verifies each token
-   * with `secretKey`. The secret is write-only (never returned); omit it to keep the stored one.
-   */
-  turnstile: z
-    .strictObject({
-      siteKey: z.string().trim().min(1).max(200),
-      secretKey: z.string().trim().min(1).max(200).optional(),
-    })
-    .nullish(),
-  /**
-   * How hard POST /v1/responses limits this site: one of the tiers of Rate Limiting bindings declared in
-   * wrangler.toml (README: "Abuse, floods and faults"). Omit it to keep the stored tier; a new site is "standard".
-   */
-  rateLimit: RateLimitTier.optional(),
-  /** Internal sites only: require a verified employee (README: "Intranet identity"). */
-  identity: IdentityInput.nullish(),
-}).refine((site) => site.audience !== "internal" || site.minGroupSize >= 3, {
-  path: ["minGroupSize"],
-  message: "must be at least 3 on an internal site: smaller groups would let colleagues recognise each other",
-});
+export const SiteInput = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200),
+    audience: Audience,
+    origins: z.array(Origin).max(50),
+    dimensions: z.array(Dimension).max(20).default([]),
+    /** Internal sites: the smallest release group (README: "Employees' anonymity"); 3 at least. */
+    minGroupSize: z.number().int().min(2).max(1000).default(5),
+    /** Internal sites: answers are released only once their period has closed, in `timeZone`. */
+    reportingPeriod: ReportingPeriod.default("week"),
+    timeZone: TimeZone.default("UTC"),
+    /**
+     * Optional Cloudflare Turnstile: the widget renders it with `siteKey`, the Worker verifies each token
+     * with `secretKey`. The secret is write-only (never returned); omit it to keep the stored one.
+     */
+    turnstile: z
+      .strictObject({
+        siteKey: z.string().trim().min(1).max(200),
+        secretKey: z.string().trim().min(1).max(200).optional(),
+      })
+      .nullish(),
+    /**
+     * How hard POST /v1/responses limits this site: one of the tiers of Rate Limiting bindings declared in
+     * wrangler.toml (README: "Abuse, floods and faults"). Omit it to keep the stored tier; a new site is "standard".
+     */
+    rateLimit: RateLimitTier.optional(),
+    /** Internal sites only: require a verified employee (README: "Intranet identity"). */
+    identity: IdentityInput.nullish(),
+  })
+  .refine((site) => site.audience !== "internal" || site.minGroupSize >= 3, {
+    path: ["minGroupSize"],
+    message: "must be at least 3 on an internal site: smaller groups would let colleagues recognise each other",
+  });
 export type SiteInput = z.infer<typeof SiteInput>;
 
 /** A site as the API shows it: the Turnstile and identity secrets are never returned. */
@@ -94,7 +104,13 @@ export const ServiceInput = z.strictObject({
   owner: Slug.nullish(),
 });
 export type ServiceInput = z.infer<typeof ServiceInput>;
-export const Service = z.strictObject({ id: z.string(), name: z.string(), owner: z.string().nullable(), createdAt: Timestamp, updatedAt: Timestamp });
+export const Service = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  owner: z.string().nullable(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
 export type Service = z.infer<typeof Service>;
 export const ServiceList = z.strictObject({ items: z.array(Service) });
 export type ServiceList = z.infer<typeof ServiceList>;

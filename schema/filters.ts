@@ -5,16 +5,29 @@ import { Dimension } from "./config";
 /** ISO 8601 date (`2026-03-01`) or date-time, with or without offset; read in `tz` when it has none. */
 export const Instant = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/, "must be an ISO 8601 date or date-time")
+  .regex(
+    /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/,
+    "must be an ISO 8601 date or date-time",
+  )
   .refine(isRealInstant, "must be a date and time that exist (2026-02-30 and 2026-13-01 do not)");
 
 /** Whether the calendar holds this date and the clock this time (Date.UTC would roll 02-30 over to 03-02). */
 function isRealInstant(value: string): boolean {
-  const [year, month, day, hour = 0, minute = 0, second = 0] = value.split(/[-T:Z+.]/).slice(0, 6).map(Number);
+  const [year, month, day, hour = 0, minute = 0, second = 0] = value
+    .split(/[-T:Z+.]/)
+    .slice(0, 6)
+    .map(Number);
   const date = new Date(Date.UTC(year!, month! - 1, day!));
   const offset = /([+-])(\d{2}):(\d{2})$/.exec(value.length > 10 ? value : "");
   const offsetOk = !offset || (Number(offset[2]) <= 14 && Number(offset[3]) <= 59);
-  return date.getUTCMonth() === month! - 1 && date.getUTCDate() === day && hour! <= 23 && minute! <= 59 && second! <= 59 && offsetOk;
+  return (
+    date.getUTCMonth() === month! - 1 &&
+    date.getUTCDate() === day &&
+    hour! <= 23 &&
+    minute! <= 59 &&
+    second! <= 59 &&
+    offsetOk
+  );
 }
 
 export { TimeZone };

@@ -19,7 +19,9 @@ const TeamDomain = z
   .transform((value) => value.replace(/\/$/, ""));
 
 /** A dotted path into the JWT's payload, e.g. `custom.team` (Access puts IdP claims under `custom`). */
-const ClaimPath = z.string().regex(/^[A-Za-z0-9_-]{1,64}(\.[A-Za-z0-9_-]{1,64}){0,4}$/, "must be a dotted claim path such as custom.team");
+const ClaimPath = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}(\.[A-Za-z0-9_-]{1,64}){0,4}$/, "must be a dotted claim path such as custom.team");
 
 export const AccessIdentity = z.strictObject({
   verify: z.literal("access"),
@@ -43,7 +45,9 @@ export const IdentityInput = z.discriminatedUnion("verify", [AccessIdentity, Tok
 export type IdentityInput = z.infer<typeof IdentityInput>;
 
 /** As stored: the token secret resolved (given now, or kept from before). */
-export type IdentityConfig = z.infer<typeof AccessIdentity> | (Omit<z.infer<typeof TokenIdentity>, "secret"> & { secret: string });
+export type IdentityConfig =
+  | z.infer<typeof AccessIdentity>
+  | (Omit<z.infer<typeof TokenIdentity>, "secret"> & { secret: string });
 
 /** What the API shows: never the secret. */
 export const IdentityView = z.discriminatedUnion("verify", [

@@ -13,7 +13,14 @@ export const KeyParam = z.object({ id: z.uuid() });
 export const KeyScope = z.enum(["admin", "read"]);
 
 /** A key as listed: never the key, only its first characters (`prefix`) to recognise it by. */
-export const ApiKey = z.strictObject({ id: z.string(), name: z.string(), scope: KeyScope, sites: z.array(z.string()).nullable(), prefix: z.string(), createdAt: Timestamp });
+export const ApiKey = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  scope: KeyScope,
+  sites: z.array(z.string()).nullable(),
+  prefix: z.string(),
+  createdAt: Timestamp,
+});
 export type ApiKey = z.infer<typeof ApiKey>;
 export const KeyList = z.strictObject({ items: z.array(ApiKey) });
 /** `POST /v1/keys`: the key itself, shown this once. */

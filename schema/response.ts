@@ -20,7 +20,10 @@ export const FreeText = (max: number) =>
     .string()
     .refine((value) => value.isWellFormed(), "must be valid Unicode (no lone surrogates)")
     .refine((value) => !CONTROL.test(value), "must not contain control characters")
-    .refine((value) => !BIDI_CONTROL.test(value), "must not contain bidirectional override or isolate characters (U+202A–U+202E, U+2066–U+2069)")
+    .refine(
+      (value) => !BIDI_CONTROL.test(value),
+      "must not contain bidirectional override or isolate characters (U+202A–U+202E, U+2066–U+2069)",
+    )
     .transform((value) => value.normalize("NFC").replace(/\r\n?/g, "\n"))
     .refine((value) => value.length <= max, `must be at most ${max} characters`);
 
@@ -29,7 +32,10 @@ export const SegmentValue = FreeText(64).pipe(
     .string()
     .trim()
     .min(1, "must not be empty")
-    .refine((value) => value !== SEVERAL, `must not be "${SEVERAL}", which stands for several values in released groups`),
+    .refine(
+      (value) => value !== SEVERAL,
+      `must not be "${SEVERAL}", which stands for several values in released groups`,
+    ),
 );
 
 export const ResponseInput = z.strictObject({
@@ -41,14 +47,22 @@ export const ResponseInput = z.strictObject({
   service: Slug.nullish(),
   topic: Slug.nullish(),
   segment: z
-    .preprocess((value, ctx) => {
-      // JSON.parse makes "__proto__" an own key, which z.record skips silently: refuse it like any other
-      // key that is not a dimension, rather than storing the answer without it.
-      if (value && typeof value === "object" && Object.hasOwn(value, "__proto__")) {
-        ctx.issues.push({ code: "custom", message: "not a dimension of this site", path: ["__proto__"], input: value });
-      }
-      return value;
-    }, z.record(Dimension, SegmentValue))
+    .preprocess(
+      (value, ctx) => {
+        // JSON.parse makes "__proto__" an own key, which z.record skips silently: refuse it like any other
+        // key that is not a dimension, rather than storing the answer without it.
+        if (value && typeof value === "object" && Object.hasOwn(value, "__proto__")) {
+          ctx.issues.push({
+            code: "custom",
+            message: "not a dimension of this site",
+            path: ["__proto__"],
+            input: value,
+          });
+        }
+        return value;
+      },
+      z.record(Dimension, SegmentValue),
+    )
     .optional(),
   locale: Locale.nullish(),
   page: z.string().max(2048).nullish(),

@@ -9,7 +9,9 @@ export const EVENTS = ["response.created", "response.low_score", "reply.created"
 export type WebhookEvent = (typeof EVENTS)[number];
 
 /** `whsec_` + base64 of 24 to 64 random bytes, as the Standard Webhooks spec describes secrets. */
-export const WebhookSecret = z.string().regex(/^whsec_[A-Za-z0-9+/]{32,88}={0,2}$/, "must be whsec_ followed by base64 of at least 24 bytes");
+export const WebhookSecret = z
+  .string()
+  .regex(/^whsec_[A-Za-z0-9+/]{32,88}={0,2}$/, "must be whsec_ followed by base64 of at least 24 bytes");
 
 export const WebhookInput = z.strictObject({
   url: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).max(2048),
@@ -38,4 +40,10 @@ export const WebhookList = z.strictObject({ items: z.array(Webhook) });
 export const WebhookSaved = Webhook.extend({ secret: z.string().optional() });
 
 /** What the queue carries: one delivery of one event to one webhook. */
-export type Delivery = { webhookId: string; deliveryId: string; event: WebhookEvent; timestamp: number; data: Record<string, unknown> };
+export type Delivery = {
+  webhookId: string;
+  deliveryId: string;
+  event: WebhookEvent;
+  timestamp: number;
+  data: Record<string, unknown>;
+};

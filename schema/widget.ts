@@ -55,7 +55,9 @@ export const WidgetConfig = z.strictObject({
   question: z.string(),
   commentPrompt: z.string().nullable(),
   /** Inclusive score range with labels for its two ends; `null` for `text`. */
-  scale: z.strictObject({ min: z.number().int(), max: z.number().int(), minLabel: z.string(), maxLabel: z.string() }).nullable(),
+  scale: z
+    .strictObject({ min: z.number().int(), max: z.number().int(), minLabel: z.string(), maxLabel: z.string() })
+    .nullable(),
   topics: z.array(z.strictObject({ id: z.string(), label: z.string() })),
   services: z.array(z.strictObject({ id: z.string(), name: z.string() })),
   strings: UiStrings,

@@ -21,7 +21,9 @@ export function useCatalog() {
   const [error, setError] = useState<string | null>(null);
   const reload = useCallback(() => {
     setError(null);
-    return loadCatalog().then(setCatalog, (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)));
+    return loadCatalog().then(setCatalog, (failure: unknown) =>
+      setError(failure instanceof Error ? failure.message : String(failure)),
+    );
   }, []);
   useEffect(() => {
     void reload();

@@ -22,7 +22,8 @@ export type Filters = {
   site: string | null;
   bucket: Bucket;
 };
-export type FilterPatch = Partial<Record<"kind" | "period" | "from" | "to" | "site" | "bucket", string | null>> & Record<string, string | null | undefined>;
+export type FilterPatch = Partial<Record<"kind" | "period" | "from" | "to" | "site" | "bucket", string | null>> &
+  Record<string, string | null | undefined>;
 
 /** The browser's IANA zone: days and weeks start at the viewer's midnight. */
 export const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
@@ -34,11 +35,14 @@ export function addDays(day: string, days: number): string {
   const [year, month, date] = day.split("-").map(Number);
   return localDate(new Date(year!, month! - 1, date! + days));
 }
-const daysBetween = (first: string, last: string) => Math.round((Date.parse(last) - Date.parse(first)) / 86_400_000) + 1;
+const daysBetween = (first: string, last: string) =>
+  Math.round((Date.parse(last) - Date.parse(first)) / 86_400_000) + 1;
 
 export function readFilters(params: URLSearchParams, today = localDate(new Date())): Filters {
   const kind = params.get("kind");
-  const period = (PERIODS as readonly string[]).includes(params.get("period") ?? "") ? (params.get("period") as Period) : "30d";
+  const period = (PERIODS as readonly string[]).includes(params.get("period") ?? "")
+    ? (params.get("period") as Period)
+    : "30d";
   let first: string;
   let last = today;
   if (period === "custom") {
@@ -107,12 +111,24 @@ export function FilterBar(props: {
       {show("period") && (
         <div class="field">
           <label for={`${id}-period`}>{strings.filters.period}</label>
-          <select id={`${id}-period`} value={filters.period} onChange={(event) => {
-            const period = value(event);
-            // Custom starts from the period on screen, so switching to it changes nothing until edited.
-            onChange(period === "custom" ? { period, from: filters.first, to: filters.last, bucket: null } : { period, from: null, to: null, bucket: null });
-          }}>
-            {PERIODS.map((period) => <option key={period} value={period}>{strings.filters.periods[period]}</option>)}
+          <select
+            id={`${id}-period`}
+            value={filters.period}
+            onChange={(event) => {
+              const period = value(event);
+              // Custom starts from the period on screen, so switching to it changes nothing until edited.
+              onChange(
+                period === "custom"
+                  ? { period, from: filters.first, to: filters.last, bucket: null }
+                  : { period, from: null, to: null, bucket: null },
+              );
+            }}
+          >
+            {PERIODS.map((period) => (
+              <option key={period} value={period}>
+                {strings.filters.periods[period]}
+              </option>
+            ))}
           </select>
         </div>
       )}
@@ -120,11 +136,23 @@ export function FilterBar(props: {
         <>
           <div class="field">
             <label for={`${id}-from`}>{strings.filters.from}</label>
-            <input id={`${id}-from`} type="date" value={filters.first} max={filters.last} onChange={(event) => value(event) && onChange({ from: value(event), bucket: null })} />
+            <input
+              id={`${id}-from`}
+              type="date"
+              value={filters.first}
+              max={filters.last}
+              onChange={(event) => value(event) && onChange({ from: value(event), bucket: null })}
+            />
           </div>
           <div class="field">
             <label for={`${id}-to`}>{strings.filters.to}</label>
-            <input id={`${id}-to`} type="date" value={filters.last} min={filters.first} onChange={(event) => value(event) && onChange({ to: value(event), bucket: null })} />
+            <input
+              id={`${id}-to`}
+              type="date"
+              value={filters.last}
+              min={filters.first}
+              onChange={(event) => value(event) && onChange({ to: value(event), bucket: null })}
+            />
           </div>
         </>
       )}
@@ -132,16 +160,28 @@ export function FilterBar(props: {
         <div class="field">
           <label for={`${id}-kind`}>{strings.filters.kind}</label>
           <select id={`${id}-kind`} value={filters.kind} onChange={(event) => onChange({ kind: value(event) })}>
-            {SCORE_KINDS.map((kind) => <option key={kind} value={kind}>{strings.kinds[kind]}</option>)}
+            {SCORE_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {strings.kinds[kind]}
+              </option>
+            ))}
           </select>
         </div>
       )}
       {show("site") && (
         <div class="field">
           <label for={`${id}-site`}>{strings.filters.site}</label>
-          <select id={`${id}-site`} value={filters.site ?? ""} onChange={(event) => onChange({ site: value(event) || null })}>
+          <select
+            id={`${id}-site`}
+            value={filters.site ?? ""}
+            onChange={(event) => onChange({ site: value(event) || null })}
+          >
             <option value="">{strings.filters.allSites}</option>
-            {sites.map((site) => <option key={site.id} value={site.id}>{strings.filters.siteOption(site.name, strings.audiences[site.audience] ?? site.audience)}</option>)}
+            {sites.map((site) => (
+              <option key={site.id} value={site.id}>
+                {strings.filters.siteOption(site.name, strings.audiences[site.audience] ?? site.audience)}
+              </option>
+            ))}
           </select>
         </div>
       )}
@@ -149,7 +189,11 @@ export function FilterBar(props: {
         <div class="field">
           <label for={`${id}-bucket`}>{strings.filters.bucket}</label>
           <select id={`${id}-bucket`} value={filters.bucket} onChange={(event) => onChange({ bucket: value(event) })}>
-            {buckets.map((bucket) => <option key={bucket} value={bucket}>{strings.filters.buckets[bucket]}</option>)}
+            {buckets.map((bucket) => (
+              <option key={bucket} value={bucket}>
+                {strings.filters.buckets[bucket]}
+              </option>
+            ))}
           </select>
         </div>
       )}

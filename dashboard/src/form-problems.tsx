@@ -18,7 +18,8 @@ type Options = {
  * problem at `origins.2` belongs to the field `origins` and says which line.
  */
 export function problemsOf(error: unknown, fields: string[], { aliases = {}, lines = [] }: Options = {}): Problems {
-  if (!(error instanceof ApiFailure)) return { fields: {}, general: [strings.common.error(error instanceof Error ? error.message : String(error))] };
+  if (!(error instanceof ApiFailure))
+    return { fields: {}, general: [strings.common.error(error instanceof Error ? error.message : String(error))] };
   const details = Array.isArray(error.details) ? (error.details as { path?: unknown; message?: unknown }[]) : [];
   const problems: Problems = { fields: {}, general: [] };
   for (const detail of details) {
@@ -36,7 +37,8 @@ export function problemsOf(error: unknown, fields: string[], { aliases = {}, lin
     if (item !== null) text = lines.includes(field) ? strings.forms.atLine(item + 1, message) : message;
     (problems.fields[field] ??= []).push(text);
   }
-  if (details.length === 0) problems.general.push(error.status === 403 ? strings.forms.forbidden : strings.common.error(error.message));
+  if (details.length === 0)
+    problems.general.push(error.status === 403 ? strings.forms.forbidden : strings.common.error(error.message));
   return problems;
 }
 
@@ -46,7 +48,10 @@ export function problemsOf(error: unknown, fields: string[], { aliases = {}, lin
  */
 export function invalidProps(problems: Problems, form: string, field: string, hint?: string) {
   const described = [hint, problems.fields[field] && `${form}-${field}-problem`].filter(Boolean).join(" ");
-  return { "aria-invalid": problems.fields[field] ? (true as const) : undefined, "aria-describedby": described || undefined };
+  return {
+    "aria-invalid": problems.fields[field] ? (true as const) : undefined,
+    "aria-describedby": described || undefined,
+  };
 }
 
 /** The problems of one field, next to it. */
@@ -62,7 +67,12 @@ export function FieldProblem({ problems, form, field }: { problems: Problems; fo
 
 /** The problems that belong to no field, at the top of the form; or, when all have a field, that some do. */
 export function FormProblems({ problems }: { problems: Problems }) {
-  const messages = problems.general.length > 0 ? problems.general : Object.keys(problems.fields).length > 0 ? [strings.forms.checkFields] : [];
+  const messages =
+    problems.general.length > 0
+      ? problems.general
+      : Object.keys(problems.fields).length > 0
+        ? [strings.forms.checkFields]
+        : [];
   return (
     <div role="alert" class={messages.length ? "form-problems" : "form-problems empty"}>
       {messages.map((message) => (

@@ -5,7 +5,8 @@ import { strings } from "./strings";
 /** The kinds that have a score, so a figure, a distribution and a trend. */
 export const SCORE_KINDS = ["nps", "csat", "ces", "thumbs"] as const satisfies readonly Kind[];
 export type ScoreKind = (typeof SCORE_KINDS)[number];
-export const isScoreKind = (value: string | null | undefined): value is ScoreKind => (SCORE_KINDS as readonly string[]).includes(value ?? "");
+export const isScoreKind = (value: string | null | undefined): value is ScoreKind =>
+  (SCORE_KINDS as readonly string[]).includes(value ?? "");
 
 /** The score range of each kind (schema/common.ts SCORE_RANGE, repeated: the dashboard imports no runtime code from schema/). */
 export const SCORE_RANGE: Record<ScoreKind, { min: number; max: number }> = {
@@ -16,7 +17,12 @@ export const SCORE_RANGE: Record<ScoreKind, { min: number; max: number }> = {
 };
 
 /** Where a figure can go: NPS runs from −100 to 100, every other figure is a share in percent. */
-export const FIGURE_DOMAIN: Record<ScoreKind, [number, number]> = { nps: [-100, 100], csat: [0, 100], ces: [0, 100], thumbs: [0, 100] };
+export const FIGURE_DOMAIN: Record<ScoreKind, [number, number]> = {
+  nps: [-100, 100],
+  csat: [0, 100],
+  ces: [0, 100],
+  thumbs: [0, 100],
+};
 
 /** The headline figure of a cell: NPS, the CSAT share, the CES "easy" share, the thumbs-up share. */
 export function figureOf(kind: ScoreKind, cell: Cell): number | null {
@@ -40,16 +46,19 @@ const locale = () => document.documentElement.lang || "en";
 
 /** NPS as a signed number ("+32", "−7.5"); shares as percents ("87.5%"), to one decimal. */
 export function formatFigure(kind: ScoreKind, value: number): string {
-  if (kind === "nps") return new Intl.NumberFormat(locale(), { maximumFractionDigits: 1, signDisplay: "exceptZero" }).format(value);
+  if (kind === "nps")
+    return new Intl.NumberFormat(locale(), { maximumFractionDigits: 1, signDisplay: "exceptZero" }).format(value);
   return new Intl.NumberFormat(locale(), { style: "percent", maximumFractionDigits: 1 }).format(value / 100);
 }
 
 /** A difference between two figures, in points: "+12.5", "−3", "0". */
-export const formatDelta = (value: number) => new Intl.NumberFormat(locale(), { maximumFractionDigits: 1, signDisplay: "exceptZero" }).format(value);
+export const formatDelta = (value: number) =>
+  new Intl.NumberFormat(locale(), { maximumFractionDigits: 1, signDisplay: "exceptZero" }).format(value);
 
 export const formatCount = (value: number) => new Intl.NumberFormat(locale()).format(value);
 
-export const formatMean = (value: number) => new Intl.NumberFormat(locale(), { maximumFractionDigits: 2 }).format(value);
+export const formatMean = (value: number) =>
+  new Intl.NumberFormat(locale(), { maximumFractionDigits: 2 }).format(value);
 
 /** The aggregate buckets the dashboard offers: the API's, less `hour`. */
 export type Bucket = Exclude<NonNullable<AggregatesQuery["bucket"]>, "hour">;
@@ -62,7 +71,9 @@ export function formatBucket(start: string, bucket: Bucket, long = false): strin
   const [year, month, day] = start.slice(0, 10).split("-").map(Number);
   const date = new Date(Date.UTC(year!, month! - 1, day!));
   const options: Intl.DateTimeFormatOptions =
-    bucket === "month" ? { month: long ? "long" : "short", year: "numeric", timeZone: "UTC" } : { day: "numeric", month: "short", ...(long ? { year: "numeric" } : {}), timeZone: "UTC" };
+    bucket === "month"
+      ? { month: long ? "long" : "short", year: "numeric", timeZone: "UTC" }
+      : { day: "numeric", month: "short", ...(long ? { year: "numeric" } : {}), timeZone: "UTC" };
   const text = new Intl.DateTimeFormat(locale(), options).format(date);
   return bucket === "week" && long ? strings.charts.weekOf(text) : text;
 }
@@ -70,7 +81,9 @@ export function formatBucket(start: string, bucket: Bucket, long = false): strin
 /** A local date (YYYY-MM-DD) as the page's language writes it: "3 Nov 2026". */
 export function formatDay(day: string): string {
   const [year, month, date] = day.split("-").map(Number);
-  return new Intl.DateTimeFormat(locale(), { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(year!, month! - 1, date!)));
+  return new Intl.DateTimeFormat(locale(), { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(
+    new Date(Date.UTC(year!, month! - 1, date!)),
+  );
 }
 
 /** An aggregate's series as chart points. */

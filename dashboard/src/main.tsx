@@ -51,7 +51,16 @@ function SignIn({ onSignedIn }: { onSignedIn: (access: Access) => void }) {
         <h1 id="sign-in-title">{strings.signIn.title}</h1>
         <p>{strings.signIn.intro}</p>
         <label for="key">{strings.signIn.label}</label>
-        <input id="key" name="key" type="password" autocomplete="off" spellcheck={false} required value={key} onInput={(e) => setKey(e.currentTarget.value)} />
+        <input
+          id="key"
+          name="key"
+          type="password"
+          autocomplete="off"
+          spellcheck={false}
+          required
+          value={key}
+          onInput={(e) => setKey(e.currentTarget.value)}
+        />
         <button type="submit" disabled={state === "checking"}>
           {state === "checking" ? strings.signIn.checking : strings.signIn.submit}
         </button>
@@ -105,7 +114,11 @@ function App() {
             ))}
           </ul>
         </nav>
-        {access.scope === "read" && <span class="badge" title={strings.signIn.readOnly}>read-only</span>}
+        {access.scope === "read" && (
+          <span class="badge" title={strings.signIn.readOnly}>
+            read-only
+          </span>
+        )}
         <button type="button" class="link" onClick={signOut}>
           {strings.nav.signOut}
         </button>

@@ -16,7 +16,15 @@ export function GroupValue({ value, name = (v) => v }: { value: string; name?: (
 }
 
 /** What the marks on screen mean; only those that appear are explained. */
-export function ReleaseNotes({ withheld, several, minGroupSize }: { withheld: boolean; several: boolean; minGroupSize: number | null }) {
+export function ReleaseNotes({
+  withheld,
+  several,
+  minGroupSize,
+}: {
+  withheld: boolean;
+  several: boolean;
+  minGroupSize: number | null;
+}) {
   return (
     <>
       {minGroupSize !== null && <p class="note">{strings.release.periodsNote(minGroupSize)}</p>}

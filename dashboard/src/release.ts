@@ -12,7 +12,11 @@ const GRAIN: Record<Bucket | ReportingPeriod, number> = { day: 1, week: 2, month
 const BUCKETS: Bucket[] = ["day", "week", "month"];
 
 /** The internal sites whose answers a figure may count: in the filter's scope, with a survey of the kind. */
-export function internalInScope(sites: Site[], surveys: Survey[], scope: { site?: string | null; kind?: string | null }): Site[] {
+export function internalInScope(
+  sites: Site[],
+  surveys: Survey[],
+  scope: { site?: string | null; kind?: string | null },
+): Site[] {
   return sites.filter(
     (site) =>
       site.audience === "internal" &&
@@ -32,7 +36,8 @@ export function bucketFor(wanted: Bucket, internal: Site[]): Bucket | null {
 }
 
 /** The buckets a filter form may offer: those no finer than every internal site's period in scope. */
-export const bucketsFor = (internal: Site[]): Bucket[] => BUCKETS.filter((bucket) => bucketFor(bucket, internal) === bucket);
+export const bucketsFor = (internal: Site[]): Bucket[] =>
+  BUCKETS.filter((bucket) => bucketFor(bucket, internal) === bucket);
 
 /** The next coarser bucket, for when the API still refuses one (a site it knows of and the list did not). */
 export const coarserThan = (bucket: Bucket): Bucket | null => BUCKETS[BUCKETS.indexOf(bucket) + 1] ?? null;
@@ -41,7 +46,10 @@ export const coarserThan = (bucket: Bucket): Bucket | null => BUCKETS[BUCKETS.in
 export function isBucketRefusal(error: unknown): error is ApiFailure {
   if (!(error instanceof ApiFailure) || error.status !== 422) return false;
   const details = Array.isArray(error.details) ? (error.details as { path?: string }[]) : [];
-  return details.some((problem) => problem.path === "query.bucket" || problem.path === "bucket") || /\bbucket\b/.test(error.message);
+  return (
+    details.some((problem) => problem.path === "query.bucket" || problem.path === "bucket") ||
+    /\bbucket\b/.test(error.message)
+  );
 }
 
 // The page's language decides how dates read (as in format.ts).
@@ -54,7 +62,8 @@ const locale = () => document.documentElement.lang || "en";
 export function formatPeriod(period: Period, reportingPeriod: ReportingPeriod | null, timeZone = "UTC"): string {
   const start = new Date(period.start);
   const length = reportingPeriod ?? lengthOf(period);
-  const format = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale(), { ...options, timeZone }).format(start);
+  const format = (options: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat(locale(), { ...options, timeZone }).format(start);
   if (length === "day") return format({ day: "numeric", month: "short", year: "numeric" });
   if (length === "week") return strings.release.weekOf(format({ day: "numeric", month: "short" }));
   if (length === "month") return format({ month: "long", year: "numeric" });
@@ -73,4 +82,5 @@ export const formatRelease = (end: string, timeZone: string) =>
   new Intl.DateTimeFormat(locale(), { weekday: "long", day: "numeric", month: "long", timeZone }).format(new Date(end));
 
 /** A release group's attribute as it reads: its value, or "several" when generalised. */
-export const valueOf = (value: string, name: (value: string) => string = (v) => v) => (value === SEVERAL ? strings.release.several : name(value));
+export const valueOf = (value: string, name: (value: string) => string = (v) => v) =>
+  value === SEVERAL ? strings.release.several : name(value);

@@ -4,10 +4,18 @@
  */
 export const strings = {
   product: "feedloop",
-  nav: { overview: "Overview", services: "Services", breakdowns: "Breakdowns", inbox: "Inbox", config: "Configuration", signOut: "Sign out" },
+  nav: {
+    overview: "Overview",
+    services: "Services",
+    breakdowns: "Breakdowns",
+    inbox: "Inbox",
+    config: "Configuration",
+    signOut: "Sign out",
+  },
   signIn: {
     title: "Sign in to feedloop",
-    intro: "Paste an API key (or the deployment's admin token). It stays in this tab only and is forgotten when the tab closes.",
+    intro:
+      "Paste an API key (or the deployment's admin token). It stays in this tab only and is forgotten when the tab closes.",
     label: "API key",
     submit: "Sign in",
     checking: "Checking…",
@@ -33,7 +41,13 @@ export const strings = {
   filters: {
     label: "Filters",
     period: "Period",
-    periods: { "7d": "Last 7 days", "30d": "Last 30 days", "90d": "Last 90 days", year: "This year", custom: "Custom…" },
+    periods: {
+      "7d": "Last 7 days",
+      "30d": "Last 30 days",
+      "90d": "Last 90 days",
+      year: "This year",
+      custom: "Custom…",
+    },
     from: "From",
     to: "To (inclusive)",
     kind: "Kind",
@@ -47,8 +61,10 @@ export const strings = {
   charts: {
     weekOf: (date: string) => `week of ${date}`,
     noResponses: "no responses",
-    figureWithCount: (figure: string, count: number) => `${figure} (${count.toLocaleString("en")} ${count === 1 ? "response" : "responses"})`,
-    figureWithheld: (figure: string, count: number) => `${figure} (${count.toLocaleString("en")} ${count === 1 ? "response" : "responses"}; some employees' answers withheld)`,
+    figureWithCount: (figure: string, count: number) =>
+      `${figure} (${count.toLocaleString("en")} ${count === 1 ? "response" : "responses"})`,
+    figureWithheld: (figure: string, count: number) =>
+      `${figure} (${count.toLocaleString("en")} ${count === 1 ? "response" : "responses"}; some employees' answers withheld)`,
     trendSummary: (first: string, last: string, shown: number, withheld: number, empty: number) =>
       `From ${first} to ${last}: ${shown} ${shown === 1 ? "point" : "points"} shown` +
       (withheld ? `, ${withheld} withheld` : "") +
@@ -59,7 +75,8 @@ export const strings = {
     period: "Period",
     responses: "Responses",
     sparklineLabel: (label: string, points: string) => `${label}: ${points}`,
-    scoreCount: (score: string, count: number, total: number) => `${score}: ${count.toLocaleString("en")} (${total ? Math.round((100 * count) / total) : 0}%)`,
+    scoreCount: (score: string, count: number, total: number) =>
+      `${score}: ${count.toLocaleString("en")} (${total ? Math.round((100 * count) / total) : 0}%)`,
     thumbs: { up: "Up", down: "Down" },
   },
   overview: {
@@ -94,7 +111,14 @@ export const strings = {
   breakdowns: {
     by: "Group by",
     segment: (dimension: string) => `${dimension} (segment)`,
-    fields: { site: "Site", survey: "Survey", service: "Service", owner: "Owner", audience: "Audience", topic: "Topic" } as Record<string, string>,
+    fields: {
+      site: "Site",
+      survey: "Survey",
+      service: "Service",
+      owner: "Owner",
+      audience: "Audience",
+      topic: "Topic",
+    } as Record<string, string>,
     title: (kind: string, field: string) => `${kind} by ${field}`,
     notGiven: "(not given)",
     total: "All",
@@ -109,11 +133,14 @@ export const strings = {
     open: { day: "today", week: "this week", month: "this month", quarter: "this quarter" } as Record<string, string>,
     periodLine: (site: string, count: number, open: string, appear: string) =>
       `${site}: ${count.toLocaleString("en")} ${count === 1 ? "answer" : "answers"} so far ${open}; they appear on ${appear}.`,
-    periodLineNoCount: (site: string, open: string, appear: string) => `${site}: answers given ${open} appear on ${appear}.`,
+    periodLineNoCount: (site: string, open: string, appear: string) =>
+      `${site}: answers given ${open} appear on ${appear}.`,
     periodsNote: (minGroupSize: number) =>
       `Employees' answers are shown only once their reporting period has closed, and only in groups of at least ${minGroupSize}.`,
-    withheldNote: "Withheld: some employees' answers are left out here, because their group was too small or matches these filters only in part. How many is not said.",
-    severalNote: (minGroupSize: number) => `Several: employees' answers from several values, grouped together so that the group holds at least ${minGroupSize}.`,
+    withheldNote:
+      "Withheld: some employees' answers are left out here, because their group was too small or matches these filters only in part. How many is not said.",
+    severalNote: (minGroupSize: number) =>
+      `Several: employees' answers from several values, grouped together so that the group holds at least ${minGroupSize}.`,
     coarserBucket: (by: string) => `Employees' answers are released per reporting period, so the trend is shown ${by}.`,
     noTrend: "No trend: employees' answers here are released per quarter, which is longer than any trend step.",
   },
@@ -135,7 +162,8 @@ export const strings = {
     results: "Responses",
     empty: "No responses yet.",
     emptyFiltered: "No responses match these filters.",
-    shown: (n: number, more: boolean) => `${n.toLocaleString("en")} ${n === 1 ? "response" : "responses"} shown${more ? ", more below" : ""}.`,
+    shown: (n: number, more: boolean) =>
+      `${n.toLocaleString("en")} ${n === 1 ? "response" : "responses"} shown${more ? ", more below" : ""}.`,
     loadMore: "Load more",
     statuses: { new: "New", in_progress: "In progress", resolved: "Resolved", dismissed: "Dismissed" },
     thumbsUp: "Up",
@@ -150,7 +178,8 @@ export const strings = {
     segment: "Segment",
     anonymizedShort: "anonymized",
     period: "Period",
-    released: (minGroupSize: number) => `An employee's answer: it shows its group's service, topic and segment (a group of at least ${minGroupSize}), its period and no time, language or page.`,
+    released: (minGroupSize: number) =>
+      `An employee's answer: it shows its group's service, topic and segment (a group of at least ${minGroupSize}), its period and no time, language or page.`,
     none: "None",
     page: "Page",
     locale: "Language",
@@ -192,15 +221,21 @@ export const strings = {
     minGroupSize: "Smallest group shown",
     minGroupSizeHint: "Employees' answers are shown only in groups of at least this many (at least 3 on an intranet).",
     reportingPeriod: "Reporting period",
-    reportingPeriodHint: "Employees' answers appear only once their period has closed, at midnight in the time zone below.",
-    reportingPeriods: { day: "Daily", week: "Weekly (from Monday)", month: "Monthly", quarter: "Quarterly" } as Record<string, string>,
+    reportingPeriodHint:
+      "Employees' answers appear only once their period has closed, at midnight in the time zone below.",
+    reportingPeriods: { day: "Daily", week: "Weekly (from Monday)", month: "Monthly", quarter: "Quarterly" } as Record<
+      string,
+      string
+    >,
     timeZone: "Time zone",
     timeZoneHint: "An IANA name, e.g. Europe/Warsaw or UTC.",
     turnstile: "Turnstile",
     turnstileOn: (siteKey: string) => `On (site key ${siteKey})`,
     identity: "Verified employees",
-    identityOn: (verify: string, ballot: string) => `${verify === "access" ? "Cloudflare Access" : "Respondent token"}, one answer per ${ballot}`,
-    keptAsIs: "Turnstile and employee verification are kept as they are (their secrets are never shown); change them through the API.",
+    identityOn: (verify: string, ballot: string) =>
+      `${verify === "access" ? "Cloudflare Access" : "Respondent token"}, one answer per ${ballot}`,
+    keptAsIs:
+      "Turnstile and employee verification are kept as they are (their secrets are never shown); change them through the API.",
     services: "Services",
     newService: "New service",
     editService: (name: string) => `Edit ${name}`,
@@ -218,7 +253,13 @@ export const strings = {
     noSurveys: "This site has no surveys yet.",
     inactive: "inactive",
     kind: "Kind",
-    kinds: { nps: "NPS (0–10)", csat: "CSAT (1–5)", ces: "CES (1–7)", thumbs: "Thumbs (up or down)", text: "Text only" } as Record<string, string>,
+    kinds: {
+      nps: "NPS (0–10)",
+      csat: "CSAT (1–5)",
+      ces: "CES (1–7)",
+      thumbs: "Thumbs (up or down)",
+      text: "Text only",
+    } as Record<string, string>,
     question: "Question",
     commentPrompt: "Comment prompt (optional)",
     language: (n: number) => `Language ${n}`,

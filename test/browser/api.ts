@@ -7,13 +7,17 @@ export const env = () => inject("browserEnv");
 
 let counter = 0;
 /** A fresh slug per call, so tests never share rows however they are ordered. */
-export const uid = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+export const uid = (prefix: string) =>
+  `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
 
 /** An admin call straight to the Worker (not through the fault proxy), with the run's ADMIN_TOKEN. */
 export async function admin<T = any>(method: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(`${env().workerUrl}${path}`, {
     method,
-    headers: { authorization: `Bearer ${env().adminToken}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    headers: {
+      authorization: `Bearer ${env().adminToken}`,
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
@@ -32,7 +36,13 @@ type SurveyOptions = {
 export async function seedSurvey(options: SurveyOptions = {}): Promise<{ site: string; survey: string }> {
   const site = uid("site");
   const survey = uid("survey");
-  await admin("PUT", `/v1/sites/${site}`, { name: `Browser test ${site}`, audience: "external", origins: [env().pageOrigin], dimensions: [], ...options.site });
+  await admin("PUT", `/v1/sites/${site}`, {
+    name: `Browser test ${site}`,
+    audience: "external",
+    origins: [env().pageOrigin],
+    dimensions: [],
+    ...options.site,
+  });
   await admin("PUT", `/v1/sites/${site}/surveys/${survey}`, {
     kind: options.kind ?? "nps",
     question: { en: "How likely are you to recommend us?" },
@@ -43,7 +53,9 @@ export async function seedSurvey(options: SurveyOptions = {}): Promise<{ site: s
 
 /** The config the widget gets, fetched without an Origin: what the page will show, in `locale`. */
 export function widgetConfig(site: string, survey: string, locale = "en"): Promise<WidgetConfig> {
-  return fetch(`${env().workerUrl}/v1/widget/${site}/${survey}?locale=${locale}`).then((response) => response.json() as Promise<WidgetConfig>);
+  return fetch(`${env().workerUrl}/v1/widget/${site}/${survey}?locale=${locale}`).then(
+    (response) => response.json() as Promise<WidgetConfig>,
+  );
 }
 
 /** How many responses the site's survey has stored: the aggregate total (external sites are never suppressed). */
@@ -53,12 +65,18 @@ export async function countResponses(site: string, survey: string): Promise<numb
 }
 
 /** Polls until `read` returns what `done` accepts, or fails with the last value after `timeoutMs`. */
-export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000, what = "condition"): Promise<T> {
+export async function waitFor<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 10_000,
+  what = "condition",
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
     if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last value: ${JSON.stringify(value)}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last value: ${JSON.stringify(value)}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
@@ -68,7 +86,17 @@ export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boo
  * opens the same SQLite files as the running wrangler dev; reads are safe alongside it.
  */
 export async function queryD1<Row>(sql: string): Promise<Row[]> {
-  const { stdout } = await runWrangler(["d1", "execute", "DB", "--local", "--persist-to", env().persistDir, "--json", "--command", sql]);
+  const { stdout } = await runWrangler([
+    "d1",
+    "execute",
+    "DB",
+    "--local",
+    "--persist-to",
+    env().persistDir,
+    "--json",
+    "--command",
+    sql,
+  ]);
   return (JSON.parse(stdout) as { results: Row[] }[])[0]!.results;
 }
 

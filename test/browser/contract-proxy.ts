@@ -20,20 +20,23 @@ export async function startContractProxy(workerUrl: string): Promise<{ url: stri
 
   function forward(req: IncomingMessage, res: ServerResponse): void {
     const headers = { ...req.headers, host: target.host };
-    const upstream = request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers }, (answer) => {
-      if (res.destroyed) return void answer.resume();
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      const chunks: Buffer[] = [];
-      answer.on("data", (chunk: Buffer) => {
-        chunks.push(chunk);
-        res.write(chunk);
-      });
-      answer.once("end", () => {
-        res.end();
-        record(req, answer, Buffer.concat(chunks));
-      });
-      answer.once("error", () => res.destroy());
-    });
+    const upstream = request(
+      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers },
+      (answer) => {
+        if (res.destroyed) return void answer.resume();
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        const chunks: Buffer[] = [];
+        answer.on("data", (chunk: Buffer) => {
+          chunks.push(chunk);
+          res.write(chunk);
+        });
+        answer.once("end", () => {
+          res.end();
+          record(req, answer, Buffer.concat(chunks));
+        });
+        answer.once("error", () => res.destroy());
+      },
+    );
     upstream.once("error", () => {
       if (!res.headersSent && !res.destroyed) res.writeHead(502).end();
     });
@@ -55,7 +58,8 @@ export async function startContractProxy(workerUrl: string): Promise<{ url: stri
     }
     const verdict = check({ method, path, status, contentType, body });
     browserContract.responses.push(`${verdict.operation} ${status}`);
-    for (const problem of verdict.problems) browserContract.problems.push(`${method} ${req.url} → ${status}: ${problem}`);
+    for (const problem of verdict.problems)
+      browserContract.problems.push(`${method} ${req.url} → ${status}: ${problem}`);
   }
 
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -49,7 +49,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
     cleanups.push(() => proxy.close());
     const pages = await startPageServer(proxy);
     cleanups.push(() => pages.close());
-    project.provide("browserEnv", { workerUrl: contract.url, proxyUrl: proxy.url, pageOrigin: pages.origin, adminToken, persistDir });
+    project.provide("browserEnv", {
+      workerUrl: contract.url,
+      proxyUrl: proxy.url,
+      pageOrigin: pages.origin,
+      adminToken,
+      persistDir,
+    });
   } catch (error) {
     await teardown();
     throw error;

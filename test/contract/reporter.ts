@@ -40,10 +40,14 @@ export default class ContractReporter implements Reporter {
     );
     if (fromBrowser.length > 0) {
       const browserOperations = new Set(fromBrowser.map((key) => key.replace(/ \d+$/, "")));
-      console.log(`contract: ${fromBrowser.length} of them from the browser suite, across ${browserOperations.size} operations`);
+      console.log(
+        `contract: ${fromBrowser.length} of them from the browser suite, across ${browserOperations.size} operations`,
+      );
     }
     if (browserProblems.length > 0) {
-      console.log(`contract: FAILED, the browser suite got answers /openapi.json does not allow:\n  ${browserProblems.join("\n  ")}`);
+      console.log(
+        `contract: FAILED, the browser suite got answers /openapi.json does not allow:\n  ${browserProblems.join("\n  ")}`,
+      );
       process.exitCode = 1;
     }
     const missing = [...operations].filter((operation) => !exercised.has(operation));

@@ -110,7 +110,15 @@ describe("POST /v1/responses: every 422 of the contract stores nothing", () => {
   // The domain (domain/ingest.ts) finds the problems; collect/ answers them as ever, byte for byte.
   it("answers what the survey and the site cannot take with the bytes it always has", async () => {
     const { site, survey } = await seedSurvey({ kind: "text", topics: ["complaint"] });
-    const answer = { site, survey, score: 3, service: "checkout", topic: "gossip", segment: { team: "x" }, page: "ftp://files.example/a" };
+    const answer = {
+      site,
+      survey,
+      score: 3,
+      service: "checkout",
+      topic: "gossip",
+      segment: { team: "x" },
+      page: "ftp://files.example/a",
+    };
     const response = await postResponse(answer);
     expect(response.status).toBe(422);
     const details = [

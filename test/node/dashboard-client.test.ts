@@ -32,24 +32,38 @@ const shapes = await apiShapes();
 const SLOW = 30_000;
 
 describe("the dashboard reaches the API only through hc<AppType>", () => {
-  it("no file in dashboard/ fetches, spells an API path, imports schema/ or copies an API shape", () => {
-    const files = sourceFiles(root, ["dashboard"]);
-    expect(files.some((file) => file.path === "dashboard/src/api.ts")).toBe(true);
-    expect(shapes.has("aggregates.ts Aggregates")).toBe(true);
-    expect(violations(files, shapes)).toEqual([]);
-  }, SLOW);
+  it(
+    "no file in dashboard/ fetches, spells an API path, imports schema/ or copies an API shape",
+    () => {
+      const files = sourceFiles(root, ["dashboard"]);
+      expect(files.some((file) => file.path === "dashboard/src/api.ts")).toBe(true);
+      expect(shapes.has("aggregates.ts Aggregates")).toBe(true);
+      expect(violations(files, shapes)).toEqual([]);
+    },
+    SLOW,
+  );
 
-  it("its bundle holds the client and no Worker, schema or zod code (AppType is imported as a type only)", async () => {
-    const bundled = await inputsOf({ entryPoints: ["dashboard/src/main.tsx"] });
-    expect(bundled).toContain("node_modules/hono/dist/client/client.js");
-    expect(bundled.filter(isServerCode)).toEqual([]);
-  }, SLOW);
+  it(
+    "its bundle holds the client and no Worker, schema or zod code (AppType is imported as a type only)",
+    async () => {
+      const bundled = await inputsOf({ entryPoints: ["dashboard/src/main.tsx"] });
+      expect(bundled).toContain("node_modules/hono/dist/client/client.js");
+      expect(bundled.filter(isServerCode)).toEqual([]);
+    },
+    SLOW,
+  );
 
-  it("the bundle check sees server code when a file imports a value from schema/", async () => {
-    const stdin = { contents: 'export { Slug } from "./schema/common";', resolveDir: root };
-    const bundled = (await inputsOf({ stdin })).filter(isServerCode);
-    expect(bundled).toEqual(expect.arrayContaining(["schema/common.ts", expect.stringMatching(/^node_modules\/zod/)]));
-  }, SLOW);
+  it(
+    "the bundle check sees server code when a file imports a value from schema/",
+    async () => {
+      const stdin = { contents: 'export { Slug } from "./schema/common";', resolveDir: root };
+      const bundled = (await inputsOf({ stdin })).filter(isServerCode);
+      expect(bundled).toEqual(
+        expect.arrayContaining(["schema/common.ts", expect.stringMatching(/^node_modules\/zod/)]),
+      );
+    },
+    SLOW,
+  );
 });
 
 const isServerCode = (path: string) => /^(worker|schema)\/|^node_modules\/(zod|@hono\/zod-openapi)\//.test(path);

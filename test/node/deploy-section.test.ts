@@ -50,7 +50,12 @@ async function problemsOf(line: string): Promise<string[]> {
   const firstFlag = words.findIndex((word) => word.startsWith("-"));
   const beforeFlags = firstFlag === -1 ? words : words.slice(0, firstFlag);
   const help = await wranglerHelp(beforeFlags);
-  const usage = help.split("\n").find((text) => text.startsWith("wrangler "))?.split(/\s+/).slice(1) ?? [];
+  const usage =
+    help
+      .split("\n")
+      .find((text) => text.startsWith("wrangler "))
+      ?.split(/\s+/)
+      .slice(1) ?? [];
   const subcommands = usage.filter((word) => !/^[<[]/.test(word));
   const positionals = usage.length - subcommands.length;
   const known =

@@ -24,14 +24,24 @@ const plainData = (layer: string) => `${layer} takes and returns plain data`;
 describe("the checker", () => {
   const ruleList = rules(["identity", "abuse"]);
   const clean = [
-    { path: "worker/domain/metrics.ts", text: 'import type { Kind } from "../../schema/common";\nimport { floorTo } from "./rollup-plan";' },
-    { path: "worker/db/responses.ts", text: 'import { emptyTally } from "../domain/metrics";\nimport type { Site } from "../../schema/config";' },
-    { path: "worker/routes/inbox.ts", text: 'import { listInbox } from "../db/inbox";\nimport { ApiError } from "../errors";' },
+    {
+      path: "worker/domain/metrics.ts",
+      text: 'import type { Kind } from "../../schema/common";\nimport { floorTo } from "./rollup-plan";',
+    },
+    {
+      path: "worker/db/responses.ts",
+      text: 'import { emptyTally } from "../domain/metrics";\nimport type { Site } from "../../schema/config";',
+    },
+    {
+      path: "worker/routes/inbox.ts",
+      text: 'import { listInbox } from "../db/inbox";\nimport { ApiError } from "../errors";',
+    },
     { path: "demo/seed.mjs", text: 'const { x } = await import("wrangler");' },
   ];
 
   it("finds static, type-only, re-exported and dynamic imports", () => {
-    const text = 'import a from "./a";\nimport type { B } from "../b";\nimport "./c";\nexport { d } from "./d";\nexport * from "./e";\nconst f = await import("./f");\nimport {\n  g,\n  h,\n} from "./g";';
+    const text =
+      'import a from "./a";\nimport type { B } from "../b";\nimport "./c";\nexport { d } from "./d";\nexport * from "./e";\nconst f = await import("./f");\nimport {\n  g,\n  h,\n} from "./g";';
     expect(specifiersOf(text)).toEqual(["./a", "../b", "./c", "./d", "./e", "./f", "./g"]);
     expect(resolveSpecifier("worker/domain/anonymize.ts", "../db/inbox")).toBe("worker/db/inbox");
     expect(resolveSpecifier("worker/db/x.ts", "hono")).toBeNull();
@@ -44,15 +54,39 @@ describe("the checker", () => {
   it.each([
     ["worker/domain/anonymize.ts", 'import type { InboxRow } from "../db/inbox";', "domain/ imports no db/ module"],
     ["worker/domain/deep/x.ts", 'import { q } from "../../db/inbox.ts";', "domain/ imports no db/ module"],
-    ["worker/domain/ingest.ts", 'import { validationFailed, type Problem } from "../errors";', "domain/ throws no HTTP error, only domain errors its caller maps"],
-    ["worker/domain/ingest.ts", 'import type { Problem } from "../errors.ts";', "domain/ throws no HTTP error, only domain errors its caller maps"],
-    ["worker/domain/ingest.ts", 'import { HTTPException } from "hono/http-exception";', `hono is HTTP; ${plainData("domain/")}`],
+    [
+      "worker/domain/ingest.ts",
+      'import { validationFailed, type Problem } from "../errors";',
+      "domain/ throws no HTTP error, only domain errors its caller maps",
+    ],
+    [
+      "worker/domain/ingest.ts",
+      'import type { Problem } from "../errors.ts";',
+      "domain/ throws no HTTP error, only domain errors its caller maps",
+    ],
+    [
+      "worker/domain/ingest.ts",
+      'import { HTTPException } from "hono/http-exception";',
+      `hono is HTTP; ${plainData("domain/")}`,
+    ],
     ["worker/domain/metrics.ts", 'import type { Context } from "hono";', `hono is HTTP; ${plainData("domain/")}`],
     ["worker/domain/metrics.ts", 'import { z } from "@hono/zod-openapi";', `hono is HTTP; ${plainData("domain/")}`],
     ["worker/db/resilient.ts", 'import { ApiError } from "../errors";', "db/ throws no HTTP error"],
-    ["worker/db/resilient.ts", 'import { HTTPException } from "hono/http-exception";', `hono is HTTP; ${plainData("db/")}`],
-    ["worker/db/scope.ts", 'import { assertSiteAccess } from "../middleware/auth";', "middleware is HTTP; the layers below take and return plain data"],
-    ["worker/db/sites.ts", 'import { newBallotKey } from "../identity/ballot";', "feature folders (identity/) sit above db/ and domain/"],
+    [
+      "worker/db/resilient.ts",
+      'import { HTTPException } from "hono/http-exception";',
+      `hono is HTTP; ${plainData("db/")}`,
+    ],
+    [
+      "worker/db/scope.ts",
+      'import { assertSiteAccess } from "../middleware/auth";',
+      "middleware is HTTP; the layers below take and return plain data",
+    ],
+    [
+      "worker/db/sites.ts",
+      'import { newBallotKey } from "../identity/ballot";',
+      "feature folders (identity/) sit above db/ and domain/",
+    ],
     ["worker/domain/x.ts", 'const routes = await import("../routes/inbox");', "routes/ sits above every other folder"],
     ["demo/sample-history.ts", 'import { prng } from "../bench/synthetic";', "demo/ does not import bench/"],
   ])("fails when %s adds `%s`", (path, text, why) => {

@@ -13,7 +13,12 @@ describe("wrangler is started, migrated and stopped by harness/ only", () => {
     const files = codeFiles(root);
     // The walk reaches every caller of the harness, and skips what git ignores.
     const paths = files.map(({ path }) => path);
-    for (const caller of ["demo/dev.mjs", "bench/wrangler.ts", "test/browser/global-setup.ts", "harness/wrangler.mjs"]) {
+    for (const caller of [
+      "demo/dev.mjs",
+      "bench/wrangler.ts",
+      "test/browser/global-setup.ts",
+      "harness/wrangler.mjs",
+    ]) {
       expect(paths).toContain(caller);
     }
     expect(files.some(({ path }) => /^(?:node_modules|dist|bench\/\.data)\//.test(path))).toBe(false);
@@ -26,7 +31,7 @@ describe("the checker", () => {
     ["bench/x.ts", 'const bin = join(root, "node_modules", "wrangler", "bin", "wrangler.js");'],
     ["test/browser/x.ts", 'execFile(process.execPath, ["node_modules/wrangler/bin/wrangler.js", "d1", "execute"]);'],
     ["demo/x.mjs", 'process.env.CLOUDFLARE_CF_FETCH_ENABLED ??= "false";'],
-    ["demo/y.mjs", "const env = { ...process.env, WRANGLER_HIDE_BANNER: \"true\" };"],
+    ["demo/y.mjs", 'const env = { ...process.env, WRANGLER_HIDE_BANNER: "true" };'],
     ["bench/y.ts", 'run(["d1", "migrations", "apply", "DB", "--local"]);'],
     ["test/browser/y.ts", "process.kill(-child.pid!, signal);"],
     ["demo/z.mjs", 'const { unstable_startWorker } = await import("wrangler");'],

@@ -40,7 +40,11 @@ export type Collected = { created: ResponseCreated; replayed: boolean };
  * Checks, stores and announces one answer. `allowOrigin` is called with an origin the page may read the answer
  * (or the error) from: the site's own, or any origin on a 429 from the site's limit (it reveals nothing).
  */
-export async function collectAnswer(env: Bindings, answer: Answer, allowOrigin: (origin: string) => void): Promise<Collected> {
+export async function collectAnswer(
+  env: Bindings,
+  answer: Answer,
+  allowOrigin: (origin: string) => void,
+): Promise<Collected> {
   const { input, idempotencyKey: key, request } = answer;
   const db = env.DB;
   const requestHash = key ? await requestHashOf(input) : "";
@@ -89,11 +93,20 @@ export async function collectAnswer(env: Bindings, answer: Answer, allowOrigin: 
 
   const followUp = randomToken(24);
   const segment = respondent ? { ...input.segment, ...respondent.segment } : input.segment;
-  const record = recordOf(site, survey, respondent ? { ...input, segment } : input, { id: crypto.randomUUID(), followUpHash: await sha256Hex(followUp) }, Date.now());
+  const record = recordOf(
+    site,
+    survey,
+    respondent ? { ...input, segment } : input,
+    { id: crypto.randomUUID(), followUpHash: await sha256Hex(followUp) },
+    Date.now(),
+  );
   const created: ResponseCreated = { id: record.id, followUp };
   const body = JSON.stringify(created);
   // The key's row first: a repeat fails on it before doing any other work, and the transaction rolls back.
-  const statements = [...(key ? [rememberAnswerStatement(db, site.id, key, { requestHash, status: 201, body }, Date.now())] : []), ...insertResponseStatements(db, record, site.audience)];
+  const statements = [
+    ...(key ? [rememberAnswerStatement(db, site.id, key, { requestHash, status: 201, body }, Date.now())] : []),
+    ...insertResponseStatements(db, record, site.audience),
+  ];
   if (respondent) statements.push(respondent.ballot); // last: a same-key race replays rather than 409
   try {
     await db.batch(statements);

@@ -105,13 +105,19 @@ const PLAIN = { site: "site_id", survey: "survey_id", service: "service_id" };
  * parameter, a JSON array read with json_each: D1 takes at most 100 bound parameters per statement,
  * and an audience or owner filter, or a key limited to many sites, lists as many ids as there are.
  */
-export function scopeConditions(filter: ScopeFilter, columns: { site: string; survey: string; service: string } = PLAIN): { sql: string[]; params: unknown[] } {
+export function scopeConditions(
+  filter: ScopeFilter,
+  columns: { site: string; survey: string; service: string } = PLAIN,
+): { sql: string[]; params: unknown[] } {
   const sql: string[] = [];
   const params: unknown[] = [];
   if (filter.site) sql.push(`${columns.site} = ?`), params.push(filter.site);
   if (filter.survey) sql.push(`${columns.survey} = ?`), params.push(filter.survey);
   if (filter.service) sql.push(`${columns.service} = ?`), params.push(filter.service);
-  for (const [column, values] of [[columns.site, filter.sitesIn], [columns.service, filter.servicesIn]] as const) {
+  for (const [column, values] of [
+    [columns.site, filter.sitesIn],
+    [columns.service, filter.servicesIn],
+  ] as const) {
     if (!values) continue;
     if (values.length === 0) sql.push("0");
     else sql.push(`${column} IN (SELECT value FROM json_each(?))`), params.push(JSON.stringify(values));
@@ -121,4 +127,6 @@ export function scopeConditions(filter: ScopeFilter, columns: { site: string; su
 
 /** The sites (or their stored rows) a scope filter may read. */
 export const inScope = <T extends { id: string }>(sites: T[], filter: ScopeFilter): T[] =>
-  sites.filter((site) => (!filter.site || site.id === filter.site) && (!filter.sitesIn || filter.sitesIn.includes(site.id)));
+  sites.filter(
+    (site) => (!filter.site || site.id === filter.site) && (!filter.sitesIn || filter.sitesIn.includes(site.id)),
+  );

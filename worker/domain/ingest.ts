@@ -50,21 +50,38 @@ export function pageWithoutQuery(page: string): string | null {
  * Checks an answer against its survey and site (what the schema alone cannot know) and shapes the
  * row to store. Every problem is reported at once (AnswerRejected), so a form can show them all.
  */
-export function buildResponse(site: Site, survey: Survey, input: ResponseInput, ids: { id: string; followUpHash: string }, now: number): ResponseRecord {
+export function buildResponse(
+  site: Site,
+  survey: Survey,
+  input: ResponseInput,
+  ids: { id: string; followUpHash: string },
+  now: number,
+): ResponseRecord {
   const problems: AnswerProblem[] = [];
   const scoreIssue = scoreProblem(survey.kind, input.score);
   if (scoreIssue) problems.push({ path: "score", message: scoreIssue });
   const comment = input.comment?.trim() ? input.comment : null;
   if (survey.kind === "text" && !comment) problems.push({ path: "comment", message: "required for text surveys" });
   if (input.service && !survey.services.includes(input.service)) {
-    problems.push({ path: "service", message: survey.services.length ? `must be one of ${survey.services.join(", ")}` : "this survey rates no service" });
+    problems.push({
+      path: "service",
+      message: survey.services.length ? `must be one of ${survey.services.join(", ")}` : "this survey rates no service",
+    });
   }
   if (input.topic && !survey.topics.includes(input.topic)) {
-    problems.push({ path: "topic", message: survey.topics.length ? `must be one of ${survey.topics.join(", ")}` : "this survey has no topics" });
+    problems.push({
+      path: "topic",
+      message: survey.topics.length ? `must be one of ${survey.topics.join(", ")}` : "this survey has no topics",
+    });
   }
   for (const dimension of Object.keys(input.segment ?? {})) {
     if (!site.dimensions.includes(dimension)) {
-      problems.push({ path: `segment.${dimension}`, message: site.dimensions.length ? `not a dimension of this site (${site.dimensions.join(", ")})` : "this site takes no segment" });
+      problems.push({
+        path: `segment.${dimension}`,
+        message: site.dimensions.length
+          ? `not a dimension of this site (${site.dimensions.join(", ")})`
+          : "this site takes no segment",
+      });
     }
   }
   const page = input.page ? pageWithoutQuery(input.page) : null;

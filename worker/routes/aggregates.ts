@@ -22,7 +22,7 @@ const route = createRoute({
   method: "get",
   path: "/",
   summary: "NPS, CSAT, CES and thumbs figures, series and breakdowns",
-  description: "Read keys may call this. Header Server-Timing: d1;dur=<ms>;desc=\"rows_read=<n>\".",
+  description: 'Read keys may call this. Header Server-Timing: d1;dur=<ms>;desc="rows_read=<n>".',
   security: [{ bearer: [] }],
   middleware: [requireAuth({ scope: "read" })],
   request: { query: AggregatesQuery },
@@ -34,57 +34,94 @@ const route = createRoute({
   },
 });
 
-export const aggregates = router().openapi(...declare(route, async (c) => {
-  const query = c.req.valid("query");
-  const principal = c.var.principal;
-  const db = c.env.DB;
-  const started = performance.now();
-  const scope = await resolveScope(db, principal, query);
-  const kind = resolveKind(query, scope.surveys);
-  const { from, to } = resolveRange(query, query.tz, Date.now());
-  if (!(from < to)) throw validationFailed([{ path: "query.to", message: "must be after from" }]);
-  let buckets: Bucket[];
-  try {
-    buckets = query.bucket ? bucketRanges(query.bucket, query.tz, from, to) : [{ start: from, from, to }];
-  } catch {
-    throw validationFailed([{ path: "query.bucket", message: `the range holds more than ${MAX_BUCKETS} buckets; use a larger bucket or a shorter range` }]);
-  }
+export const aggregates = router().openapi(
+  ...declare(route, async (c) => {
+    const query = c.req.valid("query");
+    const principal = c.var.principal;
+    const db = c.env.DB;
+    const started = performance.now();
+    const scope = await resolveScope(db, principal, query);
+    const kind = resolveKind(query, scope.surveys);
+    const { from, to } = resolveRange(query, query.tz, Date.now());
+    if (!(from < to)) throw validationFailed([{ path: "query.to", message: "must be after from" }]);
+    let buckets: Bucket[];
+    try {
+      buckets = query.bucket ? bucketRanges(query.bucket, query.tz, from, to) : [{ start: from, from, to }];
+    } catch {
+      throw validationFailed([
+        {
+          path: "query.bucket",
+          message: `the range holds more than ${MAX_BUCKETS} buckets; use a larger bucket or a shorter range`,
+        },
+      ]);
+    }
 
-  const readable = inScope(scope.sites, scope.filter);
-  const internal = readable.filter((site) => site.audience === "internal");
-  const external = readable.filter((site) => site.audience === "external").map((site) => site.id);
-  await releaseClosedPeriods(c.env, inScope(scope.siteRows, scope.filter), Date.now());
+    const readable = inScope(scope.sites, scope.filter);
+    const internal = readable.filter((site) => site.audience === "internal");
+    const external = readable.filter((site) => site.audience === "external").map((site) => site.id);
+    await releaseClosedPeriods(c.env, inScope(scope.siteRows, scope.filter), Date.now());
 
-  // Customers' answers: rollups keep one attribute (topic or one segment dimension) per row, on UTC hours.
-  const filter: FactFilter = { ...scope.filter, kind, sitesIn: external };
-  const attributes = new Set([...(query.topic ? ["topic"] : []), ...Object.keys(query.segment).map((d) => `segment.${d}`), ...query.groupBy.filter((f) => f === "topic" || f.startsWith("segment."))]);
-  const fromRollups = query.source !== "raw" && attributes.size <= 1 && buckets.every((bucket) => isHourAligned(bucket.from, bucket.to));
-  const perSite = attributes.size === 0 && !query.survey && !query.service && !query.owner && query.groupBy.every((field) => field === "site" || field === "audience");
-  const none: FactRead = { facts: [], rowsRead: 0, d1Ms: 0, source: "rollups" };
-  // Both reads at once: one round trip's wait, not two.
-  const [read, released] = await Promise.all([
-    external.length === 0
-      ? none
-      : fromRollups
-        ? readRollupFacts(db, filter, buckets, [...attributes][0] ?? "", perSite)
-        : readRawFacts(db, filter, buckets, [...attributes].filter((a) => query.groupBy.includes(a)), query.groupBy),
-    // Employees' answers: whole release groups of closed periods (README: "Employees' anonymity").
-    releasedFacts(db, internal, kind, buckets, { ...scope.filter, segment: query.segment }, query),
-  ]);
+    // Customers' answers: rollups keep one attribute (topic or one segment dimension) per row, on UTC hours.
+    const filter: FactFilter = { ...scope.filter, kind, sitesIn: external };
+    const attributes = new Set([
+      ...(query.topic ? ["topic"] : []),
+      ...Object.keys(query.segment).map((d) => `segment.${d}`),
+      ...query.groupBy.filter((f) => f === "topic" || f.startsWith("segment.")),
+    ]);
+    const fromRollups =
+      query.source !== "raw" &&
+      attributes.size <= 1 &&
+      buckets.every((bucket) => isHourAligned(bucket.from, bucket.to));
+    const perSite =
+      attributes.size === 0 &&
+      !query.survey &&
+      !query.service &&
+      !query.owner &&
+      query.groupBy.every((field) => field === "site" || field === "audience");
+    const none: FactRead = { facts: [], rowsRead: 0, d1Ms: 0, source: "rollups" };
+    // Both reads at once: one round trip's wait, not two.
+    const [read, released] = await Promise.all([
+      external.length === 0
+        ? none
+        : fromRollups
+          ? readRollupFacts(db, filter, buckets, [...attributes][0] ?? "", perSite)
+          : readRawFacts(
+              db,
+              filter,
+              buckets,
+              [...attributes].filter((a) => query.groupBy.includes(a)),
+              query.groupBy,
+            ),
+      // Employees' answers: whole release groups of closed periods (README: "Employees' anonymity").
+      releasedFacts(db, internal, kind, buckets, { ...scope.filter, segment: query.segment }, query),
+    ]);
 
-  const context: Context = {
-    ownerOf: new Map(scope.services.map((service) => [service.id, service.owner])),
-    audienceOf: new Map(scope.sites.map((site) => [site.id, site.audience])),
-  };
-  const answer = buildAnswer(kind, [...read.facts, ...released.facts], { groupBy: query.groupBy, bucketLabels: query.bucket ? buckets.map((b) => isoWithOffset(query.tz, b.start)) : null }, context);
-  // d1: what D1 reports spending on this answer's statements; total: the handler's wall time (round
-  // trips included; workerd's clock only moves across I/O). Rows read count other sites' rollup rows
-  // too, so only a credential for every site is told them.
-  const rowsRead = principal.sites === null ? `;desc="rows_read=${read.rowsRead + released.rowsRead + scope.rowsRead}"` : "";
-  c.header("Server-Timing", `d1;dur=${(scope.d1Ms + read.d1Ms + released.d1Ms).toFixed(2)}${rowsRead}, total;dur=${(performance.now() - started).toFixed(1)}`);
-  c.header("X-Feedloop-Source", read.source);
-  return c.json(answer, 200);
-}));
+    const context: Context = {
+      ownerOf: new Map(scope.services.map((service) => [service.id, service.owner])),
+      audienceOf: new Map(scope.sites.map((site) => [site.id, site.audience])),
+    };
+    const answer = buildAnswer(
+      kind,
+      [...read.facts, ...released.facts],
+      {
+        groupBy: query.groupBy,
+        bucketLabels: query.bucket ? buckets.map((b) => isoWithOffset(query.tz, b.start)) : null,
+      },
+      context,
+    );
+    // d1: what D1 reports spending on this answer's statements; total: the handler's wall time (round
+    // trips included; workerd's clock only moves across I/O). Rows read count other sites' rollup rows
+    // too, so only a credential for every site is told them.
+    const rowsRead =
+      principal.sites === null ? `;desc="rows_read=${read.rowsRead + released.rowsRead + scope.rowsRead}"` : "";
+    c.header(
+      "Server-Timing",
+      `d1;dur=${(scope.d1Ms + read.d1Ms + released.d1Ms).toFixed(2)}${rowsRead}, total;dur=${(performance.now() - started).toFixed(1)}`,
+    );
+    c.header("X-Feedloop-Source", read.source);
+    return c.json(answer, 200);
+  }),
+);
 
 /**
  * The kind a query reads: `kind`, or the kind of the survey it names. Only surveys of the sites the caller
@@ -98,9 +135,18 @@ function resolveKind(query: AggregatesQuery, surveys: SurveyChoices[]): Kind {
   }
   const kinds = [...new Set(surveys.filter((survey) => survey.id === query.survey).map((survey) => survey.kind))];
   if (query.kind) {
-    if (!kinds.includes(query.kind)) throw validationFailed([{ path: "query.kind", message: `survey ${query.survey} is ${kinds.join("/")}, not ${query.kind}` }]);
+    if (!kinds.includes(query.kind))
+      throw validationFailed([
+        { path: "query.kind", message: `survey ${query.survey} is ${kinds.join("/")}, not ${query.kind}` },
+      ]);
     return query.kind;
   }
-  if (kinds.length > 1) throw validationFailed([{ path: "query.kind", message: `surveys named ${query.survey} have kinds ${kinds.join(", ")}: name one, or the site` }]);
+  if (kinds.length > 1)
+    throw validationFailed([
+      {
+        path: "query.kind",
+        message: `surveys named ${query.survey} have kinds ${kinds.join(", ")}: name one, or the site`,
+      },
+    ]);
   return kinds[0]!;
 }

@@ -11,9 +11,30 @@ import { declare, errors, FILTER_422, router, SERVER_ERRORS } from "../openapi";
 import { releaseClosedPeriods } from "../release";
 
 const PAGE = 500;
-const COLUMNS = ["id", "createdAt", "site", "survey", "kind", "score", "comment", "service", "topic", "status", "locale", "page", "replies", "anonymized"] as const;
+const COLUMNS = [
+  "id",
+  "createdAt",
+  "site",
+  "survey",
+  "kind",
+  "score",
+  "comment",
+  "service",
+  "topic",
+  "status",
+  "locale",
+  "page",
+  "replies",
+  "anonymized",
+] as const;
 
-type Format = { type: string; mediaType: string; extension: string; header: (dimensions: string[]) => string; line: (item: InboxItem, dimensions: string[]) => string };
+type Format = {
+  type: string;
+  mediaType: string;
+  extension: string;
+  header: (dimensions: string[]) => string;
+  line: (item: InboxItem, dimensions: string[]) => string;
+};
 
 const FORMATS: Record<"csv" | "ndjson", Format> = {
   csv: {
@@ -21,9 +42,16 @@ const FORMATS: Record<"csv" | "ndjson", Format> = {
     mediaType: "text/csv",
     extension: "csv",
     header: (dimensions) => csvRow([...COLUMNS, ...dimensions.map((d) => `segment.${d}`)]),
-    line: (item, dimensions) => csvRow([...COLUMNS.map((column) => item[column]), ...dimensions.map((d) => item.segment[d])]),
+    line: (item, dimensions) =>
+      csvRow([...COLUMNS.map((column) => item[column]), ...dimensions.map((d) => item.segment[d])]),
   },
-  ndjson: { type: "application/x-ndjson; charset=utf-8", mediaType: "application/x-ndjson", extension: "ndjson", header: () => "", line: (item) => `${JSON.stringify(item)}\n` },
+  ndjson: {
+    type: "application/x-ndjson; charset=utf-8",
+    mediaType: "application/x-ndjson",
+    extension: "ndjson",
+    header: () => "",
+    line: (item) => `${JSON.stringify(item)}\n`,
+  },
 };
 
 /**
@@ -40,35 +68,44 @@ function exportRoute(format: Format) {
     middleware: [requireAuth({ scope: "read" })],
     request: { query: ExportQuery },
     responses: {
-      200: { description: `A ${format.extension.toUpperCase()} file (Content-Disposition: attachment)`, content: { [format.mediaType]: { schema: z.string() } } },
+      200: {
+        description: `A ${format.extension.toUpperCase()} file (Content-Disposition: attachment)`,
+        content: { [format.mediaType]: { schema: z.string() } },
+      },
       ...errors([401, 403, 422, ...SERVER_ERRORS], { 422: FILTER_422 }),
     },
   });
   return router().openapi(
-    ...declare(route, async (c) => {    const query = c.req.valid("query");
-    const db = c.env.DB;
-    const { filter, sites, siteRows } = await resolveScope(db, c.var.principal, query);
-    await releaseClosedPeriods(c.env, inScope(siteRows, filter), Date.now());
-    const where = inboxConditions(filter, query, resolveRange(query, query.tz, Date.now()));
-    const siteMap = new Map<string, Site>(sites.map((site) => [site.id, site]));
-    const visible = sites.filter((site) => (!filter.sitesIn || filter.sitesIn.includes(site.id)) && (!filter.site || filter.site === site.id));
-    const dimensions = [...new Set(visible.flatMap((site) => site.dimensions))].sort();
-    const encoder = new TextEncoder();
-    let after: string | null = null;
-    let started = false;
-    const body = new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        const rows = await readPage(db, where, after, PAGE);
-        let chunk = started ? "" : format.header(dimensions);
-        started = true;
-        for (const item of presentRows(rows, siteMap)) chunk += format.line(item, dimensions);
-        if (chunk) controller.enqueue(encoder.encode(chunk));
-        if (rows.length < PAGE) controller.close();
-        else after = rows[rows.length - 1]!.id;
-      },
-    });
-    const stamp = new Date().toISOString().slice(0, 10);
-    return c.body(body, 200, { "Content-Type": format.type, "Content-Disposition": `attachment; filename="feedloop-responses-${stamp}.${format.extension}"` });
+    ...declare(route, async (c) => {
+      const query = c.req.valid("query");
+      const db = c.env.DB;
+      const { filter, sites, siteRows } = await resolveScope(db, c.var.principal, query);
+      await releaseClosedPeriods(c.env, inScope(siteRows, filter), Date.now());
+      const where = inboxConditions(filter, query, resolveRange(query, query.tz, Date.now()));
+      const siteMap = new Map<string, Site>(sites.map((site) => [site.id, site]));
+      const visible = sites.filter(
+        (site) => (!filter.sitesIn || filter.sitesIn.includes(site.id)) && (!filter.site || filter.site === site.id),
+      );
+      const dimensions = [...new Set(visible.flatMap((site) => site.dimensions))].sort();
+      const encoder = new TextEncoder();
+      let after: string | null = null;
+      let started = false;
+      const body = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          const rows = await readPage(db, where, after, PAGE);
+          let chunk = started ? "" : format.header(dimensions);
+          started = true;
+          for (const item of presentRows(rows, siteMap)) chunk += format.line(item, dimensions);
+          if (chunk) controller.enqueue(encoder.encode(chunk));
+          if (rows.length < PAGE) controller.close();
+          else after = rows[rows.length - 1]!.id;
+        },
+      });
+      const stamp = new Date().toISOString().slice(0, 10);
+      return c.body(body, 200, {
+        "Content-Type": format.type,
+        "Content-Disposition": `attachment; filename="feedloop-responses-${stamp}.${format.extension}"`,
+      });
     }),
   );
 }

@@ -38,7 +38,10 @@ const readFollowUp = createRoute({
   summary: "The respondent reads the team's replies",
   security: [],
   request: { params: FollowUpParam },
-  responses: { 200: json("The response's status and its replies", FollowUp), ...errors([403, 404, 422, ...SERVER_ERRORS], ORIGIN_403) },
+  responses: {
+    200: json("The response's status and its replies", FollowUp),
+    ...errors([403, 404, 422, ...SERVER_ERRORS], ORIGIN_403),
+  },
 });
 
 const postRespondentReply = createRoute({
@@ -50,7 +53,10 @@ const postRespondentReply = createRoute({
   request: {
     params: FollowUpParam,
     // text/plain: what a preflight-free fetch may send; the body is JSON either way.
-    body: { required: true, content: { "application/json": { schema: ReplyInput }, "text/plain": { schema: ReplyInput } } },
+    body: {
+      required: true,
+      content: { "application/json": { schema: ReplyInput }, "text/plain": { schema: ReplyInput } },
+    },
   },
   responses: { 201: json("The reply", Reply), ...errors([400, 403, 404, 413, 415, 422, ...SERVER_ERRORS], ORIGIN_403) },
 });

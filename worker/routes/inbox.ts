@@ -44,7 +44,10 @@ const listInbox = createRoute({
   summary: "The inbox, newest first, by cursor",
   ...readers,
   request: { query: InboxQuery },
-  responses: { 200: json("A page of responses; nextCursor is null on the last", InboxPage), ...errors([401, 403, 422, ...SERVER_ERRORS], { 422: FILTER_422 }) },
+  responses: {
+    200: json("A page of responses; nextCursor is null on the last", InboxPage),
+    ...errors([401, 403, 422, ...SERVER_ERRORS], { 422: FILTER_422 }),
+  },
 });
 
 const getThread = createRoute({
@@ -53,7 +56,10 @@ const getThread = createRoute({
   summary: "One response with its reply thread",
   ...readers,
   request: { params: ResponseParam },
-  responses: { 200: json("The inbox item (same anonymity rule) with its thread", InboxThread), ...errors([401, 403, 404, 422, ...SERVER_ERRORS]) },
+  responses: {
+    200: json("The inbox item (same anonymity rule) with its thread", InboxThread),
+    ...errors([401, 403, 404, 422, ...SERVER_ERRORS]),
+  },
 });
 
 const patchStatus = createRoute({
@@ -61,8 +67,14 @@ const patchStatus = createRoute({
   path: "/{id}",
   summary: "Change a response's status",
   ...writers,
-  request: { params: ResponseParam, body: { required: true, content: { "application/json": { schema: StatusInput } } } },
-  responses: { 200: json("The new status", StatusChanged), ...errors([400, 401, 403, 404, 415, 422, ...SERVER_ERRORS]) },
+  request: {
+    params: ResponseParam,
+    body: { required: true, content: { "application/json": { schema: StatusInput } } },
+  },
+  responses: {
+    200: json("The new status", StatusChanged),
+    ...errors([400, 401, 403, 404, 415, 422, ...SERVER_ERRORS]),
+  },
 });
 
 const postTeamReply = createRoute({
@@ -91,7 +103,12 @@ export const inbox = router()
       const { filter, sites, siteRows } = await resolveScope(c.env.DB, c.var.principal, query);
       await releaseClosedPeriods(c.env, inScope(siteRows, filter), Date.now());
       const window = resolveRange(query, query.tz, Date.now());
-      const rows = await readPage(c.env.DB, inboxConditions(filter, query, window), query.cursor ?? null, query.limit + 1);
+      const rows = await readPage(
+        c.env.DB,
+        inboxConditions(filter, query, window),
+        query.cursor ?? null,
+        query.limit + 1,
+      );
       const page = rows.slice(0, query.limit);
       const items = presentRows(page, new Map(sites.map((site) => [site.id, site])));
       return c.json({ items, nextCursor: rows.length > query.limit ? page[page.length - 1]!.id : null }, 200);

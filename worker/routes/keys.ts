@@ -18,7 +18,10 @@ const createKey = createRoute({
   security,
   middleware: [keyAdmins, jsonBody()],
   request: { body: { required: true, content: { "application/json": { schema: KeyInput } } } },
-  responses: { 201: json("The key, shown this once; only its digest is stored", KeyCreated), ...errors([400, 401, 403, 415, 422, ...SERVER_ERRORS]) },
+  responses: {
+    201: json("The key, shown this once; only its digest is stored", KeyCreated),
+    ...errors([400, 401, 403, 415, 422, ...SERVER_ERRORS]),
+  },
 });
 
 const listKeysRoute = createRoute({

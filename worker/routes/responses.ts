@@ -14,10 +14,16 @@ const route = createRoute({
   middleware: [limitBody(), jsonBody()],
   request: {
     // text/plain: navigator.sendBeacon and preflight-free fetches send only CORS-safelisted types; the body is JSON either way.
-    body: { required: true, content: { "application/json": { schema: ResponseInput }, "text/plain": { schema: ResponseInput } } },
+    body: {
+      required: true,
+      content: { "application/json": { schema: ResponseInput }, "text/plain": { schema: ResponseInput } },
+    },
   },
   responses: {
-    201: json("Stored (or a repeat of the same Idempotency-Key, with Idempotent-Replayed: true); followUp lets the respondent read replies", ResponseCreated),
+    201: json(
+      "Stored (or a repeat of the same Idempotency-Key, with Idempotent-Replayed: true); followUp lets the respondent read replies",
+      ResponseCreated,
+    ),
     ...errors([400, 401, 403, 404, 409, 413, 415, 422, 429, 500, 503], {
       401: "respondent_unverified: the site requires a verified employee (Cloudflare Access JWT or respondent token) and the request does not prove one",
       403: "origin_not_allowed: the Origin is not one of the site's; turnstile_failed: the Turnstile token is missing or not valid",
@@ -34,7 +40,9 @@ export const responses = router().openapi(
   ...declare(route, async (c) => {
     const input = c.req.valid("json");
     const idempotencyKey = idempotencyKeyOf(input.idempotencyKey, c.req.header("idempotency-key"));
-    const { created, replayed } = await collectAnswer(c.env, { input, idempotencyKey, request: c.req.raw }, (origin) => allowOrigin(c, origin));
+    const { created, replayed } = await collectAnswer(c.env, { input, idempotencyKey, request: c.req.raw }, (origin) =>
+      allowOrigin(c, origin),
+    );
     return replayed ? c.json(created, 201, { "Idempotent-Replayed": "true" }) : c.json(created, 201);
   }),
 );

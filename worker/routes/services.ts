@@ -7,7 +7,11 @@ import { requireAuth } from "../middleware/auth";
 import { jsonBody } from "../middleware/validate";
 import { declare, errors, json, router, SERVER_ERRORS } from "../openapi";
 
-const readers = { security: [{ bearer: [] }], description: "Read keys may call this.", middleware: [requireAuth({ scope: "read" })] };
+const readers = {
+  security: [{ bearer: [] }],
+  description: "Read keys may call this.",
+  middleware: [requireAuth({ scope: "read" })],
+};
 
 const listServicesRoute = createRoute({
   method: "get",
@@ -33,8 +37,15 @@ const putService = createRoute({
   summary: "Create or replace a service",
   security: [{ bearer: [] }],
   middleware: [requireAuth({ scope: "admin", everySite: true }), jsonBody()],
-  request: { params: ServiceParam, body: { required: true, content: { "application/json": { schema: ServiceInput } } } },
-  responses: { 200: json("Updated", Service), 201: json("Created", Service), ...errors([400, 401, 403, 415, 422, ...SERVER_ERRORS]) },
+  request: {
+    params: ServiceParam,
+    body: { required: true, content: { "application/json": { schema: ServiceInput } } },
+  },
+  responses: {
+    200: json("Updated", Service),
+    201: json("Created", Service),
+    ...errors([400, 401, 403, 415, 422, ...SERVER_ERRORS]),
+  },
 });
 
 /** Services are shared by every site: the same service rated by employees and by customers. */
@@ -49,7 +60,12 @@ export const services = router()
   )
   .openapi(
     ...declare(putService, async (c) => {
-      const { service, created } = await upsertService(c.env.DB, c.req.valid("param").service, c.req.valid("json"), Date.now());
+      const { service, created } = await upsertService(
+        c.env.DB,
+        c.req.valid("param").service,
+        c.req.valid("json"),
+        Date.now(),
+      );
       return created ? c.json(service, 201) : c.json(service, 200);
     }),
   );

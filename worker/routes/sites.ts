@@ -14,9 +14,16 @@ import { assertSiteAccess, requireAuth } from "../middleware/auth";
 import { jsonBody } from "../middleware/validate";
 import { declare, errors, json, router, SERVER_ERRORS } from "../openapi";
 
-const readers = { security: [{ bearer: [] }], description: "Read keys may call this.", middleware: [requireAuth({ scope: "read" })] };
+const readers = {
+  security: [{ bearer: [] }],
+  description: "Read keys may call this.",
+  middleware: [requireAuth({ scope: "read" })],
+};
 const admins = { security: [{ bearer: [] }], middleware: [requireAuth({ scope: "admin" }), jsonBody()] };
-const body = <Schema extends typeof SiteInput | typeof SurveyInput>(schema: Schema) => ({ required: true, content: { "application/json": { schema } } });
+const body = <Schema extends typeof SiteInput | typeof SurveyInput>(schema: Schema) => ({
+  required: true,
+  content: { "application/json": { schema } },
+});
 
 const listSitesRoute = createRoute({
   method: "get",
@@ -56,7 +63,9 @@ const participation = createRoute({
   request: { params: SiteParam },
   responses: {
     200: json("How many answers so far", Participation),
-    ...errors([401, 403, 404, 422, ...SERVER_ERRORS], { 422: "validation_failed: the site is external (its answers are live in GET /v1/aggregates)" }),
+    ...errors([401, 403, 404, 422, ...SERVER_ERRORS], {
+      422: "validation_failed: the site is external (its answers are live in GET /v1/aggregates)",
+    }),
   },
 });
 
@@ -93,7 +102,9 @@ const putSurvey = createRoute({
 
 /** Sites and their surveys: configuration, so that it can live in code (PUT is an idempotent upsert). */
 export const sites = router()
-  .openapi(...declare(listSitesRoute, async (c) => c.json({ items: await listSites(c.env.DB, c.var.principal.sites) }, 200)))
+  .openapi(
+    ...declare(listSitesRoute, async (c) => c.json({ items: await listSites(c.env.DB, c.var.principal.sites) }, 200)),
+  )
   .openapi(
     ...declare(getSiteRoute, async (c) => {
       const { site: id } = c.req.valid("param");
@@ -111,18 +122,35 @@ export const sites = router()
       const existing = await getSite(c.env.DB, id);
       // Answers already given were collected under the old audience's promise of (no) anonymity.
       if (existing && existing.audience !== input.audience && (await siteHasResponses(c.env.DB, id))) {
-        throw validationFailed([{ path: "audience", message: `cannot change from ${existing.audience}: the site already has responses` }]);
+        throw validationFailed([
+          { path: "audience", message: `cannot change from ${existing.audience}: the site already has responses` },
+        ]);
       }
       // The Turnstile secret is write-only: a PUT that names the same site key may leave it out.
       let turnstile: { siteKey: string; secret: string } | null = null;
       if (input.turnstile) {
         const stored = await getTurnstile(c.env.DB, id);
-        const secret = input.turnstile.secretKey ?? (stored?.siteKey === input.turnstile.siteKey ? stored.secret : undefined);
-        if (!secret) throw validationFailed([{ path: "turnstile.secretKey", message: "required when Turnstile is first set or its site key changes" }]);
+        const secret =
+          input.turnstile.secretKey ?? (stored?.siteKey === input.turnstile.siteKey ? stored.secret : undefined);
+        if (!secret)
+          throw validationFailed([
+            { path: "turnstile.secretKey", message: "required when Turnstile is first set or its site key changes" },
+          ]);
         turnstile = { siteKey: input.turnstile.siteKey, secret };
       }
-      const identity = resolveIdentity(input.audience, input.identity, input.identity ? await getIdentity(c.env.DB, id) : null);
-      const { site, created } = await upsertSite(c.env.DB, id, input, turnstile, Date.now(), identity && { config: identity, newBallotKey: newBallotKey() });
+      const identity = resolveIdentity(
+        input.audience,
+        input.identity,
+        input.identity ? await getIdentity(c.env.DB, id) : null,
+      );
+      const { site, created } = await upsertSite(
+        c.env.DB,
+        id,
+        input,
+        turnstile,
+        Date.now(),
+        identity && { config: identity, newBallotKey: newBallotKey() },
+      );
       forgetCollectionConfig();
       return created ? c.json(site, 201) : c.json(site, 200);
     }),
@@ -134,11 +162,17 @@ export const sites = router()
       assertSiteAccess(c.var.principal, id);
       const site = await getSite(c.env.DB, id);
       if (!site) throw notFound("site");
-      if (site.audience !== "internal") throw validationFailed([{ path: "site", message: `${id} is external: its answers are live in GET /v1/aggregates` }]);
+      if (site.audience !== "internal")
+        throw validationFailed([
+          { path: "site", message: `${id} is external: its answers are live in GET /v1/aggregates` },
+        ]);
       const period = currentPeriod(site, Date.now());
       const responses = await openPeriodCount(c.env.DB, id, period.start);
       c.header("Cache-Control", "no-store");
-      return c.json({ period: { start: new Date(period.start).toISOString(), end: new Date(period.end).toISOString() }, responses }, 200);
+      return c.json(
+        { period: { start: new Date(period.start).toISOString(), end: new Date(period.end).toISOString() }, responses },
+        200,
+      );
     }),
   )
   .openapi(
@@ -166,14 +200,21 @@ export const sites = router()
       if (!(await getSite(c.env.DB, site))) throw notFound("site");
       const unknown = [];
       for (const [i, service] of input.services.entries()) {
-        if (!(await getService(c.env.DB, service))) unknown.push({ path: `services.${i}`, message: `unknown service ${service}: PUT /v1/services/${service} first` });
+        if (!(await getService(c.env.DB, service)))
+          unknown.push({
+            path: `services.${i}`,
+            message: `unknown service ${service}: PUT /v1/services/${service} first`,
+          });
       }
       if (unknown.length > 0) throw validationFailed(unknown);
       const existing = await getSurvey(c.env.DB, site, id);
       if (existing && existing.kind !== input.kind && (await surveyHasResponses(c.env.DB, site, id))) {
-        throw new ApiError(422, "validation_failed", "kind: cannot change the kind of a survey that has responses; create a new survey", [
-          { path: "kind", message: `is ${existing.kind} and the survey has responses` },
-        ]);
+        throw new ApiError(
+          422,
+          "validation_failed",
+          "kind: cannot change the kind of a survey that has responses; create a new survey",
+          [{ path: "kind", message: `is ${existing.kind} and the survey has responses` }],
+        );
       }
       const { survey, created } = await upsertSurvey(c.env.DB, site, id, input, Date.now());
       forgetCollectionConfig();

@@ -26,7 +26,10 @@ const putWebhook = createRoute({
   summary: "Create or replace a webhook",
   security: admins.security,
   middleware: [...admins.middleware, jsonBody()],
-  request: { params: WebhookParam, body: { required: true, content: { "application/json": { schema: WebhookInput } } } },
+  request: {
+    params: WebhookParam,
+    body: { required: true, content: { "application/json": { schema: WebhookInput } } },
+  },
   responses: {
     200: json("Updated (with `secret` when one was given)", WebhookSaved),
     201: json("Created, with its secret", WebhookSaved),
@@ -44,7 +47,11 @@ const deleteWebhookRoute = createRoute({
 });
 
 export const webhooks = router()
-  .openapi(...declare(listWebhooksRoute, async (c) => c.json({ items: (await listWebhooks(c.env.DB)).map(withoutSecret) }, 200)))
+  .openapi(
+    ...declare(listWebhooksRoute, async (c) =>
+      c.json({ items: (await listWebhooks(c.env.DB)).map(withoutSecret) }, 200),
+    ),
+  )
   .openapi(
     ...declare(putWebhook, async (c) => {
       const { id } = c.req.valid("param");

@@ -14,7 +14,15 @@ type Scope = {
   d1Ms: number;
   rowsRead: number;
 };
-type ScopeQuery = { site?: string; survey?: string; service?: string; topic?: string; owner?: string; audience?: string; segment: Record<string, string> };
+type ScopeQuery = {
+  site?: string;
+  survey?: string;
+  service?: string;
+  topic?: string;
+  owner?: string;
+  audience?: string;
+  segment: Record<string, string>;
+};
 
 /**
  * What a caller may see of a query's filters: the site filter checked against the caller's sites, each
@@ -27,11 +35,24 @@ export async function resolveScope(db: D1Database, principal: Principal, query: 
   const withSurveys = Boolean(query.survey || query.service || query.owner || query.topic);
   const { sites, siteRows, services, surveys, d1Ms, rowsRead } = await readConfig(db, { withSurveys });
   await assertValuesExist(db, principal, query, { sites, services, surveys });
-  const filter: ScopeFilter = { site: query.site, survey: query.survey, service: query.service, topic: query.topic, segment: query.segment };
+  const filter: ScopeFilter = {
+    site: query.site,
+    survey: query.survey,
+    service: query.service,
+    topic: query.topic,
+    segment: query.segment,
+  };
   if (principal.sites || query.audience) {
-    filter.sitesIn = sites.filter((site) => (!principal.sites || principal.sites.includes(site.id)) && (!query.audience || site.audience === query.audience)).map((site) => site.id);
+    filter.sitesIn = sites
+      .filter(
+        (site) =>
+          (!principal.sites || principal.sites.includes(site.id)) &&
+          (!query.audience || site.audience === query.audience),
+      )
+      .map((site) => site.id);
   }
-  if (query.owner) filter.servicesIn = services.filter((service) => service.owner === query.owner).map((service) => service.id);
+  if (query.owner)
+    filter.servicesIn = services.filter((service) => service.owner === query.owner).map((service) => service.id);
   const readable = (survey: SurveyChoices) =>
     (!query.site || survey.site === query.site) && (!principal.sites || principal.sites.includes(survey.site));
   return { filter, sites, siteRows, services, surveys: surveys.filter(readable), d1Ms, rowsRead };

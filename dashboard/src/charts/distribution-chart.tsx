@@ -20,13 +20,22 @@ export function toneOf(kind: ScoreKind, score: number): Tone {
   }
 }
 
-export const scoreLabel = (kind: ScoreKind, score: number) => (kind === "thumbs" ? strings.charts.thumbs[score === 1 ? "up" : "down"] : String(score));
+export const scoreLabel = (kind: ScoreKind, score: number) =>
+  kind === "thumbs" ? strings.charts.thumbs[score === 1 ? "up" : "down"] : String(score);
 
 const HEIGHT = 180;
 const MARGIN = { top: 20, bottom: 26, side: 8 };
 
 /** How many responses gave each score, as bars coloured by the kind's bands (the counts are written on them). */
-export function DistributionChart({ kind, distribution, title }: { kind: ScoreKind; distribution: Record<string, number>; title: string }) {
+export function DistributionChart({
+  kind,
+  distribution,
+  title,
+}: {
+  kind: ScoreKind;
+  distribution: Record<string, number>;
+  title: string;
+}) {
   const [ref, width] = useWidth<HTMLDivElement>(480);
   const id = useId();
   const { min, max } = SCORE_RANGE[kind];
@@ -38,19 +47,39 @@ export function DistributionChart({ kind, distribution, title }: { kind: ScoreKi
   const chartWidth = Math.min(width, MARGIN.side * 2 + scores.length * 56);
   const band = (chartWidth - 2 * MARGIN.side) / scores.length;
   const y = scale([0, highest], HEIGHT - MARGIN.bottom, MARGIN.top);
-  const described = scores.map((score, i) => strings.charts.scoreCount(scoreLabel(kind, score), counts[i]!, total)).join("; ");
+  const described = scores
+    .map((score, i) => strings.charts.scoreCount(scoreLabel(kind, score), counts[i]!, total))
+    .join("; ");
   return (
     <div ref={ref} class="chart-canvas">
-      <svg class="distribution-chart" width={chartWidth} height={HEIGHT} role="img" aria-labelledby={`${id}-title ${id}-desc`}>
+      <svg
+        class="distribution-chart"
+        width={chartWidth}
+        height={HEIGHT}
+        role="img"
+        aria-labelledby={`${id}-title ${id}-desc`}
+      >
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{described}</desc>
-        <line class="axis" x1={MARGIN.side} x2={chartWidth - MARGIN.side} y1={HEIGHT - MARGIN.bottom} y2={HEIGHT - MARGIN.bottom} />
+        <line
+          class="axis"
+          x1={MARGIN.side}
+          x2={chartWidth - MARGIN.side}
+          y1={HEIGHT - MARGIN.bottom}
+          y2={HEIGHT - MARGIN.bottom}
+        />
         {scores.map((score, i) => {
           const left = MARGIN.side + band * i;
           const top = y(counts[i]!);
           return (
             <g key={score}>
-              <rect class={`bar tone-${toneOf(kind, score)}`} x={left + band * 0.15} width={band * 0.7} y={top} height={HEIGHT - MARGIN.bottom - top} />
+              <rect
+                class={`bar tone-${toneOf(kind, score)}`}
+                x={left + band * 0.15}
+                width={band * 0.7}
+                y={top}
+                height={HEIGHT - MARGIN.bottom - top}
+              />
               <text class="bar-value" x={left + band / 2} y={top - 5} text-anchor="middle">
                 {formatCount(counts[i]!)}
               </text>

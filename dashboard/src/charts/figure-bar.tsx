@@ -7,16 +7,40 @@ import { scale } from "./parts";
  * Drawn on a 0–100 viewBox stretched to the cell, which is fine for rectangles and needs no inline style;
  * a withheld figure is a hatched strip drawn by CSS.
  */
-export function FigureBar({ value, state, domain, className = "" }: { value: number | null; state: CellState; domain: [number, number]; className?: string }) {
+export function FigureBar({
+  value,
+  state,
+  domain,
+  className = "",
+}: {
+  value: number | null;
+  state: CellState;
+  domain: [number, number];
+  className?: string;
+}) {
   // Hatching drawn by CSS: an SVG pattern would be stretched with the viewBox.
   if (state === "withheld") return <span class={`figure-bar withheld-strip ${className}`} aria-hidden="true" />;
   const x = scale(domain, 0, 100);
   const zero = x(Math.max(domain[0], 0));
   const end = value === null ? zero : x(Math.min(domain[1], Math.max(domain[0], value)));
   return (
-    <svg class={`figure-bar ${className}`} viewBox="0 0 100 12" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+    <svg
+      class={`figure-bar ${className}`}
+      viewBox="0 0 100 12"
+      preserveAspectRatio="none"
+      aria-hidden="true"
+      focusable="false"
+    >
       <rect class="track" x="0" y="0" width="100" height="12" />
-      {state === "shown" && value !== null && <rect class={`bar ${value < 0 ? "negative" : ""}`} x={Math.min(zero, end)} y="1" width={Math.max(0.5, Math.abs(end - zero))} height="10" />}
+      {state === "shown" && value !== null && (
+        <rect
+          class={`bar ${value < 0 ? "negative" : ""}`}
+          x={Math.min(zero, end)}
+          y="1"
+          width={Math.max(0.5, Math.abs(end - zero))}
+          height="10"
+        />
+      )}
       {domain[0] < 0 && <line class="zero" x1={zero} x2={zero} y1="0" y2="12" vector-effect="non-scaling-stroke" />}
     </svg>
   );

@@ -31,7 +31,10 @@ export function LineChart({ points, domain, format, title, seriesLabel }: Props)
   const band = (plot.right - plot.left) / Math.max(points.length, 1);
   const x = (i: number) => plot.left + band * (i + 0.5);
   const y = scale(domain, plot.bottom, plot.top);
-  const labelEvery = Math.max(1, Math.ceil(points.length / Math.max(1, Math.floor((plot.right - plot.left) / LABEL_SPACING))));
+  const labelEvery = Math.max(
+    1,
+    Math.ceil(points.length / Math.max(1, Math.floor((plot.right - plot.left) / LABEL_SPACING))),
+  );
 
   // Runs of consecutive shown points are drawn solid; a run of empty buckets between two shown points is bridged.
   const runs: number[][] = [];
@@ -41,12 +44,14 @@ export function LineChart({ points, domain, format, title, seriesLabel }: Props)
     if (point.state !== "shown") return;
     if (previousShown === i - 1 && runs.length) runs[runs.length - 1]!.push(i);
     else {
-      if (previousShown >= 0 && points.slice(previousShown + 1, i).every((p) => p.state === "empty")) bridges.push([previousShown, i]);
+      if (previousShown >= 0 && points.slice(previousShown + 1, i).every((p) => p.state === "empty"))
+        bridges.push([previousShown, i]);
       runs.push([i]);
     }
     previousShown = i;
   });
-  const path = (indices: number[]) => indices.map((i, n) => `${n ? "L" : "M"}${x(i).toFixed(1)},${y(points[i]!.value!).toFixed(1)}`).join("");
+  const path = (indices: number[]) =>
+    indices.map((i, n) => `${n ? "L" : "M"}${x(i).toFixed(1)},${y(points[i]!.value!).toFixed(1)}`).join("");
   const withheld = points.filter((p) => p.state === "withheld").length;
   const empty = points.filter((p) => p.state === "empty").length;
   const shown = points.length - withheld - empty;
@@ -65,7 +70,13 @@ export function LineChart({ points, domain, format, title, seriesLabel }: Props)
           </defs>
           {ticksOf(domain).map((tick) => (
             <g key={tick}>
-              <line class={tick === 0 ? "axis zero" : "grid"} x1={plot.left} x2={plot.right} y1={y(tick)} y2={y(tick)} />
+              <line
+                class={tick === 0 ? "axis zero" : "grid"}
+                x1={plot.left}
+                x2={plot.right}
+                y1={y(tick)}
+                y2={y(tick)}
+              />
               <text class="tick" x={plot.left - 6} y={y(tick)} text-anchor="end" dominant-baseline="middle">
                 {format(tick)}
               </text>
@@ -74,7 +85,15 @@ export function LineChart({ points, domain, format, title, seriesLabel }: Props)
           <line class="axis" x1={plot.left} x2={plot.right} y1={plot.bottom} y2={plot.bottom} />
           {points.map((point, i) =>
             point.state === "withheld" ? (
-              <rect key={`s${i}`} class="withheld-band" x={x(i) - band / 2} y={plot.top} width={band} height={plot.bottom - plot.top} fill={`url(#${hatchId})`}>
+              <rect
+                key={`s${i}`}
+                class="withheld-band"
+                x={x(i) - band / 2}
+                y={plot.top}
+                width={band}
+                height={plot.bottom - plot.top}
+                fill={`url(#${hatchId})`}
+              >
                 <title>{`${point.longLabel}: ${strings.release.withheld}`}</title>
               </rect>
             ) : null,
@@ -91,7 +110,14 @@ export function LineChart({ points, domain, format, title, seriesLabel }: Props)
                 <title>{`${point.longLabel}: ${pointText(point, format)}`}</title>
               </circle>
             ) : point.state === "empty" ? (
-              <rect key={`e${i}`} class="empty-mark" x={x(i) - band / 2 + 0.5} y={plot.bottom + 1} width={Math.max(1, band - 1)} height={4}>
+              <rect
+                key={`e${i}`}
+                class="empty-mark"
+                x={x(i) - band / 2 + 0.5}
+                y={plot.bottom + 1}
+                width={Math.max(1, band - 1)}
+                height={4}
+              >
                 <title>{`${point.longLabel}: ${strings.charts.noResponses}`}</title>
               </rect>
             ) : null,
@@ -101,7 +127,13 @@ export function LineChart({ points, domain, format, title, seriesLabel }: Props)
             // A label near an edge is anchored to it rather than cut off.
             const anchor = x(i) + LABEL_SPACING / 2 > width ? "end" : x(i) - LABEL_SPACING / 2 < 0 ? "start" : "middle";
             return (
-              <text key={`l${i}`} class="tick" x={anchor === "end" ? width - 2 : anchor === "start" ? 2 : x(i)} y={HEIGHT - 6} text-anchor={anchor}>
+              <text
+                key={`l${i}`}
+                class="tick"
+                x={anchor === "end" ? width - 2 : anchor === "start" ? 2 : x(i)}
+                y={HEIGHT - 6}
+                text-anchor={anchor}
+              >
                 {point.label}
               </text>
             );
@@ -109,7 +141,12 @@ export function LineChart({ points, domain, format, title, seriesLabel }: Props)
         </svg>
       </div>
       <figcaption>
-        <Legend series={[{ label: seriesLabel, className: "legend-line" }]} withheld={withheld > 0} empty={empty > 0} hatchId={hatchId} />
+        <Legend
+          series={[{ label: seriesLabel, className: "legend-line" }]}
+          withheld={withheld > 0}
+          empty={empty > 0}
+          hatchId={hatchId}
+        />
       </figcaption>
       <details class="chart-table">
         <summary>{strings.charts.showTable}</summary>
@@ -128,7 +165,11 @@ export function LineChart({ points, domain, format, title, seriesLabel }: Props)
                 <tr key={point.longLabel} class={point.state}>
                   <th scope="row">{point.longLabel}</th>
                   <td>
-                    {point.state === "shown" ? format(point.value!) : point.state === "withheld" ? strings.release.withheld : strings.common.noData}
+                    {point.state === "shown"
+                      ? format(point.value!)
+                      : point.state === "withheld"
+                        ? strings.release.withheld
+                        : strings.common.noData}
                     {point.state === "shown" && point.withheld && <WithheldMark />}
                   </td>
                   <td>{formatCount(point.count)}</td>

@@ -14,10 +14,14 @@ export type TrendPoint = {
 };
 
 /** A linear scale from `domain` onto [from, to] pixels (to may be smaller: SVG's y grows downwards). */
-export const scale = ([min, max]: [number, number], from: number, to: number) => (value: number) => from + ((value - min) / (max - min || 1)) * (to - from);
+export const scale =
+  ([min, max]: [number, number], from: number, to: number) =>
+  (value: number) =>
+    from + ((value - min) / (max - min || 1)) * (to - from);
 
 /** Four equal steps: −100, −50, 0, 50, 100 for NPS; 0, 25, 50, 75, 100 for shares. */
-export const ticksOf = ([min, max]: [number, number]) => Array.from({ length: 5 }, (_, i) => min + ((max - min) * i) / 4);
+export const ticksOf = ([min, max]: [number, number]) =>
+  Array.from({ length: 5 }, (_, i) => min + ((max - min) * i) / 4);
 
 /** Diagonal hatching: the mark of a withheld bucket in every chart, never used for "no data". */
 export function Hatch({ id }: { id: string }) {
@@ -33,11 +37,19 @@ export function Hatch({ id }: { id: string }) {
 export function pointText(point: TrendPoint, format: (value: number) => string): string {
   if (point.state === "withheld") return strings.release.withheld;
   if (point.state === "empty" || point.value === null) return strings.charts.noResponses;
-  return (point.withheld ? strings.charts.figureWithheld : strings.charts.figureWithCount)(format(point.value), point.count);
+  return (point.withheld ? strings.charts.figureWithheld : strings.charts.figureWithCount)(
+    format(point.value),
+    point.count,
+  );
 }
 
 /** The key under a chart; only the marks that appear in it are explained. */
-export function Legend(props: { series?: { label: string; className: string }[]; withheld?: boolean; empty?: boolean; hatchId: string }) {
+export function Legend(props: {
+  series?: { label: string; className: string }[];
+  withheld?: boolean;
+  empty?: boolean;
+  hatchId: string;
+}) {
   return (
     <ul class="legend">
       {props.series?.map((series) => (

@@ -10,7 +10,13 @@ const PAD = 4;
  * A trend in a table cell: the same marks as the line chart (a hatched gap when withheld, a dashed
  * bridge over buckets with no responses) without axes. Its accessible name reads every point.
  */
-export function Sparkline(props: { points: TrendPoint[]; domain: [number, number]; format: (value: number) => string; label: string; className?: string }) {
+export function Sparkline(props: {
+  points: TrendPoint[];
+  domain: [number, number];
+  format: (value: number) => string;
+  label: string;
+  className?: string;
+}) {
   const { points, domain, format } = props;
   const hatchId = `${useId()}-hatch`;
   const band = (WIDTH - 2 * PAD) / Math.max(points.length, 1);
@@ -27,16 +33,49 @@ export function Sparkline(props: { points: TrendPoint[]; domain: [number, number
   }
   const spoken = points.map((point) => `${point.label}: ${pointText(point, format)}`).join("; ");
   return (
-    <svg class={`sparkline ${props.className ?? ""}`} width={WIDTH} height={HEIGHT} role="img" aria-label={strings.charts.sparklineLabel(props.label, spoken)}>
+    <svg
+      class={`sparkline ${props.className ?? ""}`}
+      width={WIDTH}
+      height={HEIGHT}
+      role="img"
+      aria-label={strings.charts.sparklineLabel(props.label, spoken)}
+    >
       <defs>
         <Hatch id={hatchId} />
       </defs>
       <line class="grid" x1={PAD} x2={WIDTH - PAD} y1={HEIGHT - PAD} y2={HEIGHT - PAD} />
-      {points.map((point, i) => (point.state === "withheld" ? <rect key={i} class="withheld-band" x={x(i) - band / 2} y={PAD} width={band} height={HEIGHT - 2 * PAD} fill={`url(#${hatchId})`} /> : null))}
-      {bridges.map((d) => <path key={d} class="series-bridge" d={d} />)}
-      {segments.map((d) => <path key={d} class="series-line" d={d} />)}
       {points.map((point, i) =>
-        point.state === "shown" ? <circle key={i} class="series-dot" cx={x(i)} cy={y(point.value!)} r="2" /> : point.state === "empty" ? <rect key={i} class="empty-mark" x={x(i) - band / 2 + 0.5} y={HEIGHT - PAD} width={Math.max(1, band - 1)} height="2.5" /> : null,
+        point.state === "withheld" ? (
+          <rect
+            key={i}
+            class="withheld-band"
+            x={x(i) - band / 2}
+            y={PAD}
+            width={band}
+            height={HEIGHT - 2 * PAD}
+            fill={`url(#${hatchId})`}
+          />
+        ) : null,
+      )}
+      {bridges.map((d) => (
+        <path key={d} class="series-bridge" d={d} />
+      ))}
+      {segments.map((d) => (
+        <path key={d} class="series-line" d={d} />
+      ))}
+      {points.map((point, i) =>
+        point.state === "shown" ? (
+          <circle key={i} class="series-dot" cx={x(i)} cy={y(point.value!)} r="2" />
+        ) : point.state === "empty" ? (
+          <rect
+            key={i}
+            class="empty-mark"
+            x={x(i) - band / 2 + 0.5}
+            y={HEIGHT - PAD}
+            width={Math.max(1, band - 1)}
+            height="2.5"
+          />
+        ) : null,
       )}
     </svg>
   );

@@ -13,7 +13,10 @@ type ProblemOptions = Parameters<typeof problemsOf>[2];
 export function useConfigForm(form: string) {
   const [saving, setSaving] = useState(false);
   const [problems, setProblems] = useState<Problems>(NO_PROBLEMS);
-  const field = (name: string, hint = false) => ({ id: `${form}-${name}`, ...invalidProps(problems, form, name, hint ? `${form}-${name}-hint` : undefined) });
+  const field = (name: string, hint = false) => ({
+    id: `${form}-${name}`,
+    ...invalidProps(problems, form, name, hint ? `${form}-${name}-hint` : undefined),
+  });
   const save = async (request: () => Promise<void>, fields: string[], options: ProblemOptions) => {
     setSaving(true);
     try {
@@ -28,7 +31,21 @@ export function useConfigForm(form: string) {
 }
 
 /** A labelled control with its optional hint and its problems; the control takes `field(name, !!hint)`. */
-export function Field({ form, name, label, hint, problems, children }: { form: string; name: string; label: string; hint?: string; problems: Problems; children: ComponentChildren }) {
+export function Field({
+  form,
+  name,
+  label,
+  hint,
+  problems,
+  children,
+}: {
+  form: string;
+  name: string;
+  label: string;
+  hint?: string;
+  problems: Problems;
+  children: ComponentChildren;
+}) {
   return (
     <div class="field">
       <label for={`${form}-${name}`}>{label}</label>
@@ -60,7 +77,11 @@ export function FormActions({ saving, onCancel }: { saving: boolean; onCancel: (
  * What every configuration section shares: which form is open (an item's id, "" for a new one), the
  * message of the last save, and where focus goes when a form closes (its item's Edit button).
  */
-export function useSectionEditing<T extends { id: string }>(kind: string, onSaved: () => Promise<unknown>, savedMessage: (item: T) => string) {
+export function useSectionEditing<T extends { id: string }>(
+  kind: string,
+  onSaved: () => Promise<unknown>,
+  savedMessage: (item: T) => string,
+) {
   const [editing, setEditing] = useState<string | null>(null);
   const [message, setMessage] = useState("");
   const close = (focus: string) => {

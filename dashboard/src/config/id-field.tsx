@@ -4,7 +4,17 @@ import { strings } from "../strings";
 const t = strings.config;
 
 /** The id of something new (a slug, fixed once made): shown only when creating, with its rule as a hint. */
-export function IdField({ form, problems, value, onInput }: { form: string; problems: Problems; value: string; onInput: (value: string) => void }) {
+export function IdField({
+  form,
+  problems,
+  value,
+  onInput,
+}: {
+  form: string;
+  problems: Problems;
+  value: string;
+  onInput: (value: string) => void;
+}) {
   return (
     <div class="field">
       <label for={`${form}-id`}>{t.id}</label>

@@ -6,7 +6,8 @@ export type Row = { locale: string; text: string };
 
 const t = strings.config;
 
-export const rowsOf = (text: Record<string, string> | null | undefined): Row[] => Object.entries(text ?? {}).map(([locale, value]) => ({ locale, text: value }));
+export const rowsOf = (text: Record<string, string> | null | undefined): Row[] =>
+  Object.entries(text ?? {}).map(([locale, value]) => ({ locale, text: value }));
 
 /**
  * The rows as the API takes them (`{en: "…", de: "…"}`), or the problem with them: a language given
@@ -37,7 +38,8 @@ type Props = {
 
 /** A text in several languages: a language tag and its text per row, rows added and removed at will. */
 export function LocalizedRows({ id, legend, rows, onChange, invalid, describedBy }: Props) {
-  const update = (index: number, patch: Partial<Row>) => onChange(rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
+  const update = (index: number, patch: Partial<Row>) =>
+    onChange(rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
   // The removed row's button goes away with it: focus moves to the row that takes its place, or to Add.
   const remove = (index: number) => {
     onChange(rows.filter((_, i) => i !== index));
@@ -63,7 +65,13 @@ export function LocalizedRows({ id, legend, rows, onChange, invalid, describedBy
           </div>
           <div class="field text">
             <label for={`${id}-text-${index}`}>{t.textIn(row.locale.trim() || String(index + 1))}</label>
-            <input id={`${id}-text-${index}`} value={row.text} maxLength={500} aria-invalid={invalid || undefined} onInput={(e) => update(index, { text: e.currentTarget.value })} />
+            <input
+              id={`${id}-text-${index}`}
+              value={row.text}
+              maxLength={500}
+              aria-invalid={invalid || undefined}
+              onInput={(e) => update(index, { text: e.currentTarget.value })}
+            />
           </div>
           <button type="button" class="remove" onClick={() => remove(index)}>
             {t.remove}
@@ -71,7 +79,11 @@ export function LocalizedRows({ id, legend, rows, onChange, invalid, describedBy
           </button>
         </div>
       ))}
-      <button type="button" id={`${id}-add`} onClick={() => (onChange([...rows, { locale: "", text: "" }]), focusSoon(`${id}-locale-${rows.length}`))}>
+      <button
+        type="button"
+        id={`${id}-add`}
+        onClick={() => (onChange([...rows, { locale: "", text: "" }]), focusSoon(`${id}-locale-${rows.length}`))}
+      >
         {t.addLanguage}
       </button>
     </fieldset>

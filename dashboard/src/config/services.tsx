@@ -12,7 +12,11 @@ type Props = { services: Service[]; canWrite: boolean; onSaved: () => Promise<un
 
 /** The services rated on every site, and the team that owns each: shared, so both sides meet on them. */
 export function ServicesSection({ services, canWrite, onSaved }: Props) {
-  const { editing, setEditing, message, setMessage, close, saved } = useSectionEditing<Service>("service", onSaved, (service) => t.savedService(service.name));
+  const { editing, setEditing, message, setMessage, close, saved } = useSectionEditing<Service>(
+    "service",
+    onSaved,
+    (service) => t.savedService(service.name),
+  );
   return (
     <section class="config-section" aria-labelledby="services-title">
       <div class="section-head">
@@ -26,13 +30,25 @@ export function ServicesSection({ services, canWrite, onSaved }: Props) {
       <p role="status" class="muted">
         {message}
       </p>
-      {editing === "" && <ServiceForm service={null} taken={services.map((s) => s.id)} onSaved={saved} onCancel={() => close("new-service")} />}
+      {editing === "" && (
+        <ServiceForm
+          service={null}
+          taken={services.map((s) => s.id)}
+          onSaved={saved}
+          onCancel={() => close("new-service")}
+        />
+      )}
       {services.length === 0 && <p class="muted">{t.noServices}</p>}
       <ul class="cards compact">
         {services.map((service) => (
           <li key={service.id} class="card">
             {editing === service.id ? (
-              <ServiceForm service={service} taken={[]} onSaved={saved} onCancel={() => close(`edit-service-${service.id}`)} />
+              <ServiceForm
+                service={service}
+                taken={[]}
+                onSaved={saved}
+                onCancel={() => close(`edit-service-${service.id}`)}
+              />
             ) : (
               <>
                 <h3>
@@ -40,7 +56,11 @@ export function ServicesSection({ services, canWrite, onSaved }: Props) {
                 </h3>
                 <p>{service.owner ? t.ownedBy(service.owner) : <span class="muted">{t.noOwner}</span>}</p>
                 {canWrite && (
-                  <button type="button" id={`edit-service-${service.id}`} onClick={() => (setMessage(""), setEditing(service.id))}>
+                  <button
+                    type="button"
+                    id={`edit-service-${service.id}`}
+                    onClick={() => (setMessage(""), setEditing(service.id))}
+                  >
                     {t.edit}
                     <span class="visually-hidden"> {service.name}</span>
                   </button>
@@ -54,7 +74,12 @@ export function ServicesSection({ services, canWrite, onSaved }: Props) {
   );
 }
 
-type FormProps = { service: Service | null; taken: string[]; onSaved: (service: Service) => void; onCancel: () => void };
+type FormProps = {
+  service: Service | null;
+  taken: string[];
+  onSaved: (service: Service) => void;
+  onCancel: () => void;
+};
 
 function ServiceForm({ service, taken, onSaved, onCancel }: FormProps) {
   const form = service ? `service-${service.id}` : "service-new";
@@ -87,7 +112,13 @@ function ServiceForm({ service, taken, onSaved, onCancel }: FormProps) {
         <input {...field("name")} required value={name} onInput={(e) => setName(e.currentTarget.value)} />
       </Field>
       <Field form={form} name="owner" label={t.owner} hint={t.ownerHint} problems={problems}>
-        <input {...field("owner", true)} autocomplete="off" spellcheck={false} value={owner} onInput={(e) => setOwner(e.currentTarget.value)} />
+        <input
+          {...field("owner", true)}
+          autocomplete="off"
+          spellcheck={false}
+          value={owner}
+          onInput={(e) => setOwner(e.currentTarget.value)}
+        />
       </Field>
       <FormActions saving={saving} onCancel={onCancel} />
     </form>

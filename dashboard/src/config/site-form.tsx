@@ -19,7 +19,9 @@ const PERIODS: ReportingPeriod[] = ["day", "week", "month", "quarter"];
 export function untouched(site: Site | null): Pick<SiteInput, "turnstile" | "identity"> {
   const kept: Pick<SiteInput, "turnstile" | "identity"> = {};
   if (site?.turnstile) kept.turnstile = { siteKey: site.turnstile.siteKey };
-  if (site?.identity) kept.identity = site.identity.verify === "token" ? { verify: "token", ballot: site.identity.ballot } : site.identity;
+  if (site?.identity)
+    kept.identity =
+      site.identity.verify === "token" ? { verify: "token", ballot: site.identity.ballot } : site.identity;
   return kept;
 }
 
@@ -43,7 +45,16 @@ export function SiteForm({ site, taken, onSaved, onCancel }: Props) {
     event.preventDefault();
     // PUT is an upsert: a "new" site under an existing id would silently replace that site.
     if (!site && taken.includes(id.trim())) return setProblems({ fields: { id: [t.idTaken] }, general: [] });
-    const body = { name, audience, origins: linesOf(origins), dimensions: linesOf(dimensions), minGroupSize: Number(minGroupSize), reportingPeriod, timeZone: timeZone.trim(), ...untouched(site) };
+    const body = {
+      name,
+      audience,
+      origins: linesOf(origins),
+      dimensions: linesOf(dimensions),
+      minGroupSize: Number(minGroupSize),
+      reportingPeriod,
+      timeZone: timeZone.trim(),
+      ...untouched(site),
+    };
     const param = { site: encodeURIComponent(id.trim()) };
     const put = () => client.v1.sites[":site"].$put({ param, json: body });
     await save(async () => onSaved(await read(put())), FIELDS, {
@@ -61,29 +72,75 @@ export function SiteForm({ site, taken, onSaved, onCancel }: Props) {
         <input {...field("name")} required value={name} onInput={(e) => setName(e.currentTarget.value)} />
       </Field>
       <Field form={form} name="audience" label={t.audience} problems={problems}>
-        <select {...field("audience")} value={audience} onChange={(e) => setAudience(e.currentTarget.value as Site["audience"])}>
+        <select
+          {...field("audience")}
+          value={audience}
+          onChange={(e) => setAudience(e.currentTarget.value as Site["audience"])}
+        >
           <option value="external">{t.audienceExternal}</option>
           <option value="internal">{t.audienceInternal}</option>
         </select>
       </Field>
       <Field form={form} name="origins" label={t.origins} hint={t.originsHint} problems={problems}>
-        <textarea {...field("origins", true)} rows={3} spellcheck={false} value={origins} onInput={(e) => setOrigins(e.currentTarget.value)} />
+        <textarea
+          {...field("origins", true)}
+          rows={3}
+          spellcheck={false}
+          value={origins}
+          onInput={(e) => setOrigins(e.currentTarget.value)}
+        />
       </Field>
       <Field form={form} name="dimensions" label={t.dimensions} hint={t.dimensionsHint} problems={problems}>
-        <textarea {...field("dimensions", true)} rows={2} spellcheck={false} value={dimensions} onInput={(e) => setDimensions(e.currentTarget.value)} />
+        <textarea
+          {...field("dimensions", true)}
+          rows={2}
+          spellcheck={false}
+          value={dimensions}
+          onInput={(e) => setDimensions(e.currentTarget.value)}
+        />
       </Field>
       <Field form={form} name="minGroupSize" label={t.minGroupSize} hint={t.minGroupSizeHint} problems={problems}>
-        <input {...field("minGroupSize", true)} type="number" inputMode="numeric" min={audience === "internal" ? 3 : 2} max={1000} step={1} required value={minGroupSize} onInput={(e) => setMinGroupSize(e.currentTarget.value)} />
+        <input
+          {...field("minGroupSize", true)}
+          type="number"
+          inputMode="numeric"
+          min={audience === "internal" ? 3 : 2}
+          max={1000}
+          step={1}
+          required
+          value={minGroupSize}
+          onInput={(e) => setMinGroupSize(e.currentTarget.value)}
+        />
       </Field>
       {audience === "internal" && (
         <>
-          <Field form={form} name="reportingPeriod" label={t.reportingPeriod} hint={t.reportingPeriodHint} problems={problems}>
-            <select {...field("reportingPeriod", true)} value={reportingPeriod} onChange={(e) => setReportingPeriod(e.currentTarget.value as ReportingPeriod)}>
-              {PERIODS.map((period) => <option key={period} value={period}>{t.reportingPeriods[period]}</option>)}
+          <Field
+            form={form}
+            name="reportingPeriod"
+            label={t.reportingPeriod}
+            hint={t.reportingPeriodHint}
+            problems={problems}
+          >
+            <select
+              {...field("reportingPeriod", true)}
+              value={reportingPeriod}
+              onChange={(e) => setReportingPeriod(e.currentTarget.value as ReportingPeriod)}
+            >
+              {PERIODS.map((period) => (
+                <option key={period} value={period}>
+                  {t.reportingPeriods[period]}
+                </option>
+              ))}
             </select>
           </Field>
           <Field form={form} name="timeZone" label={t.timeZone} hint={t.timeZoneHint} problems={problems}>
-            <input {...field("timeZone", true)} required spellcheck={false} value={timeZone} onInput={(e) => setTimeZone(e.currentTarget.value)} />
+            <input
+              {...field("timeZone", true)}
+              required
+              spellcheck={false}
+              value={timeZone}
+              onInput={(e) => setTimeZone(e.currentTarget.value)}
+            />
           </Field>
         </>
       )}

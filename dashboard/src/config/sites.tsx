@@ -9,7 +9,9 @@ type Props = { sites: Site[]; canWrite: boolean; onSaved: () => Promise<unknown>
 
 /** The sites: where the widget may post from, how answers are segmented, and how small a group may be shown. */
 export function SitesSection({ sites, canWrite, onSaved }: Props) {
-  const { editing, setEditing, message, setMessage, close, saved } = useSectionEditing<Site>("site", onSaved, (site) => t.savedSite(site.name));
+  const { editing, setEditing, message, setMessage, close, saved } = useSectionEditing<Site>("site", onSaved, (site) =>
+    t.savedSite(site.name),
+  );
   return (
     <section class="config-section" aria-labelledby="sites-title">
       <div class="section-head">
@@ -23,7 +25,9 @@ export function SitesSection({ sites, canWrite, onSaved }: Props) {
       <p role="status" class="muted">
         {message}
       </p>
-      {editing === "" && <SiteForm site={null} taken={sites.map((s) => s.id)} onSaved={saved} onCancel={() => close("new-site")} />}
+      {editing === "" && (
+        <SiteForm site={null} taken={sites.map((s) => s.id)} onSaved={saved} onCancel={() => close("new-site")} />
+      )}
       {sites.length === 0 && <p class="muted">{t.noSites}</p>}
       <ul class="cards">
         {sites.map((site) =>
@@ -57,10 +61,22 @@ function SiteCard({ site }: { site: Site }) {
       <dl class="facts">
         <dt>{t.audience}</dt>
         <dd>
-          <span class={`audience audience-${site.audience}`}>{site.audience === "internal" ? t.audienceInternal : t.audienceExternal}</span>
+          <span class={`audience audience-${site.audience}`}>
+            {site.audience === "internal" ? t.audienceInternal : t.audienceExternal}
+          </span>
         </dd>
         <dt>{t.origins}</dt>
-        <dd>{site.origins.length ? <ul class="plain">{site.origins.map((origin) => <li key={origin}>{origin}</li>)}</ul> : <span class="muted">{t.none}</span>}</dd>
+        <dd>
+          {site.origins.length ? (
+            <ul class="plain">
+              {site.origins.map((origin) => (
+                <li key={origin}>{origin}</li>
+              ))}
+            </ul>
+          ) : (
+            <span class="muted">{t.none}</span>
+          )}
+        </dd>
         <dt>{t.dimensions}</dt>
         <dd>{site.dimensions.length ? site.dimensions.join(", ") : <span class="muted">{t.none}</span>}</dd>
         <dt>{t.minGroupSize}</dt>
@@ -76,7 +92,13 @@ function SiteCard({ site }: { site: Site }) {
         {site.audience === "internal" && (
           <>
             <dt>{t.identity}</dt>
-            <dd>{site.identity ? t.identityOn(site.identity.verify, site.identity.ballot) : <span class="muted">{t.off}</span>}</dd>
+            <dd>
+              {site.identity ? (
+                t.identityOn(site.identity.verify, site.identity.ballot)
+              ) : (
+                <span class="muted">{t.off}</span>
+              )}
+            </dd>
           </>
         )}
       </dl>

@@ -11,7 +11,12 @@ const kebab = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.to
  * empty `data-segment-*` attribute per dimension the site takes, for the page to fill in (an empty one
  * counts as unset). Not on a site that verifies employees: their team and role come from the identity.
  */
-export function embedSnippet(site: string, survey: string, dimensions: string[] = [], origin = location.origin): string {
+export function embedSnippet(
+  site: string,
+  survey: string,
+  dimensions: string[] = [],
+  origin = location.origin,
+): string {
   const segment = dimensions.map((dimension) => ` data-segment-${kebab(dimension)}=""`).join("");
   return `<script src="${origin}/widget.js" data-site="${site}" data-survey="${survey}"${segment} async></script>`;
 }
@@ -53,7 +58,11 @@ export function Snippet({ site, survey, dimensions }: { site: string; survey: st
         <code ref={code}>{snippet}</code>
       </pre>
       <div class="form-actions">
-        <button type="button" aria-describedby={`${id}-label`} onClick={async () => setResult(await copy(snippet, code.current!))}>
+        <button
+          type="button"
+          aria-describedby={`${id}-label`}
+          onClick={async () => setResult(await copy(snippet, code.current!))}
+        >
           {strings.common.copy}
         </button>
         <span role="status" class="muted">

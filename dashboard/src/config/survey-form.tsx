@@ -12,7 +12,14 @@ const t = strings.config;
 const KINDS: Survey["kind"][] = ["nps", "csat", "ces", "thumbs", "text"];
 const FIELDS = ["id", "kind", "question", "commentPrompt", "services", "topics", "active"];
 
-type Props = { site: string; survey: Survey | null; services: Service[]; taken: string[]; onSaved: (survey: Survey) => void; onCancel: () => void };
+type Props = {
+  site: string;
+  survey: Survey | null;
+  services: Service[];
+  taken: string[];
+  onSaved: (survey: Survey) => void;
+  onCancel: () => void;
+};
 
 /** One survey of a site: its kind, its question and comment prompt in each language, what it rates. */
 export function SurveyForm({ site, survey, services, taken, onSaved, onCancel }: Props) {
@@ -35,7 +42,8 @@ export function SurveyForm({ site, survey, services, taken, onSaved, onCancel }:
     if (!survey && taken.includes(id.trim())) local.fields.id = [t.idTaken];
     if ("problem" in questionText) local.fields.question = [questionText.problem];
     if ("problem" in promptText) local.fields.commentPrompt = [promptText.problem];
-    if (Object.keys(local.fields).length > 0 || "problem" in questionText || "problem" in promptText) return setProblems(local);
+    if (Object.keys(local.fields).length > 0 || "problem" in questionText || "problem" in promptText)
+      return setProblems(local);
     const body = {
       kind,
       question: questionText.value,
@@ -67,9 +75,23 @@ export function SurveyForm({ site, survey, services, taken, onSaved, onCancel }:
           ))}
         </select>
       </Field>
-      <LocalizedRows id={`${form}-question`} legend={t.question} rows={question} onChange={setQuestion} invalid={!!problems.fields.question} describedBy={problemId("question")} />
+      <LocalizedRows
+        id={`${form}-question`}
+        legend={t.question}
+        rows={question}
+        onChange={setQuestion}
+        invalid={!!problems.fields.question}
+        describedBy={problemId("question")}
+      />
       <FieldProblem problems={problems} form={form} field="question" />
-      <LocalizedRows id={`${form}-commentPrompt`} legend={t.commentPrompt} rows={prompt} onChange={setPrompt} invalid={!!problems.fields.commentPrompt} describedBy={problemId("commentPrompt")} />
+      <LocalizedRows
+        id={`${form}-commentPrompt`}
+        legend={t.commentPrompt}
+        rows={prompt}
+        onChange={setPrompt}
+        invalid={!!problems.fields.commentPrompt}
+        describedBy={problemId("commentPrompt")}
+      />
       <FieldProblem problems={problems} form={form} field="commentPrompt" />
       <fieldset class="checks" aria-describedby={problemId("services")}>
         <legend>{t.ratedServices}</legend>
@@ -79,7 +101,9 @@ export function SurveyForm({ site, survey, services, taken, onSaved, onCancel }:
             <input
               type="checkbox"
               checked={rated.includes(service.id)}
-              onChange={(e) => setRated(e.currentTarget.checked ? [...rated, service.id] : rated.filter((s) => s !== service.id))}
+              onChange={(e) =>
+                setRated(e.currentTarget.checked ? [...rated, service.id] : rated.filter((s) => s !== service.id))
+              }
             />{" "}
             {service.name}
           </label>
@@ -95,10 +119,22 @@ export function SurveyForm({ site, survey, services, taken, onSaved, onCancel }:
       </fieldset>
       <FieldProblem problems={problems} form={form} field="services" />
       <Field form={form} name="topics" label={t.topics} hint={t.topicsHint} problems={problems}>
-        <textarea {...field("topics", true)} rows={3} spellcheck={false} value={topics} onInput={(e) => setTopics(e.currentTarget.value)} />
+        <textarea
+          {...field("topics", true)}
+          rows={3}
+          spellcheck={false}
+          value={topics}
+          onInput={(e) => setTopics(e.currentTarget.value)}
+        />
       </Field>
       <label class="check">
-        <input id={`${form}-active`} type="checkbox" checked={active} onChange={(e) => setActive(e.currentTarget.checked)} /> {t.active}
+        <input
+          id={`${form}-active`}
+          type="checkbox"
+          checked={active}
+          onChange={(e) => setActive(e.currentTarget.checked)}
+        />{" "}
+        {t.active}
       </label>
       <FormActions saving={saving} onCancel={onCancel} />
     </form>

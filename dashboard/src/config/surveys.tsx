@@ -13,9 +13,14 @@ type Props = { catalog: Catalog; canWrite: boolean; onSaved: () => Promise<unkno
 /** A site's surveys, each with the tag that embeds it. */
 export function SurveysSection({ catalog, canWrite, onSaved }: Props) {
   const [site, setSite] = useState(catalog.sites[0]?.id ?? "");
-  const { editing, setEditing, message, setMessage, close, saved } = useSectionEditing<Survey>("survey", onSaved, (survey) => t.savedSurvey(survey.id));
+  const { editing, setEditing, message, setMessage, close, saved } = useSectionEditing<Survey>(
+    "survey",
+    onSaved,
+    (survey) => t.savedSurvey(survey.id),
+  );
   const surveys = catalog.surveys.filter((survey) => survey.site === site);
-  const serviceNames = (ids: string[]) => ids.map((id) => catalog.services.find((service) => service.id === id)?.name ?? id).join(", ");
+  const serviceNames = (ids: string[]) =>
+    ids.map((id) => catalog.services.find((service) => service.id === id)?.name ?? id).join(", ");
 
   return (
     <section class="config-section" aria-labelledby="surveys-title">
@@ -28,7 +33,11 @@ export function SurveysSection({ catalog, canWrite, onSaved }: Props) {
         <div class="section-head">
           <div class="field inline">
             <label for="surveys-site">{t.surveysOf}</label>
-            <select id="surveys-site" value={site} onChange={(e) => (setSite(e.currentTarget.value), setEditing(null), setMessage(""))}>
+            <select
+              id="surveys-site"
+              value={site}
+              onChange={(e) => (setSite(e.currentTarget.value), setEditing(null), setMessage(""))}
+            >
               {catalog.sites.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.name}
@@ -46,17 +55,34 @@ export function SurveysSection({ catalog, canWrite, onSaved }: Props) {
       <p role="status" class="muted">
         {message}
       </p>
-      {editing === "" && <SurveyForm site={site} survey={null} services={catalog.services} taken={surveys.map((s) => s.id)} onSaved={saved} onCancel={() => close("new-survey")} />}
+      {editing === "" && (
+        <SurveyForm
+          site={site}
+          survey={null}
+          services={catalog.services}
+          taken={surveys.map((s) => s.id)}
+          onSaved={saved}
+          onCancel={() => close("new-survey")}
+        />
+      )}
       {site && surveys.length === 0 && <p class="muted">{t.noSurveys}</p>}
       <ul class="cards">
         {surveys.map((survey) => (
           <li key={survey.id} class="card">
             {editing === survey.id ? (
-              <SurveyForm site={site} survey={survey} services={catalog.services} taken={[]} onSaved={saved} onCancel={() => close(`edit-survey-${survey.id}`)} />
+              <SurveyForm
+                site={site}
+                survey={survey}
+                services={catalog.services}
+                taken={[]}
+                onSaved={saved}
+                onCancel={() => close(`edit-survey-${survey.id}`)}
+              />
             ) : (
               <>
                 <h3>
-                  {survey.id} <span class="badge">{t.kinds[survey.kind]}</span> {!survey.active && <span class="badge">{t.inactive}</span>}
+                  {survey.id} <span class="badge">{t.kinds[survey.kind]}</span>{" "}
+                  {!survey.active && <span class="badge">{t.inactive}</span>}
                 </h3>
                 <dl class="facts">
                   <dt>{t.question}</dt>
@@ -76,13 +102,23 @@ export function SurveysSection({ catalog, canWrite, onSaved }: Props) {
                     </>
                   )}
                   <dt>{t.ratedServices}</dt>
-                  <dd>{survey.services.length ? serviceNames(survey.services) : <span class="muted">{t.none}</span>}</dd>
+                  <dd>
+                    {survey.services.length ? serviceNames(survey.services) : <span class="muted">{t.none}</span>}
+                  </dd>
                   <dt>{t.topics}</dt>
                   <dd>{survey.topics.length ? survey.topics.join(", ") : <span class="muted">{t.none}</span>}</dd>
                 </dl>
-                <Snippet site={survey.site} survey={survey.id} dimensions={segmentAttributes(catalog.sites.find((s) => s.id === survey.site))} />
+                <Snippet
+                  site={survey.site}
+                  survey={survey.id}
+                  dimensions={segmentAttributes(catalog.sites.find((s) => s.id === survey.site))}
+                />
                 {canWrite && (
-                  <button type="button" id={`edit-survey-${survey.id}`} onClick={() => (setMessage(""), setEditing(survey.id))}>
+                  <button
+                    type="button"
+                    id={`edit-survey-${survey.id}`}
+                    onClick={() => (setMessage(""), setEditing(survey.id))}
+                  >
                     {t.edit}
                     <span class="visually-hidden"> {survey.id}</span>
                   </button>
@@ -97,4 +133,5 @@ export function SurveysSection({ catalog, canWrite, onSaved }: Props) {
 }
 
 /** The dimensions a page sets itself: none where the site verifies employees (identity sets them). */
-const segmentAttributes = (site: { dimensions: string[]; identity?: unknown } | undefined) => (site && !site.identity ? site.dimensions : []);
+const segmentAttributes = (site: { dimensions: string[]; identity?: unknown } | undefined) =>
+  site && !site.identity ? site.dimensions : [];

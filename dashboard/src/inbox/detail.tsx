@@ -41,8 +41,20 @@ export function Detail({ id, catalog, canWrite, onChanged, onClose }: Props) {
     if (thread) heading.current?.focus();
   }, [thread?.id]);
 
-  if (error) return <section class="inbox-detail" aria-label={t.detailTitle}><p role="alert" class="error">{strings.common.error(error)}</p></section>;
-  if (!thread) return <section class="inbox-detail" aria-label={t.detailTitle}><p class="muted">{strings.common.loading}</p></section>;
+  if (error)
+    return (
+      <section class="inbox-detail" aria-label={t.detailTitle}>
+        <p role="alert" class="error">
+          {strings.common.error(error)}
+        </p>
+      </section>
+    );
+  if (!thread)
+    return (
+      <section class="inbox-detail" aria-label={t.detailTitle}>
+        <p class="muted">{strings.common.loading}</p>
+      </section>
+    );
 
   const survey = catalog?.surveys.find((s) => s.site === thread.site && s.id === thread.survey);
   const site = catalog?.sites.find((s) => s.id === thread.site);
@@ -76,16 +88,44 @@ export function Detail({ id, catalog, canWrite, onChanged, onClose }: Props) {
         <dd>{site?.name ?? thread.site}</dd>
         <dt>{t.survey}</dt>
         <dd>{valueOf(thread.survey)}</dd>
-        {thread.service && (<><dt>{t.service}</dt><dd>{valueOf(thread.service, serviceName)}</dd></>)}
-        {thread.topic && (<><dt>{t.topic}</dt><dd>{valueOf(thread.topic)}</dd></>)}
+        {thread.service && (
+          <>
+            <dt>{t.service}</dt>
+            <dd>{valueOf(thread.service, serviceName)}</dd>
+          </>
+        )}
+        {thread.topic && (
+          <>
+            <dt>{t.topic}</dt>
+            <dd>{valueOf(thread.topic)}</dd>
+          </>
+        )}
         <dt>{t.segment}</dt>
         <dd>{segment.length ? segment.join(", ") : t.none}</dd>
-        {thread.page && (<><dt>{t.page}</dt><dd class="detail-page">{thread.page}</dd></>)}
-        {thread.locale && (<><dt>{t.locale}</dt><dd>{thread.locale}</dd></>)}
+        {thread.page && (
+          <>
+            <dt>{t.page}</dt>
+            <dd class="detail-page">{thread.page}</dd>
+          </>
+        )}
+        {thread.locale && (
+          <>
+            <dt>{t.locale}</dt>
+            <dd>{thread.locale}</dd>
+          </>
+        )}
         <dt>{thread.period ? t.period : t.date}</dt>
-        <dd><time dateTime={thread.createdAt}>{when(thread, site)}</time></dd>
+        <dd>
+          <time dateTime={thread.createdAt}>{when(thread, site)}</time>
+        </dd>
         <dt id="detail-status-label">{t.status}</dt>
-        <dd>{canWrite ? <StatusControl id={thread.id} status={thread.status} onSaved={statusChanged} /> : <span class={`triage triage-${thread.status}`}>{t.statuses[thread.status]}</span>}</dd>
+        <dd>
+          {canWrite ? (
+            <StatusControl id={thread.id} status={thread.status} onSaved={statusChanged} />
+          ) : (
+            <span class={`triage triage-${thread.status}`}>{t.statuses[thread.status]}</span>
+          )}
+        </dd>
       </dl>
       <h3>{t.conversation}</h3>
       {thread.thread.length === 0 ? (

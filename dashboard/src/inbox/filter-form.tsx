@@ -17,8 +17,13 @@ export function FilterForm({ filters, catalog, onChange }: Props) {
     const [site = "", survey = ""] = value.split("/");
     set(value ? { site, survey } : { survey: "" });
   };
-  const pickSite = (site: string) => set({ site, survey: catalog?.surveys.some((s) => s.site === site && s.id === filters.survey) ? filters.survey : "" });
-  const score = (name: "minScore" | "maxScore") => (event: Event) => set({ [name]: (event.currentTarget as HTMLInputElement).value });
+  const pickSite = (site: string) =>
+    set({
+      site,
+      survey: catalog?.surveys.some((s) => s.site === site && s.id === filters.survey) ? filters.survey : "",
+    });
+  const score = (name: "minScore" | "maxScore") => (event: Event) =>
+    set({ [name]: (event.currentTarget as HTMLInputElement).value });
   return (
     <form class="inbox-filters" role="search" aria-label={t.filtersLabel} onSubmit={(event) => event.preventDefault()}>
       <div class="filter">
@@ -34,7 +39,11 @@ export function FilterForm({ filters, catalog, onChange }: Props) {
       </div>
       <div class="filter">
         <label for="filter-survey">{t.survey}</label>
-        <select id="filter-survey" value={filters.survey ? `${filters.site}/${filters.survey}` : ""} onChange={(event) => pickSurvey(event.currentTarget.value)}>
+        <select
+          id="filter-survey"
+          value={filters.survey ? `${filters.site}/${filters.survey}` : ""}
+          onChange={(event) => pickSurvey(event.currentTarget.value)}
+        >
           <option value="">{strings.common.all}</option>
           {surveys.map((survey) => (
             <option key={`${survey.site}/${survey.id}`} value={`${survey.site}/${survey.id}`}>
@@ -45,7 +54,11 @@ export function FilterForm({ filters, catalog, onChange }: Props) {
       </div>
       <div class="filter">
         <label for="filter-service">{t.service}</label>
-        <select id="filter-service" value={filters.service} onChange={(event) => set({ service: event.currentTarget.value })}>
+        <select
+          id="filter-service"
+          value={filters.service}
+          onChange={(event) => set({ service: event.currentTarget.value })}
+        >
           <option value="">{strings.common.all}</option>
           {catalog?.services.map((service) => (
             <option key={service.id} value={service.id}>
@@ -56,7 +69,11 @@ export function FilterForm({ filters, catalog, onChange }: Props) {
       </div>
       <div class="filter">
         <label for="filter-status">{t.status}</label>
-        <select id="filter-status" value={filters.status} onChange={(event) => set({ status: event.currentTarget.value })}>
+        <select
+          id="filter-status"
+          value={filters.status}
+          onChange={(event) => set({ status: event.currentTarget.value })}
+        >
           <option value="">{strings.common.all}</option>
           {STATUSES.map((status) => (
             <option key={status} value={status}>
@@ -67,15 +84,37 @@ export function FilterForm({ filters, catalog, onChange }: Props) {
       </div>
       <div class="filter filter-score">
         <label for="filter-min">{t.minScore}</label>
-        <input id="filter-min" type="number" inputMode="numeric" min={0} max={10} step={1} value={filters.minScore} onChange={score("minScore")} />
+        <input
+          id="filter-min"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={10}
+          step={1}
+          value={filters.minScore}
+          onChange={score("minScore")}
+        />
       </div>
       <div class="filter filter-score">
         <label for="filter-max">{t.maxScore}</label>
-        <input id="filter-max" type="number" inputMode="numeric" min={0} max={10} step={1} value={filters.maxScore} onChange={score("maxScore")} />
+        <input
+          id="filter-max"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={10}
+          step={1}
+          value={filters.maxScore}
+          onChange={score("maxScore")}
+        />
       </div>
       <div class="filter">
         <label for="filter-comment">{t.comments}</label>
-        <select id="filter-comment" value={filters.hasComment} onChange={(event) => set({ hasComment: event.currentTarget.value })}>
+        <select
+          id="filter-comment"
+          value={filters.hasComment}
+          onChange={(event) => set({ hasComment: event.currentTarget.value })}
+        >
           <option value="">{strings.common.all}</option>
           <option value="true">{t.withComment}</option>
           <option value="false">{t.withoutComment}</option>

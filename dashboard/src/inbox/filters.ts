@@ -16,7 +16,15 @@ export type InboxFilters = {
 
 const NAMES = ["site", "survey", "service", "status", "minScore", "maxScore", "hasComment"] as const;
 
-export const NO_FILTERS: InboxFilters = { site: "", survey: "", service: "", status: "", minScore: "", maxScore: "", hasComment: "" };
+export const NO_FILTERS: InboxFilters = {
+  site: "",
+  survey: "",
+  service: "",
+  status: "",
+  minScore: "",
+  maxScore: "",
+  hasComment: "",
+};
 
 /** The parameters that are set, in the form's order. */
 function given(params: Record<string, string | number | null | undefined>): Record<string, string> {

@@ -30,7 +30,13 @@ export function InboxList({ items, selected, siteName, serviceName, siteOf, onSe
     <ul class="inbox-list">
       {items.map((item) => (
         <li key={item.id}>
-          <button type="button" id={`item-${item.id}`} class="inbox-item" aria-current={item.id === selected ? "true" : undefined} onClick={() => onSelect(item.id)}>
+          <button
+            type="button"
+            id={`item-${item.id}`}
+            class="inbox-item"
+            aria-current={item.id === selected ? "true" : undefined}
+            onClick={() => onSelect(item.id)}
+          >
             <span class={`score tone-${tone(item)}`} aria-hidden="true">
               {shortScore(item)}
             </span>
@@ -38,10 +44,20 @@ export function InboxList({ items, selected, siteName, serviceName, siteOf, onSe
             <span class="inbox-item-text">
               <span class={item.comment ? "inbox-comment" : "inbox-comment muted"}>{item.comment ?? t.noComment}</span>
               <span class="inbox-meta">
-                {joined([siteName?.(item.site), item.service && labelled(t.service, item.service, serviceName), item.topic && labelled(t.topic, item.topic), ...segmentText(item.segment)])}
+                {joined([
+                  siteName?.(item.site),
+                  item.service && labelled(t.service, item.service, serviceName),
+                  item.topic && labelled(t.topic, item.topic),
+                  ...segmentText(item.segment),
+                ])}
               </span>
               <span class="inbox-meta">
-                {joined([when(item, siteOf(item.site)), item.anonymized && !item.period && t.anonymizedShort, item.locale, item.replies > 0 && t.replyCount(item.replies)])}
+                {joined([
+                  when(item, siteOf(item.site)),
+                  item.anonymized && !item.period && t.anonymizedShort,
+                  item.locale,
+                  item.replies > 0 && t.replyCount(item.replies),
+                ])}
               </span>
               {item.page && <span class="inbox-meta inbox-page">{item.page}</span>}
             </span>

@@ -55,7 +55,8 @@ export function when(item: Pick<Row, "createdAt" | "anonymized" | "period">, sit
 }
 
 /** A row's segment as it reads: "team: several, role: engineer". */
-export const segmentText = (segment: Record<string, string>) => Object.entries(segment).map(([name, value]) => `${name}: ${valueOf(value)}`);
+export const segmentText = (segment: Record<string, string>) =>
+  Object.entries(segment).map(([name, value]) => `${name}: ${valueOf(value)}`);
 
 /** A reply's time; an anonymized respondent's own replies keep only the day, like their answer. */
 export function replyTime(at: string, dayOnly: boolean): string {

@@ -32,7 +32,9 @@ export function ReplyForm({ id, onSent }: { id: string; onSent: (reply: Reply) =
     <form class="reply-form" onSubmit={submit}>
       <FormProblems problems={problems} />
       <label for="reply-text">{t.replyLabel}</label>
-      <p id="reply-hint" class="muted hint">{t.replyHint}</p>
+      <p id="reply-hint" class="muted hint">
+        {t.replyHint}
+      </p>
       <textarea
         id="reply-text"
         rows={3}

@@ -10,7 +10,11 @@ const t = strings.inbox;
 
 /** Moves an answer through triage: saved as soon as it is picked, and said so (or why not). */
 export function StatusControl({ id, status, onSaved }: Props) {
-  const [state, setState] = useState<{ saving: boolean; message: string; failed: boolean }>({ saving: false, message: "", failed: false });
+  const [state, setState] = useState<{ saving: boolean; message: string; failed: boolean }>({
+    saving: false,
+    message: "",
+    failed: false,
+  });
   const change = async (next: Status) => {
     setState({ saving: true, message: t.saving, failed: false });
     try {
@@ -18,12 +22,22 @@ export function StatusControl({ id, status, onSaved }: Props) {
       onSaved(next);
       setState({ saving: false, message: t.statusSaved(t.statuses[next]), failed: false });
     } catch (error) {
-      setState({ saving: false, message: strings.common.error(error instanceof Error ? error.message : String(error)), failed: true });
+      setState({
+        saving: false,
+        message: strings.common.error(error instanceof Error ? error.message : String(error)),
+        failed: true,
+      });
     }
   };
   return (
     <div class="status-control">
-      <select id="detail-status" aria-labelledby="detail-status-label" value={status} disabled={state.saving} onChange={(event) => void change(event.currentTarget.value as Status)}>
+      <select
+        id="detail-status"
+        aria-labelledby="detail-status-label"
+        value={status}
+        disabled={state.saving}
+        onChange={(event) => void change(event.currentTarget.value as Status)}
+      >
         {STATUSES.map((value) => (
           <option key={value} value={value}>
             {t.statuses[value]}

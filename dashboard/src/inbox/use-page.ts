@@ -24,10 +24,19 @@ export function useInboxPages(filters: InboxFilters) {
         const query = inboxQuery(filters, { limit: PAGE_SIZE, cursor });
         const page = await read(client.v1.responses.$get({ query }));
         if (ticket !== request.current) return;
-        setState((previous) => ({ items: cursor ? [...previous.items, ...page.items] : page.items, nextCursor: page.nextCursor, loading: false, error: null }));
+        setState((previous) => ({
+          items: cursor ? [...previous.items, ...page.items] : page.items,
+          nextCursor: page.nextCursor,
+          loading: false,
+          error: null,
+        }));
       } catch (error) {
         if (ticket !== request.current) return;
-        setState((previous) => ({ ...previous, loading: false, error: error instanceof Error ? error.message : String(error) }));
+        setState((previous) => ({
+          ...previous,
+          loading: false,
+          error: error instanceof Error ? error.message : String(error),
+        }));
       }
     },
     // The query stands for the filters: same query, same request.
@@ -40,7 +49,10 @@ export function useInboxPages(filters: InboxFilters) {
 
   /** Shows a change made elsewhere (a status, a reply) without reading the page again. */
   const patch = useCallback((id: string, change: Partial<InboxItem>) => {
-    setState((previous) => ({ ...previous, items: previous.items.map((item) => (item.id === id ? { ...item, ...change } : item)) }));
+    setState((previous) => ({
+      ...previous,
+      items: previous.items.map((item) => (item.id === id ? { ...item, ...change } : item)),
+    }));
   }, []);
 
   return { ...state, loadMore: () => state.nextCursor && load(state.nextCursor), retry: () => load(null), patch };

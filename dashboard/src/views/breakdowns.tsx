@@ -34,10 +34,18 @@ export function Breakdowns(_props: ViewProps) {
   // The API's own name for it; `by` is what links made before kept.
   const asked = params.get("groupBy") ?? params.get("by");
   // Until the sites have loaded, the dimension asked for cannot be checked: wait rather than guess.
-  const by = asked && (options.includes(asked) || (!catalog && asked.startsWith("segment."))) ? asked : catalog ? options[0]! : null;
+  const by =
+    asked && (options.includes(asked) || (!catalog && asked.startsWith("segment.")))
+      ? asked
+      : catalog
+        ? options[0]!
+        : null;
   const answer = useApi(client.v1.aggregates.$get, by ? { query: aggregateQuery(filters, { groupBy: by }) } : null);
   const kind = filters.kind;
-  const data = answer.data?.kind === kind && answer.data.groups && by && by in (answer.data.groups[0]?.key ?? { [by]: null }) ? answer.data : null;
+  const data =
+    answer.data?.kind === kind && answer.data.groups && by && by in (answer.data.groups[0]?.key ?? { [by]: null })
+      ? answer.data
+      : null;
 
   const label = (value: string): string => {
     if (by === "site") return sites.find((site) => site.id === value)?.name ?? value;
@@ -45,7 +53,10 @@ export function Breakdowns(_props: ViewProps) {
     if (by === "audience") return strings.audiences[value] ?? value;
     return value;
   };
-  const fieldName = (field: string) => (field.startsWith("segment.") ? strings.breakdowns.segment(field.slice(8)) : strings.breakdowns.fields[field] ?? field);
+  const fieldName = (field: string) =>
+    field.startsWith("segment.")
+      ? strings.breakdowns.segment(field.slice(8))
+      : (strings.breakdowns.fields[field] ?? field);
   const rows = [...(data?.groups ?? [])].sort(byFigure(kind));
 
   return (
@@ -54,35 +65,69 @@ export function Breakdowns(_props: ViewProps) {
       <FilterBar filters={filters} onChange={setFilters} sites={sites} controls={["period", "kind", "site"]}>
         <div class="field">
           <label for={fieldId}>{strings.breakdowns.by}</label>
-          <select id={fieldId} value={by ?? ""} onChange={(event) => setFilters({ groupBy: event.currentTarget.value, by: "" })}>
-            {options.map((field) => <option key={field} value={field}>{fieldName(field)}</option>)}
+          <select
+            id={fieldId}
+            value={by ?? ""}
+            onChange={(event) => setFilters({ groupBy: event.currentTarget.value, by: "" })}
+          >
+            {options.map((field) => (
+              <option key={field} value={field}>
+                {fieldName(field)}
+              </option>
+            ))}
           </select>
         </div>
       </FilterBar>
       <PeriodLines sites={internal} />
-      <Status loading={answer.loading} error={answer.error ?? (catalogError ? new Error(catalogError) : null)} reload={catalogError ? reload : answer.reload} />
+      <Status
+        loading={answer.loading}
+        error={answer.error ?? (catalogError ? new Error(catalogError) : null)}
+        reload={catalogError ? reload : answer.reload}
+      />
       {data && by && (
         <section class="panel" aria-labelledby="breakdown-title">
           <h2 id="breakdown-title">{strings.breakdowns.title(strings.kinds[kind]!, fieldName(by))}</h2>
           {rows.length === 0 ? (
             <p>{strings.overview.nothingYet}</p>
           ) : (
-            <div class="table-scroll" role="region" aria-label={strings.charts.tableRegion(strings.breakdowns.title(strings.kinds[kind]!, fieldName(by)))} tabindex={0}>
+            <div
+              class="table-scroll"
+              role="region"
+              aria-label={strings.charts.tableRegion(strings.breakdowns.title(strings.kinds[kind]!, fieldName(by)))}
+              tabindex={0}
+            >
               <table class="breakdown-table">
                 <thead>
                   <tr>
                     <th scope="col">{fieldName(by)}</th>
                     <th scope="col">{strings.overview.figureName[kind]}</th>
-                    <th scope="col" class="number">{strings.charts.responses}</th>
+                    <th scope="col" class="number">
+                      {strings.charts.responses}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {rows.map((group) => (
-                    <Row key={JSON.stringify(group.key)} kind={kind} cell={group} name={group.key[by] == null ? strings.breakdowns.notGiven : <GroupValue value={group.key[by]!} name={label} />} />
+                    <Row
+                      key={JSON.stringify(group.key)}
+                      kind={kind}
+                      cell={group}
+                      name={
+                        group.key[by] == null ? (
+                          strings.breakdowns.notGiven
+                        ) : (
+                          <GroupValue value={group.key[by]!} name={label} />
+                        )
+                      }
+                    />
                   ))}
                 </tbody>
                 <tfoot>
-                  <Row kind={kind} cell={{ ...data.total, ...(data.withheld ? { withheld: true } : {}) }} name={strings.breakdowns.total} />
+                  <Row
+                    kind={kind}
+                    cell={{ ...data.total, ...(data.withheld ? { withheld: true } : {}) }}
+                    name={strings.breakdowns.total}
+                  />
                 </tfoot>
               </table>
             </div>
@@ -107,7 +152,13 @@ function Row({ kind, cell, name }: { kind: ScoreKind; cell: Cell; name: Componen
       <td class="figure-cell">
         <div class="figure-line">
           <span class="figure-text">
-            {state === "shown" && value !== null ? <span>{formatFigure(kind, value)}</span> : <span class="no-figure">{state === "withheld" ? strings.release.withheldFigure : strings.common.noData}</span>}
+            {state === "shown" && value !== null ? (
+              <span>{formatFigure(kind, value)}</span>
+            ) : (
+              <span class="no-figure">
+                {state === "withheld" ? strings.release.withheldFigure : strings.common.noData}
+              </span>
+            )}
             {state === "shown" && cell.withheld && <WithheldMark />}
           </span>
           <FigureBar value={value} state={state} domain={FIGURE_DOMAIN[kind]} />

@@ -39,7 +39,9 @@ export function Inbox({ access }: ViewProps) {
   const serviceName = (id: string) => catalog?.services.find((service) => service.id === id)?.name ?? id;
   const siteOf = (id: string) => catalog?.sites.find((site) => site.id === id);
   const siteName = (id: string) => siteOf(id)?.name ?? id;
-  const internal = (catalog?.sites ?? []).filter((site) => site.audience === "internal" && (!filters.site || site.id === filters.site));
+  const internal = (catalog?.sites ?? []).filter(
+    (site) => site.audience === "internal" && (!filters.site || site.id === filters.site),
+  );
   // Closing the answer puts focus back on it in the list, where the reader was.
   const close = () => {
     const id = selected;
@@ -56,7 +58,10 @@ export function Inbox({ access }: ViewProps) {
       await download(file, `feedloop-responses-${new Date().toISOString().slice(0, 10)}.csv`);
       setExporting({ busy: false, message: t.exported });
     } catch (error) {
-      setExporting({ busy: false, message: strings.common.error(error instanceof Error ? error.message : String(error)) });
+      setExporting({
+        busy: false,
+        message: strings.common.error(error instanceof Error ? error.message : String(error)),
+      });
     }
   };
 
@@ -86,7 +91,15 @@ export function Inbox({ access }: ViewProps) {
             {t.results}
           </h2>
           <p role="status" class="muted inbox-count">
-            {pages.loading ? strings.common.loading : pages.error ? "" : pages.items.length === 0 ? (filtered ? t.emptyFiltered : t.empty) : t.shown(pages.items.length, pages.nextCursor !== null)}
+            {pages.loading
+              ? strings.common.loading
+              : pages.error
+                ? ""
+                : pages.items.length === 0
+                  ? filtered
+                    ? t.emptyFiltered
+                    : t.empty
+                  : t.shown(pages.items.length, pages.nextCursor !== null)}
           </p>
           {pages.error && (
             <p role="alert" class="error">
@@ -96,14 +109,23 @@ export function Inbox({ access }: ViewProps) {
               </button>
             </p>
           )}
-          <InboxList items={pages.items} selected={selected} siteName={filters.site ? null : siteName} serviceName={serviceName} siteOf={siteOf} onSelect={setSelected} />
+          <InboxList
+            items={pages.items}
+            selected={selected}
+            siteName={filters.site ? null : siteName}
+            serviceName={serviceName}
+            siteOf={siteOf}
+            onSelect={setSelected}
+          />
           {pages.nextCursor && (
             <button type="button" class="load-more" onClick={pages.loadMore} disabled={pages.loading}>
               {t.loadMore}
             </button>
           )}
         </section>
-        {selected && <Detail id={selected} catalog={catalog} canWrite={canWrite} onChanged={pages.patch} onClose={close} />}
+        {selected && (
+          <Detail id={selected} catalog={catalog} canWrite={canWrite} onChanged={pages.patch} onClose={close} />
+        )}
       </div>
     </div>
   );

@@ -3,7 +3,18 @@ import { useCatalog } from "../catalog";
 import { DistributionChart, toneOf, type Tone } from "../charts/distribution-chart";
 import { LineChart } from "../charts/line-chart";
 import { aggregateQuery, FilterBar, useFilters } from "../filters";
-import { FIGURE_DOMAIN, figureOf, formatCount, formatDay, formatFigure, formatMean, SCORE_RANGE, stateOf, trendOf, type ScoreKind } from "../format";
+import {
+  FIGURE_DOMAIN,
+  figureOf,
+  formatCount,
+  formatDay,
+  formatFigure,
+  formatMean,
+  SCORE_RANGE,
+  stateOf,
+  trendOf,
+  type ScoreKind,
+} from "../format";
 import type { ViewProps } from "../main";
 import { ReleaseNotes, WithheldMark } from "../marks";
 import { PeriodLines } from "../period-line";
@@ -27,36 +38,65 @@ export function Overview(_props: ViewProps) {
   );
   const total = answer.data?.kind === kind ? answer.data.total : null;
   const format = (value: number) => formatFigure(kind, value);
-  const trendTitle = answer.bucket ? strings.overview.trend(strings.kinds[kind]!, strings.filters.byBucket[answer.bucket]) : strings.kinds[kind]!;
+  const trendTitle = answer.bucket
+    ? strings.overview.trend(strings.kinds[kind]!, strings.filters.byBucket[answer.bucket])
+    : strings.kinds[kind]!;
   const series = answer.data?.series ?? [];
   return (
     <>
       <h1>{strings.nav.overview}</h1>
-      <FilterBar filters={{ ...filters, bucket: answer.bucket ?? filters.bucket }} onChange={setFilters} sites={catalog?.sites ?? []} buckets={bucketsFor(internal)} />
+      <FilterBar
+        filters={{ ...filters, bucket: answer.bucket ?? filters.bucket }}
+        onChange={setFilters}
+        sites={catalog?.sites ?? []}
+        buckets={bucketsFor(internal)}
+      />
       <PeriodLines sites={internal} />
-      <Status loading={answer.loading} error={answer.error ?? (catalogError ? new Error(catalogError) : null)} reload={catalogError ? reload : answer.reload} />
+      <Status
+        loading={answer.loading}
+        error={answer.error ?? (catalogError ? new Error(catalogError) : null)}
+        reload={catalogError ? reload : answer.reload}
+      />
       {total && (
         <div class="overview-grid">
-          <Headline kind={kind} total={total} period={strings.overview.period(formatDay(filters.first), formatDay(filters.last))} />
+          <Headline
+            kind={kind}
+            total={total}
+            period={strings.overview.period(formatDay(filters.first), formatDay(filters.last))}
+          />
           <section class="panel" aria-labelledby="distribution-title">
             <h2 id="distribution-title">{strings.overview.distribution}</h2>
             {stateOf(kind, total) === "shown" ? (
               <>
-                <DistributionChart kind={kind} distribution={total.distribution ?? {}} title={strings.overview.distributionOf(strings.kinds[kind]!)} />
+                <DistributionChart
+                  kind={kind}
+                  distribution={total.distribution ?? {}}
+                  title={strings.overview.distributionOf(strings.kinds[kind]!)}
+                />
                 <Bands kind={kind} total={total} />
               </>
             ) : (
-              <p class={`no-figure ${stateOf(kind, total)}`}>{total.withheld ? strings.release.withheldFigure : strings.overview.nothingYet}</p>
+              <p class={`no-figure ${stateOf(kind, total)}`}>
+                {total.withheld ? strings.release.withheldFigure : strings.overview.nothingYet}
+              </p>
             )}
           </section>
           <section class="panel trend" aria-labelledby="trend-title">
             <h2 id="trend-title">{trendTitle}</h2>
             {answer.bucket ? (
-              <LineChart points={trendOf(kind, series, answer.bucket)} domain={FIGURE_DOMAIN[kind]} format={format} title={trendTitle} seriesLabel={strings.overview.figureName[kind]} />
+              <LineChart
+                points={trendOf(kind, series, answer.bucket)}
+                domain={FIGURE_DOMAIN[kind]}
+                format={format}
+                title={trendTitle}
+                seriesLabel={strings.overview.figureName[kind]}
+              />
             ) : (
               <p class="muted">{strings.release.noTrend}</p>
             )}
-            {answer.bucket && answer.bucket !== filters.bucket && <p class="note">{strings.release.coarserBucket(strings.filters.byBucket[answer.bucket])}</p>}
+            {answer.bucket && answer.bucket !== filters.bucket && (
+              <p class="note">{strings.release.coarserBucket(strings.filters.byBucket[answer.bucket])}</p>
+            )}
           </section>
         </div>
       )}
@@ -83,14 +123,18 @@ function Headline({ kind, total, period }: { kind: ScoreKind; total: Cell; perio
           {total.withheld && <WithheldMark />}
         </p>
       ) : (
-        <p class={`figure no-figure ${state}`}>{state === "withheld" ? strings.release.withheldFigure : strings.common.noData}</p>
+        <p class={`figure no-figure ${state}`}>
+          {state === "withheld" ? strings.release.withheldFigure : strings.common.noData}
+        </p>
       )}
       <p class="muted">
         {strings.common.responses(total.count ?? 0)}
         {" · "}
         {period}
       </p>
-      {kind === "ces" && state === "shown" && typeof total.mean === "number" && <p>{strings.overview.cesMean(formatMean(total.mean), SCORE_RANGE.ces.max)}</p>}
+      {kind === "ces" && state === "shown" && typeof total.mean === "number" && (
+        <p>{strings.overview.cesMean(formatMean(total.mean), SCORE_RANGE.ces.max)}</p>
+      )}
     </section>
   );
 }

@@ -4,7 +4,16 @@ import type { Group, Service } from "../api-types";
 import { useCatalog } from "../catalog";
 import { Sparkline } from "../charts/sparkline";
 import { aggregateQuery, FilterBar, useFilters, type Filters } from "../filters";
-import { FIGURE_DOMAIN, figureOf, formatDelta, formatFigure, stateOf, trendOf, type Bucket, type ScoreKind } from "../format";
+import {
+  FIGURE_DOMAIN,
+  figureOf,
+  formatDelta,
+  formatFigure,
+  stateOf,
+  trendOf,
+  type Bucket,
+  type ScoreKind,
+} from "../format";
 import type { ViewProps } from "../main";
 import { ReleaseNotes, WithheldMark } from "../marks";
 import { PeriodLines } from "../period-line";
@@ -16,7 +25,8 @@ import { useAggregate } from "../use-aggregate";
 const SIDES = ["internal", "external"] as const;
 
 /** Sparklines by week, or by month once a period holds more than about 13 weeks. */
-const trendBucket = (filters: Filters): Bucket => (Date.parse(filters.last) - Date.parse(filters.first) > 92 * 86_400_000 ? "month" : "week");
+const trendBucket = (filters: Filters): Bucket =>
+  Date.parse(filters.last) - Date.parse(filters.first) > 92 * 86_400_000 ? "month" : "week";
 
 /**
  * Every service with how employees rate it next to how customers rate it: one aggregate grouped by
@@ -48,13 +58,18 @@ export function Services(_props: ViewProps) {
     }
   }
   const owners = [...new Set(services.map((service) => service.owner).filter((o): o is string => !!o))].sort();
-  const listed: Pick<Service, "id" | "name" | "owner">[] = services.filter((service) => !owner || service.owner === owner);
+  const listed: Pick<Service, "id" | "name" | "owner">[] = services.filter(
+    (service) => !owner || service.owner === owner,
+  );
   // A service answered for but since removed from the list still has figures worth showing; employees'
   // answers grouped across several services come last.
-  for (const id of sides.keys()) if (id !== SEVERAL && !listed.some((service) => service.id === id)) listed.push({ id, name: id, owner: null });
+  for (const id of sides.keys())
+    if (id !== SEVERAL && !listed.some((service) => service.id === id)) listed.push({ id, name: id, owner: null });
   const rows = listed.sort((a, b) => a.name.localeCompare(b.name));
   if (sides.has(SEVERAL)) rows.push({ id: SEVERAL, name: strings.services.several, owner: null });
-  const title = bucket ? strings.services.tableTitle(strings.kinds[kind]!, strings.filters.byBucket[bucket]) : strings.services.tableTitleNoTrend(strings.kinds[kind]!);
+  const title = bucket
+    ? strings.services.tableTitle(strings.kinds[kind]!, strings.filters.byBucket[bucket])
+    : strings.services.tableTitleNoTrend(strings.kinds[kind]!);
   const cells = [...sides.values()].flatMap((row) => SIDES.flatMap((side) => row[side] ?? []));
 
   return (
@@ -64,14 +79,26 @@ export function Services(_props: ViewProps) {
       <FilterBar filters={filters} onChange={setFilters} sites={catalog?.sites ?? []} controls={["period", "kind"]}>
         <div class="field">
           <label for={ownerId}>{strings.services.owner}</label>
-          <select id={ownerId} value={owner ?? ""} onChange={(event) => setFilters({ owner: event.currentTarget.value || null })}>
+          <select
+            id={ownerId}
+            value={owner ?? ""}
+            onChange={(event) => setFilters({ owner: event.currentTarget.value || null })}
+          >
             <option value="">{strings.services.allOwners}</option>
-            {owners.map((name) => <option key={name} value={name}>{name}</option>)}
+            {owners.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
           </select>
         </div>
       </FilterBar>
       <PeriodLines sites={internal} />
-      <Status loading={answer.loading || !catalog} error={answer.error ?? (catalogError ? new Error(catalogError) : null)} reload={catalogError ? reload : answer.reload} />
+      <Status
+        loading={answer.loading || !catalog}
+        error={answer.error ?? (catalogError ? new Error(catalogError) : null)}
+        reload={catalogError ? reload : answer.reload}
+      />
       {answer.data && catalog && (
         <section class="panel" aria-labelledby="services-title">
           <h2 id="services-title">{title}</h2>
@@ -83,25 +110,46 @@ export function Services(_props: ViewProps) {
                 <thead>
                   <tr>
                     <th scope="col">{strings.services.service}</th>
-                    <th scope="col" class="internal">{strings.audiences.internal}</th>
-                    <th scope="col" class="external">{strings.audiences.external}</th>
+                    <th scope="col" class="internal">
+                      {strings.audiences.internal}
+                    </th>
+                    <th scope="col" class="external">
+                      {strings.audiences.external}
+                    </th>
                     <th scope="col">{strings.services.gap}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {rows.map((service) => {
                     const row = sides.get(service.id) ?? {};
-                    const figures = SIDES.map((side) => (row[side] && stateOf(kind, row[side]) === "shown" ? figureOf(kind, row[side]) : null));
+                    const figures = SIDES.map((side) =>
+                      row[side] && stateOf(kind, row[side]) === "shown" ? figureOf(kind, row[side]) : null,
+                    );
                     return (
                       <tr key={service.id}>
                         <th scope="row">
-                          <span class={service.id === SEVERAL ? "service-name several" : "service-name"}>{service.name}</span>
+                          <span class={service.id === SEVERAL ? "service-name several" : "service-name"}>
+                            {service.name}
+                          </span>
                           {service.owner && <span class="muted owner">{strings.services.ownedBy(service.owner)}</span>}
                         </th>
                         {SIDES.map((side) => (
-                          <SideCell key={side} side={side} kind={kind} cell={row[side]} bucket={bucket} service={service.name} />
+                          <SideCell
+                            key={side}
+                            side={side}
+                            kind={kind}
+                            cell={row[side]}
+                            bucket={bucket}
+                            service={service.name}
+                          />
                         ))}
-                        <td class="gap" data-label={strings.services.gap}>{figures[0] !== null && figures[1] !== null ? formatDelta(figures[0]! - figures[1]!) : <span class="muted">{strings.services.noGap}</span>}</td>
+                        <td class="gap" data-label={strings.services.gap}>
+                          {figures[0] !== null && figures[1] !== null ? (
+                            formatDelta(figures[0]! - figures[1]!)
+                          ) : (
+                            <span class="muted">{strings.services.noGap}</span>
+                          )}
+                        </td>
                       </tr>
                     );
                   })}
@@ -111,7 +159,10 @@ export function Services(_props: ViewProps) {
           )}
           {!bucket && <p class="note">{strings.release.noTrend}</p>}
           <ReleaseNotes
-            withheld={!!answer.data.withheld || cells.some((cell) => cell.withheld || cell.series?.some((point) => point.withheld))}
+            withheld={
+              !!answer.data.withheld ||
+              cells.some((cell) => cell.withheld || cell.series?.some((point) => point.withheld))
+            }
             several={sides.has(SEVERAL)}
             minGroupSize={internal.length ? Math.max(...internal.map((site) => site.minGroupSize)) : null}
           />
@@ -136,12 +187,22 @@ function SideCell({ side, kind, cell, bucket, service }: SideProps) {
   return (
     <td class={`side ${side} ${state}`} data-label={strings.audiences[side]}>
       <span class="cell-figure">
-        {state === "shown" && value !== null ? <strong>{format(value)}</strong> : <span class="no-figure">{state === "withheld" ? strings.release.withheldFigure : strings.common.noData}</span>}
+        {state === "shown" && value !== null ? (
+          <strong>{format(value)}</strong>
+        ) : (
+          <span class="no-figure">{state === "withheld" ? strings.release.withheldFigure : strings.common.noData}</span>
+        )}
         {state === "shown" && <span class="muted count">{strings.common.responses(cell?.count ?? 0)}</span>}
         {state === "shown" && cell?.withheld && <WithheldMark />}
       </span>
       {bucket && cell?.series && (
-        <Sparkline className={side} points={trendOf(kind, cell.series, bucket)} domain={FIGURE_DOMAIN[kind]} format={format} label={strings.services.trendOf(service, strings.audiences[side]!)} />
+        <Sparkline
+          className={side}
+          points={trendOf(kind, cell.series, bucket)}
+          domain={FIGURE_DOMAIN[kind]}
+          format={format}
+          label={strings.services.trendOf(service, strings.audiences[side]!)}
+        />
       )}
     </td>
   );
