@@ -124,10 +124,11 @@ function reportRelease(
   counts: Released[],
   pendingBefore: number | null,
 ): void {
-  if (!counts.length)
-    return say(
-      `${count(size)}: this schema has no release groups; the reads per internal site took ${timings.map((t) => `${t.ms.toFixed(0)} ms`).join(", ")}`,
-    );
+  if (!counts.length) {
+    const reads = timings.map((t) => `${t.ms.toFixed(0)} ms`).join(", ");
+    say(`${count(size)}: this schema has no release groups; the reads per internal site took ${reads}`);
+    return;
+  }
   printTable(
     [
       "size",
@@ -208,15 +209,6 @@ async function benchSize(size: number): Promise<Row[]> {
   }
   reportRelease(size, timings, await releaseCounts(persistTo, configs.all), pendingBefore);
   return rows;
-}
-
-/**
- * raw / rollups, where local D1 reports whole milliseconds: a rollup time under 1 ms counts as 1 ms,
- * and the ratio is then a lower bound ("≥").
- */
-function speedup(raw: number, rollups: number): { value: number; text: string } {
-  const value = raw / Math.max(rollups, 1);
-  return { value, text: `${rollups < 1 ? "≥" : ""}${value.toFixed(1)}x` };
 }
 
 function report(rows: Row[]): void {

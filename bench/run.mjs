@@ -26,6 +26,7 @@ if (!existsSync(join(root, "dist"))) {
 // harness/ is loaded from its own files, not bundled: it finds the repository from where it lies, and a bench
 // that loads demo scripts at run time (release-utility) shares one copy of it with them, exit hooks and all.
 const harness = join(root, "harness") + sep;
+/** @type {import("esbuild").Plugin} */
 const leaveHarnessOut = {
   name: "leave-harness-out",
   setup(build) {

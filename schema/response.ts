@@ -8,6 +8,7 @@ export const MAX_COMMENT_LENGTH = 4096;
 export const MAX_BODY_BYTES = 16 * 1024;
 
 // C0 and C1 control characters other than tab, line feed and carriage return.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is what it is for.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 // Bidi embeddings, overrides and isolates (LRE RLE PDF LRO RLO, LRI RLI FSI PDI): they reorder what the
 // team reads in the inbox ("Trojan Source"). Refused, not stripped: stripping silently changes what was

@@ -35,7 +35,8 @@ export function problemsOf(error: unknown, fields: string[], { aliases = {}, lin
     const item = /^\d+$/.test(where) ? Number(where) : null;
     let text = where === "" ? message : `${where}: ${message}`;
     if (item !== null) text = lines.includes(field) ? strings.forms.atLine(item + 1, message) : message;
-    (problems.fields[field] ??= []).push(text);
+    problems.fields[field] ??= [];
+    problems.fields[field].push(text);
   }
   if (details.length === 0)
     problems.general.push(error.status === 403 ? strings.forms.forbidden : strings.common.error(error.message));

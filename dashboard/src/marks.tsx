@@ -12,7 +12,7 @@ export function WithheldMark() {
 
 /** A release group's value: the value itself, or "several" when the group spans several values. */
 export function GroupValue({ value, name = (v) => v }: { value: string; name?: (value: string) => string }) {
-  return value === SEVERAL ? <span class="several">{strings.release.several}</span> : <>{name(value)}</>;
+  return value === SEVERAL ? <span class="several">{strings.release.several}</span> : name(value);
 }
 
 /** What the marks on screen mean; only those that appear are explained. */

@@ -82,5 +82,5 @@ export const formatRelease = (end: string, timeZone: string) =>
   new Intl.DateTimeFormat(locale(), { weekday: "long", day: "numeric", month: "long", timeZone }).format(new Date(end));
 
 /** A release group's attribute as it reads: its value, or "several" when generalised. */
-export const valueOf = (value: string, name: (value: string) => string = (v) => v) =>
+export const groupValue = (value: string, name: (value: string) => string = (v) => v) =>
   value === SEVERAL ? strings.release.several : name(value);

@@ -11,7 +11,7 @@ export const uid = (prefix: string) =>
   `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
 
 /** An admin call straight to the Worker (not through the fault proxy), with the run's ADMIN_TOKEN. */
-export async function admin<T = any>(method: string, path: string, body?: unknown): Promise<T> {
+export async function admin<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(`${env().workerUrl}${path}`, {
     method,
     headers: {

@@ -8,4 +8,5 @@ export type BrowserContract = { responses: string[]; problems: string[]; operati
 const KEY = Symbol.for("feedloop.browserContract");
 const holder = globalThis as { [KEY]?: BrowserContract };
 
-export const browserContract: BrowserContract = (holder[KEY] ??= { responses: [], problems: [], operations: [] });
+holder[KEY] ??= { responses: [], problems: [], operations: [] };
+export const browserContract: BrowserContract = holder[KEY];

@@ -76,7 +76,7 @@ describe("the README's deploy commands", () => {
   it("create every queue wrangler.toml names before the deploy that consumes them", () => {
     const toml = readFileSync(join(root, "wrangler.toml"), "utf8");
     const queues = [...toml.matchAll(/^(?:queue|dead_letter_queue) = "([^"]+)"/gm)].map((match) => match[1]!);
-    const deployAt = commands.findIndex((line) => line === "npm run deploy");
+    const deployAt = commands.indexOf("npm run deploy");
     for (const queue of new Set(queues)) {
       const createdAt = commands.indexOf(`npx wrangler queues create ${queue}`);
       expect(createdAt, `queue ${queue}`).toBeGreaterThanOrEqual(0);

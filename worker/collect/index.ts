@@ -65,7 +65,7 @@ export async function collectAnswer(
   if (!siteRow) throw notFound("site");
   const site = toSite(siteRow);
   const survey = surveyRow ? toSurvey(surveyRow) : null;
-  if (!survey || !survey.active) throw notFound("survey");
+  if (!survey?.active) throw notFound("survey");
   allowOrigin(listedOrigin(origin, site.origins));
   // One visitor, or on an intranet one office network: how they are told apart depends on the site.
   await checkVisitorRateLimit(env, db, site, request);

@@ -111,16 +111,25 @@ export function scopeConditions(
 ): { sql: string[]; params: unknown[] } {
   const sql: string[] = [];
   const params: unknown[] = [];
-  if (filter.site) sql.push(`${columns.site} = ?`), params.push(filter.site);
-  if (filter.survey) sql.push(`${columns.survey} = ?`), params.push(filter.survey);
-  if (filter.service) sql.push(`${columns.service} = ?`), params.push(filter.service);
+  const equal = (column: string, value: string | undefined) => {
+    if (!value) return;
+    sql.push(`${column} = ?`);
+    params.push(value);
+  };
+  equal(columns.site, filter.site);
+  equal(columns.survey, filter.survey);
+  equal(columns.service, filter.service);
   for (const [column, values] of [
     [columns.site, filter.sitesIn],
     [columns.service, filter.servicesIn],
   ] as const) {
     if (!values) continue;
-    if (values.length === 0) sql.push("0");
-    else sql.push(`${column} IN (SELECT value FROM json_each(?))`), params.push(JSON.stringify(values));
+    if (values.length === 0) {
+      sql.push("0");
+      continue;
+    }
+    sql.push(`${column} IN (SELECT value FROM json_each(?))`);
+    params.push(JSON.stringify(values));
   }
   return { sql, params };
 }

@@ -10,7 +10,7 @@ import { emit } from "../webhooks/emit";
 import { deleteResponse, getResponse, setStatus, siteOfResponse } from "../db/responses";
 import { insertReply, listReplies } from "../db/replies";
 import { getSite } from "../db/sites";
-import type { AppEnv, Bindings, Principal } from "../env";
+import type { Bindings, Principal } from "../env";
 import { notFound } from "../errors";
 import { assertSiteAccess, requireAuth } from "../middleware/auth";
 import { jsonBody } from "../middleware/validate";
@@ -28,7 +28,7 @@ async function responseFor(env: Bindings, principal: Principal, id: string) {
   const db = env.DB;
   await releaseResponseSite(env, id);
   const response = await getResponse(db, id);
-  if (!response || !response.listed) throw notFound("response");
+  if (!response?.listed) throw notFound("response");
   assertSiteAccess(principal, response.site);
   return response;
 }

@@ -82,7 +82,10 @@ export function LocalizedRows({ id, legend, rows, onChange, invalid, describedBy
       <button
         type="button"
         id={`${id}-add`}
-        onClick={() => (onChange([...rows, { locale: "", text: "" }]), focusSoon(`${id}-locale-${rows.length}`))}
+        onClick={() => {
+          onChange([...rows, { locale: "", text: "" }]);
+          focusSoon(`${id}-locale-${rows.length}`);
+        }}
       >
         {t.addLanguage}
       </button>

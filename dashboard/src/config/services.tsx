@@ -59,7 +59,10 @@ export function ServicesSection({ services, canWrite, onSaved }: Props) {
                   <button
                     type="button"
                     id={`edit-service-${service.id}`}
-                    onClick={() => (setMessage(""), setEditing(service.id))}
+                    onClick={() => {
+                      setMessage("");
+                      setEditing(service.id);
+                    }}
                   >
                     {t.edit}
                     <span class="visually-hidden"> {service.name}</span>

@@ -39,7 +39,14 @@ export function SitesSection({ sites, canWrite, onSaved }: Props) {
             <li key={site.id} class="card">
               <SiteCard site={site} />
               {canWrite && (
-                <button type="button" id={`edit-site-${site.id}`} onClick={() => (setMessage(""), setEditing(site.id))}>
+                <button
+                  type="button"
+                  id={`edit-site-${site.id}`}
+                  onClick={() => {
+                    setMessage("");
+                    setEditing(site.id);
+                  }}
+                >
                   {t.edit}
                   <span class="visually-hidden"> {site.name}</span>
                 </button>

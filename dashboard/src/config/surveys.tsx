@@ -36,7 +36,11 @@ export function SurveysSection({ catalog, canWrite, onSaved }: Props) {
             <select
               id="surveys-site"
               value={site}
-              onChange={(e) => (setSite(e.currentTarget.value), setEditing(null), setMessage(""))}
+              onChange={(e) => {
+                setSite(e.currentTarget.value);
+                setEditing(null);
+                setMessage("");
+              }}
             >
               {catalog.sites.map((s) => (
                 <option key={s.id} value={s.id}>
@@ -117,7 +121,10 @@ export function SurveysSection({ catalog, canWrite, onSaved }: Props) {
                   <button
                     type="button"
                     id={`edit-survey-${survey.id}`}
-                    onClick={() => (setMessage(""), setEditing(survey.id))}
+                    onClick={() => {
+                      setMessage("");
+                      setEditing(survey.id);
+                    }}
                   >
                     {t.edit}
                     <span class="visually-hidden"> {survey.id}</span>

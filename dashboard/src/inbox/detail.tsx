@@ -5,7 +5,7 @@ import { firstText, type Catalog } from "../catalog";
 import { strings } from "../strings";
 import { ReplyForm } from "./reply-form";
 import { StatusControl } from "./status-control";
-import { valueOf } from "../release";
+import { groupValue } from "../release";
 import { longScore, replyTime, segmentText, when } from "./present";
 
 type Props = {
@@ -33,7 +33,9 @@ export function Detail({ id, catalog, canWrite, onChanged, onClose }: Props) {
       (loaded) => current && setThread(loaded),
       (failure: Error) => current && setError(failure.message),
     );
-    return () => void (current = false);
+    return () => {
+      current = false;
+    };
   }, [id]);
 
   // Focus follows the selection, so a keyboard or screen reader user lands on what they opened.
@@ -87,17 +89,17 @@ export function Detail({ id, catalog, canWrite, onChanged, onClose }: Props) {
         <dt>{t.site}</dt>
         <dd>{site?.name ?? thread.site}</dd>
         <dt>{t.survey}</dt>
-        <dd>{valueOf(thread.survey)}</dd>
+        <dd>{groupValue(thread.survey)}</dd>
         {thread.service && (
           <>
             <dt>{t.service}</dt>
-            <dd>{valueOf(thread.service, serviceName)}</dd>
+            <dd>{groupValue(thread.service, serviceName)}</dd>
           </>
         )}
         {thread.topic && (
           <>
             <dt>{t.topic}</dt>
-            <dd>{valueOf(thread.topic)}</dd>
+            <dd>{groupValue(thread.topic)}</dd>
           </>
         )}
         <dt>{t.segment}</dt>

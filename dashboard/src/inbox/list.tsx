@@ -1,6 +1,6 @@
 import { SEVERAL } from "../api";
 import type { Site } from "../api-types";
-import { valueOf } from "../release";
+import { groupValue } from "../release";
 import { strings } from "../strings";
 import { longScore, segmentText, shortScore, tone, when, type Row } from "./present";
 
@@ -19,7 +19,7 @@ const t = strings.inbox;
 const joined = (parts: (string | null | false | undefined)[]) => parts.filter(Boolean).join(" · ");
 /** A service or topic as the list shows it: its name, or "topic: several" (a bare "several" would not say of what). */
 const labelled = (field: string, value: string, name?: (value: string) => string) =>
-  value === SEVERAL ? strings.release.severalOf(field.toLowerCase()) : valueOf(value, name);
+  value === SEVERAL ? strings.release.severalOf(field.toLowerCase()) : groupValue(value, name);
 
 /**
  * The answers, newest first (an employee's answer at its period's start: a period, never a time). Each is one button that opens it (its id lets focus come back to it).

@@ -1,5 +1,5 @@
 import type { InboxItem, Site } from "../api-types";
-import { formatPeriod, valueOf } from "../release";
+import { formatPeriod, groupValue } from "../release";
 import { strings } from "../strings";
 
 /**
@@ -56,7 +56,7 @@ export function when(item: Pick<Row, "createdAt" | "anonymized" | "period">, sit
 
 /** A row's segment as it reads: "team: several, role: engineer". */
 export const segmentText = (segment: Record<string, string>) =>
-  Object.entries(segment).map(([name, value]) => `${name}: ${valueOf(value)}`);
+  Object.entries(segment).map(([name, value]) => `${name}: ${groupValue(value)}`);
 
 /** A reply's time; an anonymized respondent's own replies keep only the day, like their answer. */
 export function replyTime(at: string, dayOnly: boolean): string {

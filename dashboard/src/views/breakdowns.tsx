@@ -90,9 +90,8 @@ export function Breakdowns(_props: ViewProps) {
           {rows.length === 0 ? (
             <p>{strings.overview.nothingYet}</p>
           ) : (
-            <div
+            <section
               class="table-scroll"
-              role="region"
               aria-label={strings.charts.tableRegion(strings.breakdowns.title(strings.kinds[kind]!, fieldName(by)))}
               tabindex={0}
             >
@@ -130,7 +129,7 @@ export function Breakdowns(_props: ViewProps) {
                   />
                 </tfoot>
               </table>
-            </div>
+            </section>
           )}
           <ReleaseNotes
             withheld={!!data.withheld || !!data.total.withheld || rows.some((group) => group.withheld)}

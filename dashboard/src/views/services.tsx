@@ -105,7 +105,7 @@ export function Services(_props: ViewProps) {
           {rows.length === 0 ? (
             <p>{strings.services.none}</p>
           ) : (
-            <div class="table-scroll" role="region" aria-label={strings.charts.tableRegion(title)} tabindex={0}>
+            <section class="table-scroll" aria-label={strings.charts.tableRegion(title)} tabindex={0}>
               <table class="services-table">
                 <thead>
                   <tr>
@@ -155,7 +155,7 @@ export function Services(_props: ViewProps) {
                   })}
                 </tbody>
               </table>
-            </div>
+            </section>
           )}
           {!bucket && <p class="note">{strings.release.noTrend}</p>}
           <ReleaseNotes
