@@ -16,7 +16,7 @@ import { describeSample, seedSampleData } from "./sample-data.mjs";
 import { seedDemo } from "./seed.mjs";
 
 const out = join(root, "docs", "screenshots");
-const say = (line) => console.log(`[screenshots] ${line}`);
+const say = (/** @type {string} */ line) => console.log(`[screenshots] ${line}`);
 /** What the sample's answers name as their page, as if the demo ran on npm run dev's default port. */
 const DEMO_ORIGIN = "http://127.0.0.1:8787";
 
@@ -32,11 +32,18 @@ function build() {
   }
 }
 
-/** An answer with a thread, among the newest with a comment: the inbox opens it. */
+/**
+ * An answer with a thread, among the newest with a comment: the inbox opens it.
+ * @param {string} baseUrl
+ * @param {string} token
+ * @returns {Promise<string>} its id
+ */
 async function answerWithThread(baseUrl, token) {
   const response = await fetch(`${baseUrl}/v1/responses?hasComment=true&limit=50`, {
     headers: { authorization: `Bearer ${token}` },
   });
+  // What is read here of an InboxPage (schema/inbox.ts, which a Node script cannot import: no extensions).
+  /** @type {{ items: { id: string, site: string, replies: number }[] }} */
   const { items } = await response.json();
   const item =
     items.find((candidate) => candidate.replies > 0 && candidate.site === "demo-shop") ??
@@ -45,16 +52,29 @@ async function answerWithThread(baseUrl, token) {
   return item.id;
 }
 
+/**
+ * A page's window once recordViolations has run in it.
+ * @typedef {typeof window & { __violations: string[] }} RecordingWindow
+ */
+
 /** Records CSP violations from the first script on (an init script is exempt from the page's CSP). */
 function recordViolations() {
-  window.__violations = [];
+  /** @type {RecordingWindow} */ (window).__violations = [];
   document.addEventListener(
     "securitypolicyviolation",
-    (event) => window.__violations.push(`${event.violatedDirective} ${event.blockedURI}`),
+    (event) =>
+      /** @type {RecordingWindow} */ (window).__violations.push(`${event.violatedDirective} ${event.blockedURI}`),
     true,
   );
 }
 
+/**
+ * @param {import("playwright-core").Browser} browser
+ * @param {string} baseUrl
+ * @param {string} token
+ * @param {string} threadId the answer whose thread the desktop inbox opens
+ * @returns {Promise<string[]>} the files written
+ */
 async function shoot(browser, baseUrl, token, threadId) {
   const written = [];
   for (const [device, options] of Object.entries(VIEWPORTS)) {
@@ -101,7 +121,7 @@ async function shoot(browser, baseUrl, token, threadId) {
       await page.screenshot({ path: file, animations: "disabled", caret: "hide" });
       written.push(file);
     }
-    const violations = await page.evaluate(() => window.__violations);
+    const violations = await page.evaluate(() => /** @type {RecordingWindow} */ (window).__violations);
     if (violations.length)
       throw new Error(`Content-Security-Policy violations on the dashboard: ${violations.join("; ")}`);
     await context.close();
@@ -118,7 +138,8 @@ async function main() {
   process.once("exit", () => rmSync(persistTo, { recursive: true, force: true }));
   await applyMigrations({ persistTo });
   const summary = await seedSampleData({ persistTo, pageOrigin: DEMO_ORIGIN });
-  say(`sample data: ${describeSample(summary)}`);
+  // A fresh database: the sample is always written.
+  say(`sample data: ${describeSample(/** @type {NonNullable<typeof summary>} */ (summary))}`);
 
   const token = randomBytes(24).toString("base64url");
   const [port, inspectorPort] = [await freePort(), await freePort()];

@@ -16,11 +16,21 @@ const baseUrl = `http://${host}:${port}`;
 
 const say = (line = "") => console.log(line === "" ? "" : `[dev] ${line}`);
 
+/**
+ * @param {string} message
+ * @returns {never}
+ */
 function fail(message) {
   console.error(`[dev] ${message}`);
   process.exit(1);
 }
 
+/**
+ * @param {string} label
+ * @param {string} command
+ * @param {string[]} args
+ * @param {NodeJS.ProcessEnv} [env]
+ */
 function run(label, command, args, env = process.env) {
   say(label);
   const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env });
@@ -56,6 +66,10 @@ function assertPortFree() {
   });
 }
 
+/**
+ * @param {string} token
+ * @param {string} tokenNote where the token came from
+ */
 function banner(token, tokenNote) {
   const wranglerVersion = JSON.parse(
     readFileSync(join(root, "node_modules", "wrangler", "package.json"), "utf8"),
@@ -125,6 +139,10 @@ async function main() {
     signal: interrupted.signal,
   });
   let shuttingDown = false;
+  /**
+   * @param {number} code
+   * @param {NodeJS.Signals} [signal]
+   */
   const shutdown = async (code, signal) => {
     if (shuttingDown) return;
     shuttingDown = true;
@@ -132,14 +150,14 @@ async function main() {
     await (await starting.catch(() => null))?.stop(signal);
     process.exit(code);
   };
-  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => shutdown(0, signal));
+  for (const signal of /** @type {const} */ (["SIGINT", "SIGTERM"])) process.on(signal, () => shutdown(0, signal));
 
   let wrangler;
   try {
     wrangler = await starting;
   } catch (error) {
     if (shuttingDown) return;
-    fail(error.message); // the harness has stopped it already
+    fail(/** @type {Error} */ (error).message); // the harness has stopped it already
   }
   // A wrangler that ends by itself (a crash) ends this process with its exit code.
   wrangler.exited.then((code) => shuttingDown || process.exit(code ?? 1));

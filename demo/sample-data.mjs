@@ -10,9 +10,24 @@ import { defaultPersistTo, root, withWorker } from "../harness/wrangler.mjs";
 import { sites } from "./seed.mjs";
 
 /**
+ * What the one-off Worker answers: SampleSummary in sample-history.ts, which a Node script cannot import (that
+ * file's imports are the Worker's, with no extensions).
+ * @typedef {object} SampleSummary
+ * @property {number} days
+ * @property {number} responses
+ * @property {Record<string, number>} bySite
+ * @property {number} statuses
+ * @property {number} replies
+ * @property {number} from
+ * @property {number} to
+ */
+
+/**
  * Writes the sample history into the local D1 kept under `persistTo` (wrangler's --persist-to), unless
  * a demo site has responses already. Resolves to a summary, or null when it wrote nothing. Must not run
  * while a wrangler dev serves the same directory: two workerd processes would write the same files.
+ * @param {{ persistTo?: string, pageOrigin?: string, now?: number }} [options]
+ * @returns {Promise<SampleSummary | null>}
  */
 export async function seedSampleData({
   persistTo = defaultPersistTo,
@@ -31,7 +46,10 @@ export async function seedSampleData({
   });
 }
 
-/** One line for a log: what was written. */
+/**
+ * One line for a log: what was written.
+ * @param {SampleSummary} summary
+ */
 export function describeSample(summary) {
   const sites = Object.entries(summary.bySite)
     .map(([site, n]) => `${n.toLocaleString("en")} in ${site}`)

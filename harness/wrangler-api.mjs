@@ -5,6 +5,17 @@ import { join } from "node:path";
 import { defaultConfig, useOfflineEnv } from "./offline-env.mjs";
 
 /**
+ * Imported rather than the global of @cloudflare/workers-types: the demo scripts that import this file are
+ * checked with the DOM's globals (tsconfig.scripts.json), which workers-types' fetch and Response would clash
+ * with. From the file miniflare's own types import it from; as `require`, because ESM resolution looks for no
+ * index.js in a directory and that package has no `exports` map to name one.
+ * @typedef {import(
+ *   "@cloudflare/workers-types/experimental",
+ *   { with: { "resolution-mode": "require" } }
+ * ).D1Database} D1Database
+ */
+
+/**
  * Runs `use` with the config's D1 binding (DB) kept under `persistTo`, then disposes of it.
  * @template T
  * @param {{ persistTo: string, config?: string }} where
