@@ -76,7 +76,8 @@ const runs = Number(options.runs);
 const seed = Number(options.seed);
 if (sizes.some((size) => !Number.isInteger(size) || size < 1) || !(runs >= 1) || !Number.isInteger(seed)) {
   console.error(
-    "usage: npm run bench:aggregates -- [--sizes 10000,100000,1000000] [--runs 7] [--seed 20250101] [--reuse] [--save FILE] [--baseline FILE]",
+    "usage: npm run bench:aggregates -- [--sizes 10000,100000,1000000] [--runs 7] [--seed 20250101] [--reuse] " +
+      "[--save FILE] [--baseline FILE]",
   );
   process.exit(2);
 }
@@ -160,11 +161,13 @@ function reportRelease(
   if (!pendingBefore)
     console.log("first reads ms: -, as nothing was pending: an earlier run on this database released it.");
   console.log(
-    "pending read MB: what the reads of the site's pending answers returned in all, about; one period a read (D1 allows 50 MB per result).",
+    "pending read MB: what the reads of the site's pending answers returned in all, about; " +
+      "one period a read (D1 allows 50 MB per result).",
   );
   console.log("statements: all the periods' statements together; each period is one db.batch of its own.");
   console.log(
-    `first reads ms: the ${READS_TO_RELEASE} reads that closed the site's periods (client wall time), ${PERIODS_PER_REQUEST} periods a read at most.`,
+    `first reads ms: the ${READS_TO_RELEASE} reads that closed the site's periods (client wall time), ` +
+      `${PERIODS_PER_REQUEST} periods a read at most.`,
   );
 }
 
@@ -173,7 +176,8 @@ async function benchSize(size: number): Promise<Row[]> {
   const prepared = await prepareDatabase(configs, persistTo, size, seed, options.reuse);
   const loaded = prepared.reused
     ? `reusing the database loaded earlier in ${persistTo}`
-    : `load ${prepared.loadSeconds.toFixed(1)} s (${count(prepared.responses)} responses, ${count(prepared.rollupRows)} rollup rows)`;
+    : `load ${prepared.loadSeconds.toFixed(1)} s ` +
+      `(${count(prepared.responses)} responses, ${count(prepared.rollupRows)} rollup rows)`;
   say(`${count(size)}: ${loaded}, then the migrations it lacked ${prepared.carryOverSeconds.toFixed(1)} s`);
   const pendingBefore = await pendingAnswers(persistTo, configs.all);
   const adminToken = randomBytes(24).toString("base64url");
@@ -246,7 +250,8 @@ function report(rows: Row[]): void {
     }),
   );
   console.log(
-    "d1 ms: what D1 reports spending on the answer's statements (Server-Timing d1, median); rows_read the same answer's.",
+    "d1 ms: what D1 reports spending on the answer's statements (Server-Timing d1, median); " +
+      "rows_read the same answer's.",
   );
   console.log(
     "handler ms: the Worker's whole handler time, round trips to local D1 included (Server-Timing total, median).",
@@ -263,7 +268,8 @@ function judgeGoals(rows: Row[]): void {
     return;
   }
   console.log(
-    `Goals at ${count(GOAL_SIZE)} responses (rows_read <= ${count(GOAL_MAX_ROWS_READ)}; handler time at most ${GOAL_MAX_SLOWDOWN}x the baseline's):`,
+    `Goals at ${count(GOAL_SIZE)} responses (rows_read <= ${count(GOAL_MAX_ROWS_READ)}; ` +
+      `handler time at most ${GOAL_MAX_SLOWDOWN}x the baseline's):`,
   );
   let allHold = true;
   for (const row of atGoal) {
@@ -273,15 +279,15 @@ function judgeGoals(rows: Row[]): void {
     const timeHolds = ratio === null || ratio <= GOAL_MAX_SLOWDOWN;
     allHold &&= rowsHold && timeHolds;
     const time = ratio === null ? "no baseline" : `${ratio.toFixed(2)}x ${timeHolds ? "holds" : "FAILS"}`;
-    console.log(
-      `  ${row.name.padEnd(40)} rows_read ${count(row.rollups.rowsRead).padStart(7)} ${rowsHold ? "holds" : "FAILS"}   time ${time}`,
-    );
+    const rowsRead = `${count(row.rollups.rowsRead).padStart(7)} ${rowsHold ? "holds" : "FAILS"}`;
+    console.log(`  ${row.name.padEnd(40)} rows_read ${rowsRead}   time ${time}`);
   }
   console.log(allHold ? "All goals hold." : "Some goals do NOT hold.");
 }
 
 say(
-  `seed ${seed}, median of ${runs} runs per query, Node ${process.version}, ${availableParallelism()} CPUs, load average ${loadavg()[0]!.toFixed(1)}`,
+  `seed ${seed}, median of ${runs} runs per query, Node ${process.version}, ${availableParallelism()} CPUs, ` +
+    `load average ${loadavg()[0]!.toFixed(1)}`,
 );
 for (const headline of HEADLINES) say(`  ${headline.name.padEnd(40)} GET /v1/aggregates?${headline.query}`);
 const rows: Row[] = [];

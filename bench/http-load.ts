@@ -47,7 +47,8 @@ if (
   connections! > Math.min(amount!, warmup!)
 ) {
   console.error(
-    "usage: npm run bench:load -- [--requests 50000] [--connections 100] [--warmup 1000] (connections <= requests and warmup)",
+    "usage: npm run bench:load -- [--requests 50000] [--connections 100] [--warmup 1000] " +
+      "(connections <= requests and warmup)",
   );
   process.exit(2);
 }
@@ -147,9 +148,8 @@ async function measure(target: Target, adminToken: string): Promise<Measured> {
     config: target.config,
     ...(target.probe ? { probe: target.probe } : {}),
   });
-  say(
-    `${target.label}: wrangler dev answering on ${worker.url} after ${((performance.now() - started) / 1000).toFixed(1)} s`,
-  );
+  const startSeconds = ((performance.now() - started) / 1000).toFixed(1);
+  say(`${target.label}: wrangler dev answering on ${worker.url} after ${startSeconds} s`);
   let measured: Measured;
   try {
     await target.seed?.(worker, adminToken);
@@ -157,7 +157,8 @@ async function measure(target: Target, adminToken: string): Promise<Measured> {
     if (warm.created === 0)
       throw new Error(`${target.label}: no POST of the warm-up was stored; the first answer was ${warm.firstRefusal}`);
     say(
-      `${target.label}: warmed up with ${count(warm.result.requests.total)} POSTs; now ${count(amount!)} over ${connections} connections`,
+      `${target.label}: warmed up with ${count(warm.result.requests.total)} POSTs; ` +
+        `now ${count(amount!)} over ${connections} connections`,
     );
     const before = sampleCpu(worker.pid);
     const run = await drive(worker.url, SITE, amount!, target.label);
@@ -248,7 +249,8 @@ function check(ours: Measured, ceiling: Measured): string[] {
   line(ours.run.created > 0, `feedloop stored answers: ${count(ours.run.created)} POSTs answered 201`);
   line(
     rows === ours.run.created && aggregate.count === ours.run.created,
-    `feedloop: rows in D1 ${count(rows)} = 201 answers ${count(ours.run.created)} = aggregate count ${count(aggregate.count)}`,
+    `feedloop: rows in D1 ${count(rows)} = 201 answers ${count(ours.run.created)} ` +
+      `= aggregate count ${count(aggregate.count)}`,
   );
   const expected = Object.fromEntries(ours.run.createdByScore.flatMap((n, score) => (n ? [[String(score), n]] : [])));
   const distribution = Object.fromEntries(Object.entries(aggregate.distribution).filter(([, n]) => n));
@@ -265,19 +267,22 @@ function check(ours: Measured, ceiling: Measured): string[] {
   const ceilingWarmRows = ceiling.rows.get(WARMUP_SITE) ?? 0;
   line(
     ceilingRows === ceiling.run.created && ceilingWarmRows === ceiling.warm.created && ceiling.run.created > 0,
-    `ceiling: rows in D1 ${count(ceilingRows)} = 201 answers ${count(ceiling.run.created)} (warm-up ${count(ceilingWarmRows)} = ${count(ceiling.warm.created)})`,
+    `ceiling: rows in D1 ${count(ceilingRows)} = 201 answers ${count(ceiling.run.created)} ` +
+      `(warm-up ${count(ceilingWarmRows)} = ${count(ceiling.warm.created)})`,
   );
   for (const measured of [ours, ceiling]) {
     const { result } = measured.run;
     if (result.non2xx || result.errors) {
       console.log(
-        `note   ${measured.target.label}: ${count(result.non2xx)} non-2xx ${JSON.stringify(result.statusCodeStats)}, ${count(result.errors)} errors; first refusal: ${measured.run.firstRefusal}`,
+        `note   ${measured.target.label}: ${count(result.non2xx)} non-2xx ${JSON.stringify(result.statusCodeStats)}, ` +
+          `${count(result.errors)} errors; first refusal: ${measured.run.firstRefusal}`,
       );
       // wrangler's ProxyWorker compares the URL with its path to one without, so it gives this text for
       // every failed fetch of a POST to the Worker's workerd, restart or not (wrangler 4.86).
       if (measured.run.firstRefusal?.includes("restarted mid-request")) {
         console.log(
-          '       (the 503 is wrangler dev\'s proxy: its fetch to the Worker failed; it says "restarted" for any such failure of a POST)',
+          "       (the 503 is wrangler dev's proxy: its fetch to the Worker failed; " +
+            'it says "restarted" for any such failure of a POST)',
         );
       }
     }
@@ -285,13 +290,17 @@ function check(ours: Measured, ceiling: Measured): string[] {
   return failures;
 }
 
+const cpuModel = cpus()[0]?.model.trim() ?? "?";
+const loadAverage = loadavg()
+  .map((n) => n.toFixed(2))
+  .join(" ");
 say(
-  `Node ${process.version}, autocannon ${autocannonVersion}, ${availableParallelism()} CPUs (${cpus()[0]?.model.trim() ?? "?"}), load average ${loadavg()
-    .map((n) => n.toFixed(2))
-    .join(" ")} at start`,
+  `Node ${process.version}, autocannon ${autocannonVersion}, ${availableParallelism()} CPUs (${cpuModel}), ` +
+    `load average ${loadAverage} at start`,
 );
 say(
-  `${count(amount!)} POSTs over ${connections} connections (pipelining 1) to each Worker in turn, after ${count(warmup!)} not counted`,
+  `${count(amount!)} POSTs over ${connections} connections (pipelining 1) to each Worker in turn, ` +
+    `after ${count(warmup!)} not counted`,
 );
 
 rmSync(dataDir, { recursive: true, force: true });
@@ -360,7 +369,9 @@ printTable(
 );
 const ratio = createdPerSecond(ours.run) / createdPerSecond(ceiling.run);
 console.log(
-  `throughput ratio: ${(ratio * 100).toFixed(1)}% of the ceiling (goal ≥ ${GOAL_RATIO * 100}%: ${ratio >= GOAL_RATIO ? "met" : "NOT met"}; 201 answers per second, ${count(Math.round(createdPerSecond(ours.run)))} vs ${count(Math.round(createdPerSecond(ceiling.run)))})`,
+  `throughput ratio: ${(ratio * 100).toFixed(1)}% of the ceiling ` +
+    `(goal ≥ ${GOAL_RATIO * 100}%: ${ratio >= GOAL_RATIO ? "met" : "NOT met"}; 201 answers per second, ` +
+    `${count(Math.round(createdPerSecond(ours.run)))} vs ${count(Math.round(createdPerSecond(ceiling.run)))})`,
 );
 console.log(
   `req/s: answers per second over the whole run; p50/p99: latency of the 2xx answers, as autocannon measures it.`,
@@ -385,11 +396,13 @@ printTable(
   ]),
 );
 console.log(
-  `Shares of all ${availableParallelism()} cores' time. wrangler dev: its Node process and the workerd processes it runs (our Worker, D1, its proxy).`,
+  `Shares of all ${availableParallelism()} cores' time. ` +
+    "wrangler dev: its Node process and the workerd processes it runs (our Worker, D1, its proxy).",
 );
 console.log(
   raised.length
-    ? `Rate limits raised to ${count(RAISED_LIMIT)} in the copy of wrangler.toml this ran (${oursConfig.path}), so one client is not limited while the bindings are still called: ${raised.join(", ")}.`
+    ? `Rate limits raised to ${count(RAISED_LIMIT)} in the copy of wrangler.toml this ran (${oursConfig.path}), ` +
+        `so one client is not limited while the bindings are still called: ${raised.join(", ")}.`
     : "wrangler.toml has no [[ratelimits]] to raise.",
 );
 say(

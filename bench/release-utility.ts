@@ -77,7 +77,8 @@ async function read(worker: WranglerDev, adminToken: string): Promise<Read> {
   if (!site.currentPeriod) throw new Error(`${SITE} has no reporting period: is it internal?`);
   const closedBefore = Date.parse(site.currentPeriod.start);
   // The first read closes and groups every period that has ended.
-  const range = `site=${SITE}&from=${new Date(closedBefore - RANGE_WEEKS * WEEK).toISOString()}&to=${site.currentPeriod.start}`;
+  const from = new Date(closedBefore - RANGE_WEEKS * WEEK).toISOString();
+  const range = `site=${SITE}&from=${from}&to=${site.currentPeriod.start}`;
   const aggregate = (query: string) => api<Answer>(`/v1/aggregates?kind=csat&${range}${query}`);
   const surveys: Read["surveys"] = {};
   for (const survey of SURVEYS) {
@@ -219,7 +220,8 @@ function smallGroupLeaks(answers: Truth["answers"], groups: Truth["groups"], rea
     const own = answers.filter((answer) => answer.own[dimension] === value).length;
     const marked = aggregate.withheld ? ", withheld: true" : "";
     say(
-      `${dimension} ${value}: ${own} answers in closed periods; segment.${dimension}=${value} counts ${countOf(aggregate)}${marked} and lists ${rows} rows`,
+      `${dimension} ${value}: ${own} answers in closed periods; ` +
+        `segment.${dimension}=${value} counts ${countOf(aggregate)}${marked} and lists ${rows} rows`,
     );
   }
   return leaks;
@@ -234,7 +236,8 @@ await applyMigrations({ persistTo, config });
 const sample = await seedSampleData({ persistTo, now });
 if (!sample) throw new Error("the sample history was not written");
 say(
-  `sample history: ${sample.responses} answers, ${sample.bySite[SITE] ?? 0} of them in ${SITE}, up to ${new Date(now).toISOString()}`,
+  `sample history: ${sample.responses} answers, ${sample.bySite[SITE] ?? 0} of them in ${SITE}, ` +
+    `up to ${new Date(now).toISOString()}`,
 );
 
 const adminToken = randomBytes(24).toString("base64url");
@@ -251,7 +254,8 @@ const { answers, groups } = await truth(persistTo, config);
 const closed = answers.filter((answer) => answer.createdAt < answered.closedBefore);
 const closedAt = new Date(answered.closedBefore).toISOString();
 console.log(
-  `\n${SITE}: ${closed.length} answers in periods closed before ${closedAt}, ${answers.length - closed.length} in the open one`,
+  `\n${SITE}: ${closed.length} answers in periods closed before ${closedAt}, ` +
+    `${answers.length - closed.length} in the open one`,
 );
 const goalsHold = reportShares(closed, answered);
 const leaks = smallGroupLeaks(closed, groups, answered);
