@@ -871,10 +871,10 @@ describe("POST /v1/responses, fuzzed", () => {
   });
   afterEach(() => vi.restoreAllMocks());
 
-  // 10,000 requests through the test pool: workerd 1.20260426 (the one wrangler 4.86 and the test pool share)
-  // takes over 300 s for them on CI's 2 cores. This is a correctness test; bench/ measures speed.
+  // The 10,000 requests take about 15 s (helpers.ts says why they do not go through SELF.fetch). The limit
+  // leaves room for a loaded CI machine; this is a correctness test, and bench/ measures speed.
   it("answers 10,000+ random and malformed bodies with 201, 4xx or 429, never 5xx, and stores nothing it refuses", {
-    timeout: 900_000,
+    timeout: 180_000,
   }, async () => {
     const { caseArb } = arbitraries(targets);
     const statuses = new Map<number, number>();
