@@ -1,5 +1,14 @@
 import { createRoute } from "@hono/zod-openapi";
-import { Participation, Site, SiteInput, SiteList, Survey, SurveyInput, SurveyList } from "../../schema/config";
+import {
+  MAX_CONFIG_BODY_BYTES,
+  Participation,
+  Site,
+  SiteInput,
+  SiteList,
+  Survey,
+  SurveyInput,
+  SurveyList,
+} from "../../schema/config";
 import { SiteParam, SurveyParam } from "../../schema/params";
 import { forgetCollectionConfig } from "../db/collection-config";
 import { getService } from "../db/services";
@@ -11,6 +20,7 @@ import { resolveIdentity } from "../identity";
 import { newBallotKey } from "../identity/ballot";
 import { ApiError, notFound, validationFailed } from "../errors";
 import { assertSiteAccess, requireAuth } from "../middleware/auth";
+import { limitBody } from "../middleware/body-limit";
 import { jsonBody } from "../middleware/validate";
 import { declare, errors, json, router, SERVER_ERRORS } from "../openapi";
 
@@ -19,7 +29,11 @@ const readers = {
   description: "Read keys may call this.",
   middleware: [requireAuth({ scope: "read" })],
 };
-const admins = { security: [{ bearer: [] }], middleware: [requireAuth({ scope: "admin" }), jsonBody()] };
+const admins = {
+  security: [{ bearer: [] }],
+  middleware: [requireAuth({ scope: "admin" }), limitBody(MAX_CONFIG_BODY_BYTES), jsonBody()],
+};
+const CONFIG_413 = "payload_too_large: the body is over 64 KiB (config)";
 const body = <Schema extends typeof SiteInput | typeof SurveyInput>(schema: Schema) => ({
   required: true,
   content: { "application/json": { schema } },
@@ -51,7 +65,7 @@ const putSite = createRoute({
   responses: {
     200: json("Updated", Site),
     201: json("Created", Site),
-    ...errors([400, 401, 403, 415, 422, ...SERVER_ERRORS]),
+    ...errors([400, 401, 403, 413, 415, 422, ...SERVER_ERRORS], { 413: CONFIG_413 }),
   },
 });
 
@@ -96,7 +110,10 @@ const putSurvey = createRoute({
   responses: {
     200: json("Updated", Survey),
     201: json("Created", Survey),
-    ...errors([400, 401, 403, 404, 415, 422, ...SERVER_ERRORS], { 404: "not_found: no such site" }),
+    ...errors([400, 401, 403, 404, 413, 415, 422, ...SERVER_ERRORS], {
+      404: "not_found: no such site",
+      413: CONFIG_413,
+    }),
   },
 });
 
