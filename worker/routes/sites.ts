@@ -14,7 +14,7 @@ import { forgetCollectionConfig } from "../db/collection-config";
 import { getService } from "../db/services";
 import { getSite, getTurnstile, listSites, openPeriodCount, siteHasResponses, upsertSite } from "../db/sites";
 import { currentPeriod } from "../domain/reporting-period";
-import { getSurvey, listSurveys, surveyHasResponses, upsertSurvey } from "../db/surveys";
+import { getSurvey, listSurveys, sitesRatingService, surveyHasResponses, upsertSurvey } from "../db/surveys";
 import { getIdentity } from "../db/identity";
 import { resolveIdentity } from "../identity";
 import { newBallotKey } from "../identity/ballot";
@@ -23,6 +23,7 @@ import { assertSiteAccess, requireAuth } from "../middleware/auth";
 import { limitBody } from "../middleware/body-limit";
 import { jsonBody } from "../middleware/validate";
 import { declare, errors, json, router, SERVER_ERRORS } from "../openapi";
+import type { Principal } from "../env";
 
 const readers = {
   security: [{ bearer: [] }],
@@ -111,6 +112,7 @@ const putSurvey = createRoute({
     200: json("Updated", Survey),
     201: json("Created", Survey),
     ...errors([400, 401, 403, 404, 413, 415, 422, ...SERVER_ERRORS], {
+      403: "forbidden: no access to the site, or a site-limited key attaching a service other sites rate",
       404: "not_found: no such site",
       413: CONFIG_413,
     }),
@@ -225,6 +227,7 @@ export const sites = router()
       }
       if (unknown.length > 0) throw validationFailed(unknown);
       const existing = await getSurvey(c.env.DB, site, id);
+      await assertMayAttachServices(c.env.DB, c.var.principal, input.services, existing?.services ?? []);
       if (existing && existing.kind !== input.kind && (await surveyHasResponses(c.env.DB, site, id))) {
         throw new ApiError(
           422,
@@ -238,3 +241,29 @@ export const sites = router()
       return created ? c.json(survey, 201) : c.json(survey, 200);
     }),
   );
+
+/**
+ * A service is shared: its answers count in its owner's figures on every site (`owner=`, `service=`). A key
+ * limited to some sites may attach only services that no other site rates, or that this survey already had;
+ * otherwise it could add its sites' answers to another team's figures. Only a credential for every site may
+ * attach a service that other sites rate. 403 without naming those sites (a key never learns of them).
+ */
+async function assertMayAttachServices(
+  db: D1Database,
+  principal: Principal,
+  services: string[],
+  alreadyAttached: string[],
+): Promise<void> {
+  const ownSites = principal.sites;
+  if (!ownSites) return;
+  for (const service of services) {
+    if (alreadyAttached.includes(service)) continue;
+    const ratedElsewhere = (await sitesRatingService(db, service)).some((other) => !ownSites.includes(other));
+    if (ratedElsewhere)
+      throw new ApiError(
+        403,
+        "forbidden",
+        `Service ${service} is rated on sites outside this key's; only a credential for every site may attach it`,
+      );
+  }
+}
