@@ -3,6 +3,12 @@ import { Audience, Kind, LocalizedText, Period, ReportingPeriod, Slug, TimeZone,
 import { IdentityInput, IdentityView } from "./identity";
 
 /**
+ * Body limit of config writes (PUT sites and surveys): more than the 16 KiB of other writes, since a survey
+ * carries its question and comment prompt in every language (500 characters each).
+ */
+export const MAX_CONFIG_BODY_BYTES = 64 * 1024;
+
+/**
  * An origin as browsers send it in the `Origin` header: scheme, host and port only.
  * Normalised (lowercase, default port dropped) so comparisons are exact.
  */

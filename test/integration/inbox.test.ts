@@ -262,3 +262,14 @@ describe("exports", () => {
     expect(lines.every((line) => line.score === 0)).toBe(true);
   });
 });
+
+describe("GET /v1/responses.csv (formula injection)", () => {
+  it("keeps the apostrophe on a comment that starts with a carriage return", async () => {
+    const { site, survey } = await seedSurvey({ kind: "nps" });
+    await postResponse({ site, survey, score: 3, comment: "\r=1+1" });
+    const rows = parse(await (await admin("GET", `/v1/responses.csv?site=${site}`)).text(), {
+      columns: true,
+    }) as Record<string, string>[];
+    expect(rows.map((row) => row.comment)).toEqual(["'\n=1+1"]);
+  });
+});

@@ -83,3 +83,12 @@ export async function upsertSurvey(
   ]);
   return { survey: toSurvey(upserted!.results[0] as SurveyRow), created: existing!.results.length === 0 };
 }
+
+/** The sites with a survey that rates `service` (services are shared: one may be rated on many sites). */
+export async function sitesRatingService(db: D1Database, service: string): Promise<string[]> {
+  const { results } = await db
+    .prepare("SELECT DISTINCT site_id FROM surveys, json_each(surveys.services) WHERE json_each.value = ?")
+    .bind(service)
+    .all<{ site_id: string }>();
+  return results.map((row) => row.site_id);
+}

@@ -2,11 +2,15 @@ import { bodyLimit } from "hono/body-limit";
 import { MAX_BODY_BYTES } from "../../schema/response";
 import { ApiError } from "../errors";
 
-/** The public writes' body limit (contract: 413 over 16 KiB), also for chunked bodies. */
-export const limitBody = () =>
+/**
+ * Every write's body limit, checked before the body is read or parsed (Content-Length first, then the
+ * bytes as they stream, so a chunked body is cut at the limit too): 413 `payload_too_large`. 16 KiB
+ * (the contract's limit) unless a route needs more (config: `MAX_CONFIG_BODY_BYTES`).
+ */
+export const limitBody = (maxSize: number = MAX_BODY_BYTES) =>
   bodyLimit({
-    maxSize: MAX_BODY_BYTES,
+    maxSize,
     onError: () => {
-      throw new ApiError(413, "payload_too_large", `The body is over ${MAX_BODY_BYTES} bytes`);
+      throw new ApiError(413, "payload_too_large", `The body is over ${maxSize} bytes; send a smaller one`);
     },
   });

@@ -13,6 +13,7 @@ import { getSite } from "../db/sites";
 import type { Bindings, Principal } from "../env";
 import { notFound } from "../errors";
 import { assertSiteAccess, requireAuth } from "../middleware/auth";
+import { limitBody } from "../middleware/body-limit";
 import { jsonBody } from "../middleware/validate";
 import { declare, errors, FILTER_422, json, router, SERVER_ERRORS } from "../openapi";
 import { releaseClosedPeriods, releaseSite } from "../release";
@@ -36,7 +37,7 @@ async function responseFor(env: Bindings, principal: Principal, id: string) {
 const security = [{ bearer: [] }];
 const readers = { security, description: "Read keys may call this.", middleware: [requireAuth({ scope: "read" })] };
 const admins = { security, middleware: [requireAuth({ scope: "admin" })] };
-const writers = { security, middleware: [requireAuth({ scope: "admin" }), jsonBody()] };
+const writers = { security, middleware: [requireAuth({ scope: "admin" }), limitBody(), jsonBody()] };
 
 const listInbox = createRoute({
   method: "get",
@@ -73,7 +74,7 @@ const patchStatus = createRoute({
   },
   responses: {
     200: json("The new status", StatusChanged),
-    ...errors([400, 401, 403, 404, 415, 422, ...SERVER_ERRORS]),
+    ...errors([400, 401, 403, 404, 413, 415, 422, ...SERVER_ERRORS]),
   },
 });
 
@@ -83,7 +84,10 @@ const postTeamReply = createRoute({
   summary: "Reply to the respondent",
   ...writers,
   request: { params: ResponseParam, body: { required: true, content: { "application/json": { schema: ReplyInput } } } },
-  responses: { 201: json("The reply", Reply), ...errors([400, 401, 403, 404, 415, 422, ...SERVER_ERRORS]) },
+  responses: {
+    201: json("The reply", Reply),
+    ...errors([400, 401, 403, 404, 413, 415, 422, ...SERVER_ERRORS]),
+  },
 });
 
 const deleteOne = createRoute({

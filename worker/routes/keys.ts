@@ -4,6 +4,7 @@ import { deleteKey, insertKey, listKeys } from "../db/keys";
 import { randomBase62, sha256Hex } from "../domain/crypto";
 import { notFound } from "../errors";
 import { KEY_PREFIX, requireAuth } from "../middleware/auth";
+import { limitBody } from "../middleware/body-limit";
 import { jsonBody } from "../middleware/validate";
 import { declare, errors, json, router, SERVER_ERRORS } from "../openapi";
 
@@ -16,11 +17,11 @@ const createKey = createRoute({
   path: "/",
   summary: "Create an API key (shown once)",
   security,
-  middleware: [keyAdmins, jsonBody()],
+  middleware: [keyAdmins, limitBody(), jsonBody()],
   request: { body: { required: true, content: { "application/json": { schema: KeyInput } } } },
   responses: {
     201: json("The key, shown this once; only its digest is stored", KeyCreated),
-    ...errors([400, 401, 403, 415, 422, ...SERVER_ERRORS]),
+    ...errors([400, 401, 403, 413, 415, 422, ...SERVER_ERRORS]),
   },
 });
 

@@ -4,6 +4,7 @@ import { ServiceParam } from "../../schema/params";
 import { getService, listServices, upsertService } from "../db/services";
 import { notFound } from "../errors";
 import { requireAuth } from "../middleware/auth";
+import { limitBody } from "../middleware/body-limit";
 import { jsonBody } from "../middleware/validate";
 import { declare, errors, json, router, SERVER_ERRORS } from "../openapi";
 
@@ -36,7 +37,7 @@ const putService = createRoute({
   path: "/{service}",
   summary: "Create or replace a service",
   security: [{ bearer: [] }],
-  middleware: [requireAuth({ scope: "admin", everySite: true }), jsonBody()],
+  middleware: [requireAuth({ scope: "admin", everySite: true }), limitBody(), jsonBody()],
   request: {
     params: ServiceParam,
     body: { required: true, content: { "application/json": { schema: ServiceInput } } },
@@ -44,7 +45,7 @@ const putService = createRoute({
   responses: {
     200: json("Updated", Service),
     201: json("Created", Service),
-    ...errors([400, 401, 403, 415, 422, ...SERVER_ERRORS]),
+    ...errors([400, 401, 403, 413, 415, 422, ...SERVER_ERRORS]),
   },
 });
 

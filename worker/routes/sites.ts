@@ -1,25 +1,40 @@
 import { createRoute } from "@hono/zod-openapi";
-import { Participation, Site, SiteInput, SiteList, Survey, SurveyInput, SurveyList } from "../../schema/config";
+import {
+  MAX_CONFIG_BODY_BYTES,
+  Participation,
+  Site,
+  SiteInput,
+  SiteList,
+  Survey,
+  SurveyInput,
+  SurveyList,
+} from "../../schema/config";
 import { SiteParam, SurveyParam } from "../../schema/params";
 import { forgetCollectionConfig } from "../db/collection-config";
 import { getService } from "../db/services";
 import { getSite, getTurnstile, listSites, openPeriodCount, siteHasResponses, upsertSite } from "../db/sites";
 import { currentPeriod } from "../domain/reporting-period";
-import { getSurvey, listSurveys, surveyHasResponses, upsertSurvey } from "../db/surveys";
+import { getSurvey, listSurveys, sitesRatingService, surveyHasResponses, upsertSurvey } from "../db/surveys";
 import { getIdentity } from "../db/identity";
 import { resolveIdentity } from "../identity";
 import { newBallotKey } from "../identity/ballot";
 import { ApiError, notFound, validationFailed } from "../errors";
 import { assertSiteAccess, requireAuth } from "../middleware/auth";
+import { limitBody } from "../middleware/body-limit";
 import { jsonBody } from "../middleware/validate";
 import { declare, errors, json, router, SERVER_ERRORS } from "../openapi";
+import type { Principal } from "../env";
 
 const readers = {
   security: [{ bearer: [] }],
   description: "Read keys may call this.",
   middleware: [requireAuth({ scope: "read" })],
 };
-const admins = { security: [{ bearer: [] }], middleware: [requireAuth({ scope: "admin" }), jsonBody()] };
+const admins = {
+  security: [{ bearer: [] }],
+  middleware: [requireAuth({ scope: "admin" }), limitBody(MAX_CONFIG_BODY_BYTES), jsonBody()],
+};
+const CONFIG_413 = "payload_too_large: the body is over 64 KiB (config)";
 const body = <Schema extends typeof SiteInput | typeof SurveyInput>(schema: Schema) => ({
   required: true,
   content: { "application/json": { schema } },
@@ -51,7 +66,7 @@ const putSite = createRoute({
   responses: {
     200: json("Updated", Site),
     201: json("Created", Site),
-    ...errors([400, 401, 403, 415, 422, ...SERVER_ERRORS]),
+    ...errors([400, 401, 403, 413, 415, 422, ...SERVER_ERRORS], { 413: CONFIG_413 }),
   },
 });
 
@@ -96,7 +111,11 @@ const putSurvey = createRoute({
   responses: {
     200: json("Updated", Survey),
     201: json("Created", Survey),
-    ...errors([400, 401, 403, 404, 415, 422, ...SERVER_ERRORS], { 404: "not_found: no such site" }),
+    ...errors([400, 401, 403, 404, 413, 415, 422, ...SERVER_ERRORS], {
+      403: "forbidden: no access to the site, or a site-limited key attaching a service other sites rate",
+      404: "not_found: no such site",
+      413: CONFIG_413,
+    }),
   },
 });
 
@@ -208,6 +227,7 @@ export const sites = router()
       }
       if (unknown.length > 0) throw validationFailed(unknown);
       const existing = await getSurvey(c.env.DB, site, id);
+      await assertMayAttachServices(c.env.DB, c.var.principal, input.services, existing?.services ?? []);
       if (existing && existing.kind !== input.kind && (await surveyHasResponses(c.env.DB, site, id))) {
         throw new ApiError(
           422,
@@ -221,3 +241,29 @@ export const sites = router()
       return created ? c.json(survey, 201) : c.json(survey, 200);
     }),
   );
+
+/**
+ * A service is shared: its answers count in its owner's figures on every site (`owner=`, `service=`). A key
+ * limited to some sites may attach only services that no other site rates, or that this survey already had;
+ * otherwise it could add its sites' answers to another team's figures. Only a credential for every site may
+ * attach a service that other sites rate. 403 without naming those sites (a key never learns of them).
+ */
+async function assertMayAttachServices(
+  db: D1Database,
+  principal: Principal,
+  services: string[],
+  alreadyAttached: string[],
+): Promise<void> {
+  const ownSites = principal.sites;
+  if (!ownSites) return;
+  for (const service of services) {
+    if (alreadyAttached.includes(service)) continue;
+    const ratedElsewhere = (await sitesRatingService(db, service)).some((other) => !ownSites.includes(other));
+    if (ratedElsewhere)
+      throw new ApiError(
+        403,
+        "forbidden",
+        `Service ${service} is rated on sites outside this key's; only a credential for every site may attach it`,
+      );
+  }
+}

@@ -5,6 +5,7 @@ import { deleteWebhook, getWebhook, listWebhooks, upsertWebhook } from "../db/we
 import { newSecret } from "../webhooks/standard-webhooks";
 import { notFound } from "../errors";
 import { requireAuth } from "../middleware/auth";
+import { limitBody } from "../middleware/body-limit";
 import { jsonBody } from "../middleware/validate";
 import { declare, errors, json, router, SERVER_ERRORS } from "../openapi";
 
@@ -25,7 +26,7 @@ const putWebhook = createRoute({
   path: "/{id}",
   summary: "Create or replace a webhook",
   security: admins.security,
-  middleware: [...admins.middleware, jsonBody()],
+  middleware: [...admins.middleware, limitBody(), jsonBody()],
   request: {
     params: WebhookParam,
     body: { required: true, content: { "application/json": { schema: WebhookInput } } },
@@ -33,7 +34,7 @@ const putWebhook = createRoute({
   responses: {
     200: json("Updated (with `secret` when one was given)", WebhookSaved),
     201: json("Created, with its secret", WebhookSaved),
-    ...errors([400, 401, 403, 415, 422, ...SERVER_ERRORS]),
+    ...errors([400, 401, 403, 413, 415, 422, ...SERVER_ERRORS]),
   },
 });
 
