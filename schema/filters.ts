@@ -47,6 +47,12 @@ export const FILTERS = {
 };
 
 /**
+ * The most `segment.<dim>` filters one request may hold: as many as a site may have dimensions. Each is two
+ * bound parameters, and D1 binds at most 100 per statement (developers.cloudflare.com/d1/platform/limits).
+ */
+export const MAX_SEGMENT_FILTERS = 20;
+
+/**
  * A query string of the shared filters plus `extra` parameters, with `segment.<dim>=value` gathered
  * into `segment`. Unknown parameters are refused, so a typo is an error rather than a silent no-op.
  */
@@ -55,10 +61,18 @@ export function filterQuery<Extra extends z.ZodRawShape>(extra: Extra) {
   return z
     .looseObject(shape)
     .superRefine((query, ctx) => {
+      let segments = 0;
       for (const key of Object.keys(query)) {
         if (key in shape) continue;
-        if (key.startsWith("segment.") && Dimension.safeParse(key.slice(8)).success) continue;
+        if (key.startsWith("segment.") && Dimension.safeParse(key.slice(8)).success) {
+          segments++;
+          continue;
+        }
         ctx.addIssue({ code: "custom", path: [key], message: "unknown parameter" });
+      }
+      if (segments > MAX_SEGMENT_FILTERS) {
+        const message = `at most ${MAX_SEGMENT_FILTERS} segment.<dim> filters per request; this one has ${segments}`;
+        ctx.addIssue({ code: "custom", path: ["segment"], message });
       }
     })
     .transform((query) => {

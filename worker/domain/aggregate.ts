@@ -68,6 +68,18 @@ function accumulate(into: Map<string, Accumulator>, key: string, fact: Fact): vo
   if (fact.withheld) acc.withheld = true;
 }
 
+/**
+ * The most cells one answer may hold, groups × (buckets + 1): segment values are chosen by anonymous
+ * visitors, and an unbounded breakdown by hour once filled an isolate's 128 MB (issue 13). 10,000 cells are
+ * about 1.5 MB of JSON: two weeks by hour (336 buckets) for about 29 groups, or a year by day for 27.
+ */
+export const MAX_ANSWER_CELLS = 10_000;
+
+/** An answer that would hold more than MAX_ANSWER_CELLS cells; the caller narrows the request. */
+export class TooManyCells extends Error {
+  override readonly name = "TooManyCells";
+}
+
 type GroupOut = { key: Record<string, string | null> } & PublicCell & { series?: ({ start: string } & PublicCell)[] };
 
 /**
@@ -93,6 +105,8 @@ export function buildAnswer(
       const values = options.groupBy.map((field) => fieldValue(fact, field, context));
       const key = JSON.stringify(values);
       groupKeys.set(key, values);
+      // Checked as groups appear, so a flood of values is refused before its cells are built.
+      if (groupKeys.size * (buckets + 1) > MAX_ANSWER_CELLS) throw new TooManyCells();
       accumulate(cells, `group:${key}`, fact);
       if (buckets) accumulate(cells, `group:${key}:${fact.bucket}`, fact);
     }

@@ -4,7 +4,7 @@ import type { Kind } from "../../schema/common";
 import { readRawFacts, readRollupFacts, type FactFilter, type FactRead } from "../db/facts";
 import { inScope, type SurveyChoices } from "../db/scope";
 import { resolveScope } from "../scope";
-import { buildAnswer, type Context } from "../domain/aggregate";
+import { buildAnswer, MAX_ANSWER_CELLS, TooManyCells, type Context } from "../domain/aggregate";
 import { bucketRanges, isoWithOffset, MAX_BUCKETS, type Bucket } from "../domain/buckets";
 import { isHourAligned } from "../domain/rollup-plan";
 import { resolveRange } from "../domain/time-range";
@@ -29,7 +29,7 @@ const route = createRoute({
   responses: {
     200: json("{kind, total, series?, groups?}", Aggregates),
     ...errors([401, 403, 422, ...SERVER_ERRORS], {
-      422: `${FILTER_422}; an impossible range; too many buckets; or a bucket finer than an internal site's reporting period`,
+      422: `${FILTER_422}; an impossible range; too many buckets or cells (groups × buckets); or a bucket finer than an internal site's reporting period`,
     }),
   },
 });
@@ -100,14 +100,16 @@ export const aggregates = router().openapi(
       ownerOf: new Map(scope.services.map((service) => [service.id, service.owner])),
       audienceOf: new Map(scope.sites.map((site) => [site.id, site.audience])),
     };
-    const answer = buildAnswer(
-      kind,
-      [...read.facts, ...released.facts],
-      {
-        groupBy: query.groupBy,
-        bucketLabels: query.bucket ? buckets.map((b) => isoWithOffset(query.tz, b.start)) : null,
-      },
-      context,
+    const answer = answerWithin(() =>
+      buildAnswer(
+        kind,
+        [...read.facts, ...released.facts],
+        {
+          groupBy: query.groupBy,
+          bucketLabels: query.bucket ? buckets.map((b) => isoWithOffset(query.tz, b.start)) : null,
+        },
+        context,
+      ),
     );
     // d1: what D1 reports spending on this answer's statements; total: the handler's wall time (round
     // trips included; workerd's clock only moves across I/O). Rows read count other sites' rollup rows
@@ -122,6 +124,24 @@ export const aggregates = router().openapi(
     return c.json(answer, 200);
   }),
 );
+
+/**
+ * The answer, or a 422 saying how to narrow a request whose groups × buckets pass the cap. A 422 rather than
+ * the top groups plus "other": an "other" over employees' answers would have to be a sum of whole release
+ * groups too, and a refusal is simpler to trust (README: "Caps on reads"). It says only "more than": the
+ * number of groups is not told.
+ */
+function answerWithin(build: () => ReturnType<typeof buildAnswer>) {
+  try {
+    return build();
+  } catch (error) {
+    if (!(error instanceof TooManyCells)) throw error;
+    const message =
+      `the answer would hold more than ${MAX_ANSWER_CELLS} cells (groups × (buckets + 1)); ` +
+      "group by fewer fields, filter on one of them, or use a larger bucket or a shorter range";
+    throw validationFailed([{ path: "query.groupBy", message }]);
+  }
+}
 
 /**
  * The kind a query reads: `kind`, or the kind of the survey it names. Only surveys of the sites the caller

@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Site } from "../../schema/config";
 import { ExportQuery, type InboxItem } from "../../schema/inbox";
 import { inboxConditions, presentRows, readPage } from "../db/inbox";
+import { DatabaseOverloaded } from "../db/resilient";
 import { inScope } from "../db/scope";
 import { resolveScope } from "../scope";
 import { csvRow } from "../domain/csv";
@@ -34,6 +35,8 @@ type Format = {
   extension: string;
   header: (dimensions: string[]) => string;
   line: (item: InboxItem, dimensions: string[]) => string;
+  /** The last line of a file whose export failed after its headers went out, or null to abort the stream. */
+  failure: (error: { code: string; message: string }) => string | null;
 };
 
 const FORMATS: Record<"csv" | "ndjson", Format> = {
@@ -44,6 +47,9 @@ const FORMATS: Record<"csv" | "ndjson", Format> = {
     header: (dimensions) => csvRow([...COLUMNS, ...dimensions.map((d) => `segment.${d}`)]),
     line: (item, dimensions) =>
       csvRow([...COLUMNS.map((column) => item[column]), ...dimensions.map((d) => item.segment[d])]),
+    // A CSV line cannot say "error" without reading as a row, so the stream is aborted: the client sees a
+    // broken transfer (no terminating chunk), never a file that looks complete.
+    failure: () => null,
   },
   ndjson: {
     type: "application/x-ndjson; charset=utf-8",
@@ -51,6 +57,7 @@ const FORMATS: Record<"csv" | "ndjson", Format> = {
     extension: "ndjson",
     header: () => "",
     line: (item) => `${JSON.stringify(item)}\n`,
+    failure: (error) => `${JSON.stringify({ error })}\n`,
   },
 };
 
@@ -88,17 +95,30 @@ function exportRoute(format: Format) {
       );
       const dimensions = [...new Set(visible.flatMap((site) => site.dimensions))].sort();
       const encoder = new TextEncoder();
-      let after: string | null = null;
-      let started = false;
+      // The first page is read before the headers go out, so a failure there is an ordinary error status.
+      let rows = await readPage(db, where, null, PAGE);
+      let chunk = format.header(dimensions);
+      let exported = 0;
       const body = new ReadableStream<Uint8Array>({
         async pull(controller) {
-          const rows = await readPage(db, where, after, PAGE);
-          let chunk = started ? "" : format.header(dimensions);
-          started = true;
           for (const item of presentRows(rows, siteMap)) chunk += format.line(item, dimensions);
+          exported += rows.length;
           if (chunk) controller.enqueue(encoder.encode(chunk));
-          if (rows.length < PAGE) controller.close();
-          else after = rows[rows.length - 1]!.id;
+          chunk = "";
+          if (rows.length < PAGE) return controller.close();
+          try {
+            rows = await readPage(db, where, rows[rows.length - 1]!.id, PAGE);
+          } catch (error) {
+            console.error("export failed", error instanceof Error ? `${error.name}: ${error.message}` : error);
+            const retry = "the file is incomplete; download it again";
+            const failure = format.failure({
+              code: error instanceof DatabaseOverloaded ? "unavailable" : "internal",
+              message: `The export stopped after ${exported} rows on a fault on our side: ${retry}.`,
+            });
+            if (failure === null) return controller.error(new Error(`export stopped after ${exported} rows`));
+            controller.enqueue(encoder.encode(failure));
+            controller.close();
+          }
         },
       });
       const stamp = new Date().toISOString().slice(0, 10);
