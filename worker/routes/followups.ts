@@ -1,46 +1,56 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { FollowUp, FollowUpParam, Reply, ReplyInput } from "../../schema/followup";
-import { deleteResponse, findByFollowUpHash } from "../db/responses";
-import { insertReply, listReplies } from "../db/replies";
-import { getSite } from "../db/sites";
-import { sha256Hex } from "../domain/crypto";
-import { replyEvent } from "../webhooks/events";
-import { emit } from "../webhooks/emit";
+import {
+  FollowUp,
+  FollowUpParam,
+  FollowUpQuery,
+  MAX_RESPONDENT_REPLIES,
+  Reply,
+  ReplyInput,
+} from "../../schema/followup";
+import { deleteResponse } from "../db/responses";
 import type { AppEnv } from "../env";
-import { notFound } from "../errors";
+import { findFollowUp, readThread, replyAsRespondent } from "../followup";
 import { assertOrigin } from "../middleware/cors";
 import { limitBody } from "../middleware/body-limit";
 import { jsonBody } from "../middleware/validate";
 import { declare, errors, json, router, SERVER_ERRORS } from "../openapi";
 
-const HOUR = 3_600_000;
-
 /**
- * The response a follow-up token belongs to. Only the token's hash is stored, so the token itself is
- * the respondent's whole identity. Writes need an allowed Origin; reads check it when a browser sends one.
+ * The response a follow-up token belongs to. Writes need an allowed Origin; reads check it when a browser
+ * sends one.
  */
 async function resolve(c: Context<AppEnv>, token: string, write: boolean) {
-  const response = await findByFollowUpHash(c.env.DB, await sha256Hex(token));
-  if (!response) throw notFound("follow-up");
-  const site = await getSite(c.env.DB, response.site);
-  if (!site) throw notFound("follow-up");
-  if (write || c.req.header("origin")) assertOrigin(c, site.origins);
-  return { response, site };
+  const found = await findFollowUp(c.env.DB, token);
+  if (write || c.req.header("origin")) assertOrigin(c, found.site.origins);
+  return found;
 }
 
 // Public: the token is the credential. A browser's Origin must be one of the site's.
-const ORIGIN_403 = { 403: "origin_not_allowed: the Origin is not one of the site's" };
+const MEANINGS = {
+  403: "origin_not_allowed: the Origin is not one of the site's",
+  404: "not_found: no answer has this follow-up token (deleted, or never given)",
+  422: "validation_failed: not a follow-up token; a cursor not of this thread",
+};
+const REPLY_MEANINGS = {
+  ...MEANINGS,
+  409: `reply_limit_reached: the thread holds the ${MAX_RESPONDENT_REPLIES} replies a respondent may send; nothing was stored`,
+  429: "rate_limited: too many replies in this thread, or from this visitor or network; try again after Retry-After",
+};
 
 const readFollowUp = createRoute({
   method: "get",
   path: "/{token}",
   summary: "The respondent reads the team's replies",
+  description: "A page of the thread at a time, oldest first: pass nextCursor as cursor.",
   security: [],
-  request: { params: FollowUpParam },
+  request: { params: FollowUpParam, query: FollowUpQuery },
   responses: {
-    200: json("The response's status and its replies", FollowUp),
-    ...errors([403, 404, 422, ...SERVER_ERRORS], ORIGIN_403),
+    200: json(
+      "The answer's status and a page of its thread, oldest first; nextCursor asks for the next page",
+      FollowUp,
+    ),
+    ...errors([403, 404, 422, ...SERVER_ERRORS], MEANINGS),
   },
 });
 
@@ -48,6 +58,7 @@ const postRespondentReply = createRoute({
   method: "post",
   path: "/{token}/replies",
   summary: "The respondent answers, anonymously",
+  description: `At most ${MAX_RESPONDENT_REPLIES} replies per answer, and a few a minute (README: "Abuse, floods and faults").`,
   security: [],
   middleware: [limitBody(), jsonBody()],
   request: {
@@ -58,7 +69,10 @@ const postRespondentReply = createRoute({
       content: { "application/json": { schema: ReplyInput }, "text/plain": { schema: ReplyInput } },
     },
   },
-  responses: { 201: json("The reply", Reply), ...errors([400, 403, 404, 413, 415, 422, ...SERVER_ERRORS], ORIGIN_403) },
+  responses: {
+    201: json("The reply", Reply),
+    ...errors([400, 403, 404, 409, 413, 415, 422, 429, ...SERVER_ERRORS], REPLY_MEANINGS),
+  },
 });
 
 const deleteOwn = createRoute({
@@ -67,33 +81,28 @@ const deleteOwn = createRoute({
   summary: "The respondent deletes their response",
   security: [],
   request: { params: FollowUpParam },
-  responses: { 204: { description: "Deleted" }, ...errors([403, 404, 422, ...SERVER_ERRORS], ORIGIN_403) },
+  responses: { 204: { description: "Deleted" }, ...errors([403, 404, 422, ...SERVER_ERRORS], MEANINGS) },
 });
 
 /** Follow-up (public, by the respondent's token): read the team's replies, answer, or delete. */
 export const followups = router()
   .openapi(
     ...declare(readFollowUp, async (c) => {
-      const { response } = await resolve(c, c.req.valid("param").token, false);
+      const found = await resolve(c, c.req.valid("param").token, false);
       c.header("Cache-Control", "no-store");
-      return c.json({ status: response.status, replies: await listReplies(c.env.DB, response.id) }, 200);
+      return c.json(await readThread(c.env.DB, found, c.req.valid("query")), 200);
     }),
   )
   .openapi(
     ...declare(postRespondentReply, async (c) => {
-      const { response, site } = await resolve(c, c.req.valid("param").token, true);
-      // An employee's reply keeps no time finer than the hour, like their response.
-      const now = site.audience === "internal" ? Math.floor(Date.now() / HOUR) * HOUR : Date.now();
-      const reply = await insertReply(c.env.DB, response.id, "respondent", c.req.valid("json").text, now);
-      // Nothing live about an employee: the moment they reply would tie the thread to them.
-      if (site.audience === "external") await emit(c.env, [replyEvent(response.id, response.site, reply)]);
-      return c.json(reply, 201);
+      const found = await resolve(c, c.req.valid("param").token, true);
+      return c.json(await replyAsRespondent(c.env, found, c.req.valid("json").text, c.req.raw), 201);
     }),
   )
   .openapi(
     ...declare(deleteOwn, async (c) => {
-      const { response } = await resolve(c, c.req.valid("param").token, true);
-      await deleteResponse(c.env.DB, response);
+      const found = await resolve(c, c.req.valid("param").token, true);
+      await deleteResponse(c.env.DB, found.response);
       return c.body(null, 204);
     }),
   );
