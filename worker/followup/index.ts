@@ -1,7 +1,7 @@
 /**
  * A respondent's follow-up, by their token: the thread a page at a time, their replies (rate-limited and
  * capped), and deleting their answer. Plain functions: routes/followups.ts reads the token from the
- * path, checks the Origin and answers.
+ * `X-Follow-Up-Token` header (or, deprecated, from the path), checks the Origin and answers.
  */
 import { MAX_RESPONDENT_REPLIES, type Reply } from "../../schema/followup";
 import type { Site } from "../../schema/config";
