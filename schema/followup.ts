@@ -13,13 +13,30 @@ export const ReplyInput = z.strictObject({
 export const StatusInput = z.strictObject({ status: Status });
 
 /** A follow-up token as `POST /v1/responses` returns it: URL-safe base64 of 24 random bytes. */
-export const FollowUpParam = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "not a follow-up token") });
+const FollowUpToken = z
+  .string({ error: "send the follow-up token that POST /v1/responses returned (followUp)" })
+  .regex(/^[A-Za-z0-9_-]{16,64}$/, "not a follow-up token");
+/** Deprecated: the token in the path ends up in access logs. */
+export const FollowUpParam = z.object({ token: FollowUpToken });
+/** The token in the X-Follow-Up-Token header, where access logs do not keep it (headers arrive lower-cased). */
+export const FollowUpHeader = z.object({ "x-follow-up-token": FollowUpToken });
+
+/** A respondent's replies per answer: the thread of a flood stays bounded, and so do its webhooks. */
+export const MAX_RESPONDENT_REPLIES = 50;
+/** `GET /v1/followup`: a page of the thread, oldest first; `cursor` is the previous page's `nextCursor`. */
+export const FollowUpQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+  cursor: z.uuid().optional(),
+});
 export const ResponseParam = z.object({ id: z.uuid() });
 
 export const Reply = z.strictObject({ from: z.enum(["team", "respondent"]), text: z.string(), at: Timestamp });
 export type Reply = z.infer<typeof Reply>;
-/** `GET /v1/followups/{token}`: what the respondent sees of their answer's thread. */
-export const FollowUp = z.strictObject({ status: Status, replies: z.array(Reply) });
+/**
+ * `GET /v1/followup`: what the respondent sees of their answer's thread, a page at a time, oldest first.
+ * `nextCursor` is null on the last page.
+ */
+export const FollowUp = z.strictObject({ status: Status, replies: z.array(Reply), nextCursor: z.string().nullable() });
 export type FollowUp = z.infer<typeof FollowUp>;
 /** `PATCH /v1/responses/{id}`. */
 export const StatusChanged = z.strictObject({ id: z.string(), status: Status });

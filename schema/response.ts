@@ -80,5 +80,9 @@ export const ResponseInput = z.strictObject({
 });
 export type ResponseInput = z.infer<typeof ResponseInput>;
 
-export const ResponseCreated = z.object({ id: z.string(), followUp: z.string() });
+/**
+ * `followUp` is left out of an idempotent replay, on a site that verifies employees, to anyone but the employee
+ * who answered (README: "Intranet identity").
+ */
+export const ResponseCreated = z.object({ id: z.string(), followUp: z.string().optional() });
 export type ResponseCreated = z.infer<typeof ResponseCreated>;

@@ -5,7 +5,7 @@ import { declare, DOCUMENT, errors, json, router } from "./openapi";
 import { publicPreflight } from "./middleware/cors";
 import { aggregates } from "./routes/aggregates";
 import { csvExport, ndjsonExport } from "./routes/exports";
-import { followups } from "./routes/followups";
+import { followup, followupsByPath } from "./routes/followups";
 import { inbox } from "./routes/inbox";
 import { keys } from "./routes/keys";
 import { responses } from "./routes/responses";
@@ -24,6 +24,8 @@ export const app = $(
     })
     .options("/v1/responses", publicPreflight())
     .options("/v1/widget/*", publicPreflight())
+    .options("/v1/followup", publicPreflight())
+    .options("/v1/followup/*", publicPreflight())
     .options("/v1/followups/*", publicPreflight()),
 )
   .route("/v1/sites", sites)
@@ -33,7 +35,8 @@ export const app = $(
   .route("/v1/responses.ndjson", ndjsonExport)
   .route("/v1/responses", responses)
   .route("/v1/responses", inbox)
-  .route("/v1/followups", followups)
+  .route("/v1/followup", followup)
+  .route("/v1/followups", followupsByPath)
   .route("/v1/keys", keys)
   .route("/v1/webhooks", webhooks)
   .route("/v1/aggregates", aggregates)

@@ -77,10 +77,14 @@ describe("the widget tells employees who will see their answer", () => {
       [`feedloop:followups:${intranet.site}`, JSON.stringify([{ token, seen: 0 }])],
     );
     const reply = { from: "team", text: "Thanks, we are on it.", at: new Date().toISOString() } as const;
-    const thread: FollowUp = { status: "in_progress", replies: [reply] };
+    const thread: FollowUp = { status: "in_progress", replies: [reply], nextCursor: null };
     const headers = { "access-control-allow-origin": "*", "cache-control": "no-store" };
-    const url = `${env().proxyUrl}/v1/followups/${token}`;
-    await page.route(url, (route) => route.fulfill({ status: 200, json: thread, headers }));
+    const isThread = (url: URL) => url.origin === new URL(env().proxyUrl).origin && url.pathname === "/v1/followup";
+    await page.route(isThread, (route) =>
+      route.request().headers()["x-follow-up-token"] === token
+        ? route.fulfill({ status: 200, json: thread, headers })
+        : route.continue(),
+    );
     await page.goto(await servedWidgetPage(intranet));
     const widget = widgetParts(page, config.strings);
     await widget.launcher.click();

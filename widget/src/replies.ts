@@ -7,7 +7,7 @@ import type { Reply } from "../../schema/followup";
 import { followUps } from "./follow-ups";
 import { useWidgetPreact } from "./preact-handoff";
 import type { ShowReplies } from "./load";
-import { request } from "./request";
+import { followUpRequest } from "./follow-up-request";
 import css from "./replies.css";
 import { Thread } from "./thread";
 
@@ -18,14 +18,20 @@ const showReplies: ShowReplies = async (view, base, site, preact, root) => {
   sheet.replaceSync(css);
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   for (const { token, seen } of followUps(site).slice(-3)) {
-    const url = `${base}/v1/followups/${token}`;
     try {
-      const response = await request(url);
-      // The answer was deleted, or the token is not the server's: forget it.
-      if (response.status == 404) followUps(site, (list) => list.filter((item) => item.token != token));
-      const { replies } = (await response.json()) as { replies: Reply[] };
+      // The whole thread, a page at a time (a page of 50 holds most threads).
+      const replies: Reply[] = [];
+      let cursor: string | null = "";
+      do {
+        const response = await followUpRequest(base, token, "?limit=50" + (cursor && "&cursor=" + cursor));
+        // The answer was deleted, or the token is not the server's: forget it.
+        if (response.status == 404) followUps(site, (list) => list.filter((item) => item.token != token));
+        const page = (await response.json()) as { replies: Reply[]; nextCursor: string | null };
+        replies.push(...page.replies);
+        cursor = page.nextCursor;
+      } while (cursor);
       const newest = Math.max(...replies.map((reply) => (reply.from == "team" ? Date.parse(reply.at) : 0)));
-      if (newest > seen) view.thread = { Show: () => Thread(view, { url, replies, site, token, newest }) };
+      if (newest > seen) view.thread = { Show: () => Thread(view, { base, replies, site, token, newest }) };
     } catch {
       // Offline, or an error body without replies: try again on the next page.
     }

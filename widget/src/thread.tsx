@@ -1,11 +1,11 @@
 import { h } from "preact";
 import type { Reply } from "../../schema/followup";
+import { followUpRequest } from "./follow-up-request";
 import { followUps } from "./follow-ups";
-import { request } from "./request";
 import type { View } from "./state";
 import { TextBox } from "./text-box";
 
-type Found = { url: string; replies: Omit<Reply, "at">[]; site: string; token: string; newest: number };
+type Found = { base: string; replies: Omit<Reply, "at">[]; site: string; token: string; newest: number };
 
 /**
  * The team's replies to an earlier answer and a box to answer back. Reply text is rendered as text
@@ -14,7 +14,7 @@ type Found = { url: string; replies: Omit<Reply, "at">[]; site: string; token: s
  */
 export function Thread(view: View, found: Found) {
   const { strings, thread } = view;
-  const { replies, url, token } = found;
+  const { replies, base, token } = found;
   if (!thread!.seen) {
     thread!.seen = true;
     followUps(found.site, (list) => list.map((item) => (item.token == token ? { ...item, seen: found.newest } : item)));
@@ -24,7 +24,7 @@ export function Thread(view: View, found: Found) {
     if (!text) return;
     // Emptied at once, so a second press cannot send the same reply twice.
     view.change({ draft: "" });
-    const sent = await request(url + "/replies", JSON.stringify({ text })).then(
+    const sent = await followUpRequest(base, token, "/replies", JSON.stringify({ text })).then(
       (response) => response.ok,
       () => false,
     );

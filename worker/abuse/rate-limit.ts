@@ -18,6 +18,11 @@ export const RATE_LIMITS = {
   RATE_LIMIT_NETWORK_STRICT: { limit: 200, periodSeconds: 60 },
   RATE_LIMIT_NETWORK: { limit: 1000, periodSeconds: 60 },
   RATE_LIMIT_NETWORK_RELAXED: { limit: 5000, periodSeconds: 60 },
+  // A respondent's replies in their follow-up thread, whatever the site's tier: people
+  // type replies, so a few a minute is generous; each also caps a flood's `reply.created` deliveries.
+  RATE_LIMIT_REPLY_THREAD: { limit: 5, periodSeconds: 60 },
+  RATE_LIMIT_REPLY_VISITOR: { limit: 10, periodSeconds: 60 },
+  RATE_LIMIT_REPLY_NETWORK: { limit: 200, periodSeconds: 60 },
 } as const;
 type BindingName = keyof typeof RATE_LIMITS;
 type Tier = NonNullable<Site["rateLimit"]>;
@@ -39,14 +44,15 @@ const TIERS: Record<Tier, Record<"visitor" | "network", BindingName>> = {
 };
 
 type LimitedSite = Pick<Site, "id" | "audience" | "rateLimit">;
-type Check = { name: "site" | "visitor" | "network" | "employee"; binding: BindingName; key: string };
+type Check = {
+  name: "site" | "visitor" | "network" | "employee" | "thread" | "replier" | "reply-network";
+  binding: BindingName;
+  key: string;
+};
 
 const tierOf = (site: LimitedSite) => TIERS[site.rateLimit ?? "standard"];
 
-/**
- * All answers to one site (a flood aimed at it, from anywhere). Needs only the site's id: checked before any
- * D1 read.
- */
+/** All answers to one site (a flood aimed at it, from anywhere). Needs only the site's id: checked before any D1 read. */
 export async function checkSiteRateLimit(env: Bindings, site: string): Promise<void> {
   await enforce(env, [{ name: "site", binding: "RATE_LIMIT_SITE", key: site }]);
 }
@@ -86,11 +92,44 @@ export async function checkEmployeeRateLimit(
   ]);
 }
 
+/**
+ * One respondent's replies in their thread (keyed on the follow-up token's hash, which is what D1 stores too:
+ * the limiter never sees the token), and all replies from one visitor on an external site, or one network on
+ * an internal one, as for answers: a visitor who posted many answers holds many tokens.
+ */
+export async function checkReplyRateLimit(
+  env: Bindings,
+  db: D1Database,
+  site: LimitedSite,
+  followUpHash: string,
+  request: Request,
+): Promise<void> {
+  const sender: Check =
+    site.audience === "internal"
+      ? {
+          name: "reply-network",
+          binding: "RATE_LIMIT_REPLY_NETWORK",
+          key: `${site.id}:network:${await networkHash(db, site.id, request)}`,
+        }
+      : {
+          name: "replier",
+          binding: "RATE_LIMIT_REPLY_VISITOR",
+          key: `${site.id}:${await visitorHash(db, site.id, request)}`,
+        };
+  await enforce(env, [
+    { name: "thread", binding: "RATE_LIMIT_REPLY_THREAD", key: `${site.id}:thread:${followUpHash.slice(0, 32)}` },
+    sender,
+  ]);
+}
+
 const REFUSED: Record<Check["name"], string> = {
-  site: "to this site",
-  visitor: "from this visitor",
-  network: "from this network",
-  employee: "from this employee",
+  site: "Too many answers to this site",
+  visitor: "Too many answers from this visitor",
+  network: "Too many answers from this network",
+  employee: "Too many answers from this employee",
+  thread: "Too many replies in this thread",
+  replier: "Too many replies from this visitor",
+  "reply-network": "Too many replies from this network",
 };
 
 /**
@@ -122,7 +161,7 @@ async function enforce(env: Bindings, checks: Check[]): Promise<void> {
       throw new ApiError(
         429,
         "rate_limited",
-        `Too many answers ${REFUSED[check.name]}; try again in ${periodSeconds} seconds`,
+        `${REFUSED[check.name]}; try again in ${periodSeconds} seconds`,
         undefined,
         {
           "Retry-After": String(periodSeconds),

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import type { ResponseCreated, ResponseInput } from "../../schema/response";
 import type { RememberedAnswer } from "../db/idempotency";
-import { sha256Hex } from "../domain/crypto";
+import { digestsEqual, sha256Hex } from "../domain/crypto";
 import { canonicalJson } from "../domain/ingest";
 import { ApiError, validationFailed } from "../errors";
 
@@ -23,13 +23,22 @@ export function idempotencyKeyOf(fromBody: string | null | undefined, header: st
 export const requestHashOf = (input: ResponseInput) =>
   sha256Hex(canonicalJson({ ...input, idempotencyKey: null, turnstile: null, respondent: null }));
 
-/** The first answer again, as it was stored (only a stored answer, a 201, is remembered). */
-export function replayOf(answer: RememberedAnswer, requestHash: string): ResponseCreated {
+/**
+ * The first answer again, as it was stored (only a stored answer, a 201, is remembered). Its follow-up token is
+ * the respondent's whole identity: where a site verifies employees, only the one who answered gets it back
+ * (`withFollowUp`); anyone else who holds the key learns that the answer was stored, and its id.
+ */
+export function replayOf(answer: RememberedAnswer, requestHash: string, withFollowUp = true): ResponseCreated {
   if (answer.requestHash !== requestHash) {
     throw new ApiError(422, "idempotency_conflict", "This Idempotency-Key was already used with a different payload");
   }
-  return JSON.parse(answer.body) as ResponseCreated;
+  const created = JSON.parse(answer.body) as ResponseCreated;
+  return withFollowUp ? created : { id: created.id };
 }
+
+/** Whether a replay comes from the employee who answered: both are hashes of a verified subject, and equal. */
+export const isSameRespondent = (answer: RememberedAnswer, replayer: string | null) =>
+  answer.respondentHash !== null && replayer !== null && digestsEqual(answer.respondentHash, replayer);
 
 export const isDuplicateKey = (error: unknown) =>
   error instanceof Error && /UNIQUE constraint failed: idempotency_keys/.test(error.message);

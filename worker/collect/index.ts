@@ -17,11 +17,11 @@ import { randomToken, sha256Hex } from "../domain/crypto";
 import { AnswerRejected, buildResponse } from "../domain/ingest";
 import type { Bindings } from "../env";
 import { ApiError, notFound, validationFailed } from "../errors";
-import { alreadyAnswered, isBallotAlreadyCast, verifyRespondent } from "../identity";
+import { alreadyAnswered, isBallotAlreadyCast, replayer, replayHash, verifyRespondent } from "../identity";
 import { listedOrigin } from "../middleware/cors";
 import { emit } from "../webhooks/emit";
 import { responseEvents } from "../webhooks/events";
-import { isDuplicateKey, isOwnRowAlreadyStored, replayOf, requestHashOf } from "./idempotency";
+import { isDuplicateKey, isOwnRowAlreadyStored, isSameRespondent, replayOf, requestHashOf } from "./idempotency";
 
 export { idempotencyKeyOf } from "./idempotency";
 
@@ -83,7 +83,14 @@ export async function collectAnswer(
   const turnstile = turnstileOf(siteRow);
   if (key && (identity || turnstile)) {
     const previous = await findAnswer(db, site.id, key);
-    if (previous) return { created: replayOf(previous, requestHash), replayed: true };
+    if (previous) {
+      // The key alone is no credential: on a site that verifies employees, the token goes back to the same one.
+      const asker = identity ? await replayer(db, site, identity, survey.id, request, input, key) : null;
+      return {
+        created: replayOf(previous, requestHash, !identity || isSameRespondent(previous, asker)),
+        replayed: true,
+      };
+    }
   }
   // A verified employee's team and role, and their ballot (null unless the site requires identity).
   const respondent = await verifyRespondent(db, site, identity, survey.id, request, input);
@@ -102,9 +109,12 @@ export async function collectAnswer(
   );
   const created: ResponseCreated = { id: record.id, followUp };
   const body = JSON.stringify(created);
+  const respondentHash =
+    key && identity && respondent ? await replayHash(identity.ballotKey, key, respondent.subject) : null;
+  const remembered = { requestHash, status: 201, body, respondentHash };
   // The key's row first: a repeat fails on it before doing any other work, and the transaction rolls back.
   const statements = [
-    ...(key ? [rememberAnswerStatement(db, site.id, key, { requestHash, status: 201, body }, Date.now())] : []),
+    ...(key ? [rememberAnswerStatement(db, site.id, key, remembered, Date.now())] : []),
     ...insertResponseStatements(db, record, site.audience),
   ];
   if (respondent) statements.push(respondent.ballot); // last: a same-key race replays rather than 409
@@ -115,7 +125,12 @@ export async function collectAnswer(
     // ours rolled back, and we answer what it answered.
     if (key && isDuplicateKey(error)) {
       const winner = await findAnswer(db, site.id, key);
-      if (winner) return { created: replayOf(winner, requestHash), replayed: true };
+      if (winner) {
+        return {
+          created: replayOf(winner, requestHash, !identity || isSameRespondent(winner, respondentHash)),
+          replayed: true,
+        };
+      }
     }
     if (isBallotAlreadyCast(error)) throw alreadyAnswered();
     if (!isOwnRowAlreadyStored(error)) throw error;

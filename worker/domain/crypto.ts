@@ -49,3 +49,15 @@ export function digestsEqual(a: string, b: string): boolean {
   const [x, y] = [encoder.encode(a), encoder.encode(b)];
   return x.length === y.length && crypto.subtle.timingSafeEqual(x, y);
 }
+
+/** HMAC-SHA256 of `message` under `key` (RFC 2104), as hex. */
+export async function hmacSha256Hex(key: string, message: string): Promise<string> {
+  const cryptoKey = await crypto.subtle.importKey(
+    "raw",
+    encoder.encode(key),
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign"],
+  );
+  return toHex(await crypto.subtle.sign("HMAC", cryptoKey, encoder.encode(message)));
+}

@@ -2,13 +2,15 @@ import type { Site } from "../../schema/config";
 import { VERIFIED_DIMENSIONS } from "../../schema/identity";
 import { SegmentValue, type ResponseInput } from "../../schema/response";
 import type { SiteIdentity } from "../db/identity";
-import { validationFailed, type Problem } from "../errors";
+import { ApiError, validationFailed, type Problem } from "../errors";
 import { verifyAccessJwt } from "./access";
 import { ballotHash, castBallotStatement, periodStart } from "./ballot";
+import { replayHash } from "./replay";
 import { verifyRespondentToken } from "./token";
 
 export { alreadyAnswered, isBallotAlreadyCast } from "./ballot";
 export { resolveIdentity } from "./config";
+export { replayHash } from "./replay";
 
 /**
  * A verified employee: the segment their credential gives, the ballot to cast with their answer, and their
@@ -65,4 +67,28 @@ export async function verifyRespondent(
 
   const hash = await ballotHash(ballotKey, survey, periodStart(config.ballot, now), verified.subject);
   return { segment, ballot: castBallotStatement(db, hash), subject: verified.subject };
+}
+
+/**
+ * Who asks for an idempotent replay on a site that verifies employees: the keyed hash of the employee their
+ * credential proves (replay.ts), or null when it proves none (no credential, a forged or expired one, claims
+ * that are not segment values). A replay to null answers without the follow-up token. Access's certs out of
+ * reach is not a "none": that stays a 503, so the widget retries and its employee can still get the token.
+ */
+export async function replayer(
+  db: D1Database,
+  site: Site,
+  identity: SiteIdentity,
+  survey: string,
+  request: Request,
+  input: ResponseInput,
+  idempotencyKey: string,
+): Promise<string | null> {
+  try {
+    const respondent = await verifyRespondent(db, site, identity, survey, request, input);
+    return respondent ? await replayHash(identity.ballotKey, idempotencyKey, respondent.subject) : null;
+  } catch (error) {
+    if (error instanceof ApiError && (error.status === 401 || error.status === 422)) return null;
+    throw error;
+  }
 }

@@ -6,8 +6,9 @@ import { ApiError } from "../errors";
 /** Lets the page read the answer: only for origins on the site's list (public endpoints). */
 export function allowOrigin(c: Context, origin: string): void {
   c.header("Access-Control-Allow-Origin", origin);
-  // A 429 or 503 says when to come back; the widget may read it from another origin.
-  c.header("Access-Control-Expose-Headers", "Retry-After, Idempotent-Replayed");
+  // A 429 or 503 says when to come back; the widget may read it from another origin. So may a page's script
+  // see that it still uses a deprecated form (the follow-up token in the path).
+  c.header("Access-Control-Expose-Headers", "Retry-After, Idempotent-Replayed, Deprecation");
   c.header("Vary", "Origin", { append: true });
 }
 
@@ -42,7 +43,8 @@ export function publicPreflight(): MiddlewareHandler<AppEnv> {
     }
     allowOrigin(c, origin);
     c.header("Access-Control-Allow-Methods", "GET, POST, DELETE");
-    c.header("Access-Control-Allow-Headers", "Content-Type, Idempotency-Key");
+    // X-Follow-Up-Token: the respondent's token, sent as a header so that it stays out of URLs and their logs.
+    c.header("Access-Control-Allow-Headers", "Content-Type, Idempotency-Key, X-Follow-Up-Token");
     c.header("Access-Control-Max-Age", "86400");
     return c.body(null, 204);
   };

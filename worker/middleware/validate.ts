@@ -4,12 +4,15 @@ import { ApiError, validationFailed, zodProblems } from "../errors";
 
 /**
  * What `@hono/zod-openapi` calls after validating a request's params, query or body: a failure is the
- * contract's 422 with each problem's path (a query parameter's under `query.`) and message.
+ * contract's 422 with each problem's path (a query parameter's under `query.`, a header's under `header.`) and message.
  */
 export function validationHook(
   result: { target: string } & ({ success: true } | { success: false; error: ZodError }),
 ): void {
-  if (!result.success) throw validationFailed(zodProblems(result.error, result.target === "query" ? "query" : ""));
+  if (!result.success)
+    throw validationFailed(
+      zodProblems(result.error, result.target === "query" || result.target === "header" ? result.target : ""),
+    );
 }
 
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/;

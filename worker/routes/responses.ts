@@ -21,7 +21,8 @@ const route = createRoute({
   },
   responses: {
     201: json(
-      "Stored (or a repeat of the same Idempotency-Key, with Idempotent-Replayed: true); followUp lets the respondent read replies",
+      "Stored (or a repeat of the same Idempotency-Key, with Idempotent-Replayed: true); followUp lets the respondent read replies. " +
+        "A repeat on a site with identity holds followUp only for the same verified employee",
       ResponseCreated,
     ),
     ...errors([400, 401, 403, 404, 409, 413, 415, 422, 429, 500, 503], {
