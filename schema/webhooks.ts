@@ -13,8 +13,13 @@ export const WebhookSecret = z
   .string()
   .regex(/^whsec_[A-Za-z0-9+/]{32,88}={0,2}$/, "must be whsec_ followed by base64 of at least 24 bytes");
 
+/**
+ * Beyond this shape, the URL must be https to a public host name: no IP address, no local name, no credentials
+ * (worker/domain/webhook-url.ts; WEBHOOK_ALLOW_LOCAL_HTTP lets http to a loopback host through, for local
+ * development). It is stored as the URL parser normalises it.
+ */
 export const WebhookInput = z.strictObject({
-  url: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).max(2048),
+  url: z.url({ protocol: /^https?$/, error: "must be an https URL" }).max(2048),
   events: z.array(z.enum(EVENTS)).min(1).max(EVENTS.length),
   secret: WebhookSecret.optional(),
   /** `slack`: a body Slack's incoming webhooks accept (`{text}`), instead of the Standard Webhooks JSON. */
@@ -29,12 +34,17 @@ export const Webhook = z.strictObject({
   url: z.string(),
   events: z.array(z.enum(EVENTS)),
   format: z.enum(["standard", "slack"]),
+  /**
+   * Why nothing is delivered to `url` (a webhook saved before the URL rules, or a local URL once the local switch
+   * is off), or null.
+   */
+  urlProblem: z.string().nullable(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
 export type Webhook = z.infer<typeof Webhook>;
 /** A webhook as the Worker keeps it: with the secret its deliveries are signed with (never listed). */
-export type StoredWebhook = Webhook & { secret: string };
+export type StoredWebhook = Omit<Webhook, "urlProblem"> & { secret: string };
 export const WebhookList = z.strictObject({ items: z.array(Webhook) });
 /** `PUT /v1/webhooks/{id}`: the secret is shown when it was made there or just set, so the receiver can verify. */
 export const WebhookSaved = Webhook.extend({ secret: z.string().optional() });

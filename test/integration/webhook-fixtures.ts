@@ -1,0 +1,27 @@
+import { adminOk } from "./helpers";
+
+/** What the test receiver (test/webhook-receiver.ts) recorded for one name. */
+export type Received = { headers: Record<string, string>; body: string };
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The deliveries the receiver `name` has recorded, once there are `atLeast` (or the time is up). */
+export async function received(name: string, atLeast: number, timeoutMs = 20_000): Promise<Received[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const log = (await (await fetch(`https://hooks.test/log/${name}`)).json()) as Received[];
+    if (log.length >= atLeast || Date.now() > deadline) return log;
+    await sleep(200);
+  }
+}
+
+/** A webhook on the test receiver; returns its signing secret. */
+export async function receiverWebhook(name: string, events: string[], path = `receive/${name}`): Promise<string> {
+  const { secret } = await adminOk<{ secret: string }>("PUT", `/v1/webhooks/${name}`, {
+    url: `https://hooks.test/${path}`,
+    events,
+  });
+  return secret;
+}
+
+export const pause = sleep;
