@@ -1,3 +1,5 @@
+import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from "cloudflare:test";
+import worker from "../../worker/index";
 import { adminOk } from "./helpers";
 
 /** What the test receiver (test/webhook-receiver.ts) recorded for one name. */
@@ -22,6 +24,13 @@ export async function receiverWebhook(name: string, events: string[], path = `re
     events,
   });
   return secret;
+}
+
+/** Runs the Worker's cron at `scheduledTime`, as Cloudflare would, and waits for all it started. */
+export async function runCron(scheduledTime = Date.now(), cron = "*/5 * * * *"): Promise<void> {
+  const ctx = createExecutionContext();
+  await worker.scheduled(createScheduledController({ cron, scheduledTime }), env, ctx);
+  await waitOnExecutionContext(ctx);
 }
 
 export const pause = sleep;

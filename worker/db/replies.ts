@@ -10,6 +10,20 @@ export async function listReplies(db: D1Database, responseId: string): Promise<R
   return results.map((row) => ({ from: row.author, text: row.text, at: new Date(row.created_at).toISOString() }));
 }
 
+/** The insert of a reply, to run in a `db.batch` with what goes with it (its webhook deliveries), and the reply. */
+export function insertReplyStatement(
+  db: D1Database,
+  responseId: string,
+  from: Reply["from"],
+  text: string,
+  at: number,
+) {
+  const statement = db
+    .prepare("INSERT INTO replies (id, response_id, author, text, created_at) VALUES (?, ?, ?, ?, ?)")
+    .bind(crypto.randomUUID(), responseId, from, text, at);
+  return { statement, reply: { from, text, at: new Date(at).toISOString() } satisfies Reply };
+}
+
 export async function insertReply(
   db: D1Database,
   responseId: string,
@@ -17,9 +31,7 @@ export async function insertReply(
   text: string,
   at: number,
 ): Promise<Reply> {
-  await db
-    .prepare("INSERT INTO replies (id, response_id, author, text, created_at) VALUES (?, ?, ?, ?, ?)")
-    .bind(crypto.randomUUID(), responseId, from, text, at)
-    .run();
-  return { from, text, at: new Date(at).toISOString() };
+  const { statement, reply } = insertReplyStatement(db, responseId, from, text, at);
+  await statement.run();
+  return reply;
 }

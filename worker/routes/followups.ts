@@ -2,11 +2,11 @@ import { createRoute } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { FollowUp, FollowUpParam, Reply, ReplyInput } from "../../schema/followup";
 import { deleteResponse, findByFollowUpHash } from "../db/responses";
-import { insertReply, listReplies } from "../db/replies";
+import { insertReplyStatement, listReplies } from "../db/replies";
 import { getSite } from "../db/sites";
 import { sha256Hex } from "../domain/crypto";
 import { replyEvent } from "../webhooks/events";
-import { emit } from "../webhooks/emit";
+import { storeWithEvents } from "../webhooks/outbox";
 import type { AppEnv } from "../env";
 import { notFound } from "../errors";
 import { assertOrigin } from "../middleware/cors";
@@ -84,9 +84,16 @@ export const followups = router()
       const { response, site } = await resolve(c, c.req.valid("param").token, true);
       // An employee's reply keeps no time finer than the hour, like their response.
       const now = site.audience === "internal" ? Math.floor(Date.now() / HOUR) * HOUR : Date.now();
-      const reply = await insertReply(c.env.DB, response.id, "respondent", c.req.valid("json").text, now);
+      const { statement, reply } = insertReplyStatement(
+        c.env.DB,
+        response.id,
+        "respondent",
+        c.req.valid("json").text,
+        now,
+      );
       // Nothing live about an employee: the moment they reply would tie the thread to them.
-      if (site.audience === "external") await emit(c.env, [replyEvent(response.id, response.site, reply)]);
+      const events = site.audience === "external" ? [replyEvent(response.id, response.site, reply)] : [];
+      await storeWithEvents(c.env, [statement], events, (work) => c.executionCtx.waitUntil(work));
       return c.json(reply, 201);
     }),
   )
