@@ -1,6 +1,6 @@
 import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from "cloudflare:test";
 import worker from "../../worker/index";
-import { adminOk } from "./helpers";
+import { admin, adminOk } from "./helpers";
 
 /** What the test receiver (test/webhook-receiver.ts) recorded for one name. */
 export type Received = { headers: Record<string, string>; body: string };
@@ -24,6 +24,43 @@ export async function receiverWebhook(name: string, events: string[], path = `re
     events,
   });
   return secret;
+}
+
+export type LoggedDelivery = {
+  id: string;
+  event: string;
+  site: string;
+  status: string;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+type DeliveryPage = { items: LoggedDelivery[]; nextCursor: string | null };
+
+/** GET /v1/webhooks/{id}/deliveries (with a query, a token), as its status and page. */
+export async function deliveryLog(
+  webhook: string,
+  query = "",
+  token?: string,
+): Promise<{ status: number; page: DeliveryPage }> {
+  const response = await admin("GET", `/v1/webhooks/${webhook}/deliveries${query}`, undefined, token);
+  const body = (await response.json()) as DeliveryPage;
+  return { status: response.status, page: response.ok ? body : { items: [], nextCursor: null } };
+}
+
+/** The delivery log of a webhook, polled until `done` holds for it (or the time is up). */
+export async function logUntil(
+  webhook: string,
+  done: (items: LoggedDelivery[]) => boolean,
+  timeoutMs = 60_000,
+): Promise<LoggedDelivery[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { page } = await deliveryLog(webhook);
+    if (done(page.items) || Date.now() > deadline) return page.items;
+    await sleep(250);
+  }
 }
 
 /** Runs the Worker's cron at `scheduledTime`, as Cloudflare would, and waits for all it started. */

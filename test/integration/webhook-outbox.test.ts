@@ -2,7 +2,7 @@ import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:
 import { describe, expect, it } from "vitest";
 import { app } from "../../worker/app";
 import { recordResponse } from "../contract/recorder";
-import { BASE, ORIGIN, randomIp, seedSurvey, uid } from "./helpers";
+import { adminOk, BASE, ORIGIN, randomIp, seedSurvey, uid } from "./helpers";
 import { pause, received, receiverWebhook, runCron } from "./webhook-fixtures";
 
 /** The real queue binding, except that its first send throws: a fault injected right after the D1 batch. */
@@ -128,5 +128,6 @@ describe("webhooks that are never lost: the outbox", () => {
       .bind(`%${site}%`, site)
       .first<{ n: number }>();
     expect(rows!.n).toBe(0);
+    expect(await adminOk("GET", `/v1/webhooks/${name}/deliveries`)).toEqual({ items: [], nextCursor: null });
   });
 });

@@ -10,7 +10,7 @@ import { app } from "../../worker/app";
 import worker from "../../worker/index";
 import { recordResponse } from "../contract/recorder";
 import { admin, BASE, expectError, postResponse, seedSurvey, uid } from "./helpers";
-import { received } from "./webhook-fixtures";
+import { logUntil, received } from "./webhook-fixtures";
 
 /** PUT /v1/webhooks/{name} with this URL; the 422's message for `url` (or the status, when accepted). */
 async function refusal(url: string, bindings = env): Promise<string> {
@@ -131,6 +131,8 @@ describe("webhook URLs (README: Abuse, floods and faults)", () => {
     await postResponse({ site, survey, score: 9 });
     // Followed, the redirect would have delivered to /receive/<name> within these seconds.
     expect(await received(name, 1, 3000)).toHaveLength(0);
+    const [logged] = await logUntil(name, (items) => items.length > 0);
+    expect(logged!.lastError).toBe("HTTP 307: redirects are not followed; point the webhook at the final URL");
   });
 
   it("WEBHOOK_ALLOW_LOCAL_HTTP=true lets http to a loopback host through, and nothing else", async () => {

@@ -1,13 +1,25 @@
 import { createRoute } from "@hono/zod-openapi";
-import { WebhookInput, WebhookList, WebhookParam, WebhookSaved, type StoredWebhook } from "../../schema/webhooks";
+import {
+  DeliveryPage,
+  DeliveryParam,
+  DeliveryQuery,
+  WebhookDelivery,
+  WebhookInput,
+  WebhookList,
+  WebhookParam,
+  WebhookSaved,
+  type StoredWebhook,
+} from "../../schema/webhooks";
 import { forgetCollectionConfig } from "../db/collection-config";
+import { getDelivery, listDeliveries, redeliver } from "../db/deliveries";
 import { deleteWebhook, getWebhook, listWebhooks, upsertWebhook } from "../db/webhooks";
 import { maskedUrl, webhookUrlProblem } from "../domain/webhook-url";
 import type { Bindings } from "../env";
-import { notFound } from "../errors";
+import { ApiError, notFound } from "../errors";
 import { requireAuth } from "../middleware/auth";
 import { jsonBody } from "../middleware/validate";
 import { declare, errors, json, router, SERVER_ERRORS } from "../openapi";
+import { sendOutbox } from "../webhooks/outbox";
 import { newSecret } from "../webhooks/standard-webhooks";
 import { acceptedWebhookUrl, urlRules } from "../webhooks/url";
 
@@ -20,6 +32,8 @@ const shown = (env: Bindings, { secret: _secret, ...webhook }: StoredWebhook) =>
 const security = [{ bearer: [] }];
 // Webhooks receive every site's events, so only credentials for every site manage them.
 const admins = { security, middleware: [requireAuth({ scope: "admin", everySite: true })] };
+// The delivery log: an admin key limited to some sites sees (and redelivers) only its sites' deliveries.
+const siteAdmins = { security, middleware: [requireAuth({ scope: "admin" })] };
 
 const listWebhooksRoute = createRoute({
   method: "get",
@@ -60,6 +74,42 @@ const deleteWebhookRoute = createRoute({
   responses: { 204: { description: "Deleted" }, ...errors([401, 403, 404, 422, ...SERVER_ERRORS]) },
 });
 
+const listDeliveriesRoute = createRoute({
+  method: "get",
+  path: "/{id}/deliveries",
+  summary: "A webhook's delivery log, newest first, by cursor",
+  description:
+    "The deliveries that did not go through at their first attempt: retrying, failed (every retry failed, or " +
+    "the URL is refused), redelivering, or delivered after all. A key limited to some sites sees its sites' " +
+    "deliveries only (and an empty page for a webhook that has none of them, whether it exists or not).",
+  ...siteAdmins,
+  request: { params: WebhookParam, query: DeliveryQuery },
+  responses: {
+    200: json("A page of deliveries; nextCursor is null on the last", DeliveryPage),
+    ...errors([401, 403, 404, 422, ...SERVER_ERRORS], {
+      404: "not_found: no such webhook (credentials for every site)",
+    }),
+  },
+});
+
+const redeliverRoute = createRoute({
+  method: "post",
+  path: "/{id}/deliveries/{delivery}/redeliver",
+  summary: "Send a failed delivery again",
+  description:
+    "Queues the delivery again, with the same `webhook-id`, to the webhook's current URL; the log shows it as " +
+    "`redelivering`, then `delivered` or `failed`. Only a `failed` delivery can be redelivered.",
+  ...siteAdmins,
+  request: { params: DeliveryParam },
+  responses: {
+    202: json("Queued again", WebhookDelivery),
+    ...errors([401, 403, 404, 409, 422, ...SERVER_ERRORS], {
+      404: "not_found: no such delivery of this webhook (or not one of the key's sites)",
+      409: "delivery_not_failed: the delivery is still being tried, or went through; only a failed one is sent again",
+    }),
+  },
+});
+
 export const webhooks = router()
   .openapi(
     ...declare(listWebhooksRoute, async (c) => {
@@ -86,5 +136,37 @@ export const webhooks = router()
       forgetCollectionConfig();
       if (!deleted) throw notFound("webhook");
       return c.body(null, 204);
+    }),
+  )
+  .openapi(
+    ...declare(listDeliveriesRoute, async (c) => {
+      const { id } = c.req.valid("param");
+      const query = c.req.valid("query");
+      const { sites } = c.var.principal;
+      // Webhooks span sites: a key limited to some is not told which exist.
+      if (!sites && !(await getWebhook(c.env.DB, id))) throw notFound("webhook");
+      const rows = await listDeliveries(c.env.DB, id, { ...query, sites, limit: query.limit + 1 });
+      const items = rows.slice(0, query.limit);
+      return c.json({ items, nextCursor: rows.length > query.limit ? items[items.length - 1]!.id : null }, 200);
+    }),
+  )
+  .openapi(
+    ...declare(redeliverRoute, async (c) => {
+      const { id, delivery: deliveryId } = c.req.valid("param");
+      const { sites } = c.var.principal;
+      const found = await getDelivery(c.env.DB, id, deliveryId);
+      if (!found || (sites && !sites.includes(found.logged.site))) throw notFound("delivery");
+      const queued = found.logged.status === "failed" && (await redeliver(c.env.DB, found.delivery, Date.now()));
+      if (!queued) {
+        const status = found.logged.status === "failed" ? "redelivering" : found.logged.status;
+        const message =
+          status === "delivered"
+            ? "The delivery went through; only a failed delivery is sent again"
+            : `The delivery is ${status}: wait until it goes through or fails; only a failed delivery is sent again`;
+        throw new ApiError(409, "delivery_not_failed", message);
+      }
+      c.executionCtx.waitUntil(sendOutbox(c.env, [found.delivery]));
+      const now = new Date().toISOString();
+      return c.json({ ...found.logged, status: "redelivering" as const, updatedAt: now }, 202);
     }),
   );
