@@ -20,19 +20,15 @@ export function outboxFor(db: D1Database, webhooks: StoredWebhook[], events: Web
   return { statements: outboxStatements(db, deliveries, now), deliveries };
 }
 
-/**
- * Stores `statements` and the deliveries of `events` in one transaction, then queues the deliveries (deferred).
- * `webhooks`: the list, when the caller has it already.
- */
+/** Stores `statements` and the deliveries of `events` in one transaction, then queues the deliveries (deferred). */
 export async function storeWithEvents(
   env: Bindings,
   statements: D1PreparedStatement[],
   events: WebhookEventData[],
   defer: Defer = inline,
-  webhooks?: StoredWebhook[],
 ): Promise<void> {
-  const subscribed = events.length === 0 ? [] : (webhooks ?? (await listWebhooks(env.DB)));
-  const outbox = outboxFor(env.DB, subscribed, events, Date.now());
+  const webhooks = events.length === 0 ? [] : await listWebhooks(env.DB);
+  const outbox = outboxFor(env.DB, webhooks, events, Date.now());
   await env.DB.batch([...statements, ...outbox.statements]);
   await defer(sendOutbox(env, outbox.deliveries));
 }
@@ -40,13 +36,14 @@ export async function storeWithEvents(
 // Cloudflare Queues: at most 100 messages and 256 KB per sendBatch (developers.cloudflare.com/queues/platform/limits).
 const MESSAGES_PER_SEND = 100;
 const BYTES_PER_SEND = 200_000;
+const encoder = new TextEncoder();
 
 /** Deliveries in groups that one sendBatch takes. */
 function sendGroups(deliveries: Delivery[]): Delivery[][] {
   const groups: Delivery[][] = [];
   let bytes = 0;
   for (const delivery of deliveries) {
-    const size = JSON.stringify(delivery).length;
+    const size = encoder.encode(JSON.stringify(delivery)).length;
     const last = groups[groups.length - 1];
     if (!last || last.length >= MESSAGES_PER_SEND || bytes + size > BYTES_PER_SEND) {
       groups.push([delivery]);
@@ -60,33 +57,49 @@ function sendGroups(deliveries: Delivery[]): Delivery[][] {
 }
 
 /**
- * Hands outbox rows to the queue, and deletes each group's rows once the queue has it. Never throws: what it could
- * not send stays in the outbox for the cron (a row sent but not deleted is sent again, with the same id).
+ * Hands outbox rows to the queue, and deletes the rows the queue took. Never throws: what it could not send stays
+ * in the outbox for the cron (a row sent but not deleted is sent again, with the same id).
  */
 export async function sendOutbox(env: Bindings, deliveries: Delivery[]): Promise<void> {
   if (!env.WEBHOOKS || deliveries.length === 0) return;
   for (const group of sendGroups(deliveries)) {
-    try {
-      await env.WEBHOOKS.sendBatch(group.map((body) => ({ body, contentType: "json" as const })));
-    } catch (error) {
-      console.error(
-        "could not queue webhook deliveries; the cron sends them later",
-        error instanceof Error ? error.message : error,
-      );
-      continue;
-    }
+    const sent = await queue(env.WEBHOOKS, group);
+    if (sent.length === 0) continue;
     try {
       await deleteFromOutbox(
         env.DB,
-        group.map((delivery) => delivery.deliveryId),
+        sent.map((delivery) => delivery.deliveryId),
       );
     } catch (error) {
-      console.error(
-        "queued webhook deliveries stay in the outbox; the receiver may see them twice",
-        error instanceof Error ? error.message : error,
-      );
+      const reason = error instanceof Error ? error.message : error;
+      console.error("queued webhook deliveries stay in the outbox; the receiver may see them twice", reason);
     }
   }
+}
+
+/**
+ * Sends a group in one sendBatch; if the queue refuses it, each delivery alone, so that one message it will never
+ * take (over its 128 KB, say) does not hold back the rest of its group. Returns what the queue took.
+ */
+async function queue(webhooks: Queue<Delivery>, group: Delivery[]): Promise<Delivery[]> {
+  try {
+    await webhooks.sendBatch(group.map((body) => ({ body, contentType: "json" as const })));
+    return group;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : error;
+    console.error(`could not queue ${group.length} webhook deliveries; the cron sends them later`, reason);
+  }
+  if (group.length === 1) return [];
+  const sent: Delivery[] = [];
+  for (const delivery of group) {
+    try {
+      await webhooks.sendBatch([{ body: delivery, contentType: "json" as const }]);
+      sent.push(delivery);
+    } catch {
+      // Left in the outbox, as its group was (logged above).
+    }
+  }
+  return sent;
 }
 
 /** Rows the cron takes per run, and per round (each round one D1 write, then the sends). */
