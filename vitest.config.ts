@@ -20,10 +20,13 @@ export default defineConfig(async () => {
             cloudflareTest({
               wrangler: { configPath: "./wrangler.toml" },
               miniflare: {
+                // Retries at once, so a test can watch a delivery fail every retry; webhook URLs follow the
+                // production rules (a test that needs the local switch passes its own env).
                 bindings: {
                   ADMIN_TOKEN: "test-admin-token",
                   TEST_MIGRATIONS: migrations,
-                  WEBHOOK_RETRY_BASE_SECONDS: "1",
+                  WEBHOOK_RETRY_BASE_SECONDS: "0",
+                  WEBHOOK_ALLOW_LOCAL_HTTP: "false",
                 },
                 outboundService: webhookReceiver,
               },

@@ -3,7 +3,10 @@
  * webhook receivers on https://hooks.test, the one outside party the tests mock:
  *   POST /receive/<name>        records the delivery, answers 204;
  *   POST /flaky/<name>/<n>      answers 500 to the first n deliveries, then records them;
+ *   POST /redirect/<name>       answers 307 to /receive/<name> (a webhook must not follow it);
  *   GET  /log/<name>            the recorded deliveries, as JSON.
+ * The same receivers answer on http://127.0.0.1 (any port): a receiver on the developer's machine, which only
+ * WEBHOOK_ALLOW_LOCAL_HTTP=true lets a webhook use.
  * and Turnstile's siteverify (test/fake-turnstile.ts). Anything else is refused: tests have no network.
  * Also Cloudflare Access's signing keys (test/fake-access.ts).
  */
@@ -24,9 +27,12 @@ export async function webhookReceiver(request: Request): Promise<Response> {
   if (team) return accessCerts(request, team);
   if (url.hostname === "hooks.test" && url.pathname.startsWith("/access/"))
     return accessControl(request, url.pathname.split("/")[2] ?? "", url.pathname.split("/")[3] ?? "");
-  if (url.hostname !== "hooks.test") return new Response(`no network in tests: ${url.hostname}`, { status: 502 });
+  if (url.hostname !== "hooks.test" && url.hostname !== "127.0.0.1")
+    return new Response(`no network in tests: ${url.hostname}`, { status: 502 });
   const [kind, name = "", failTimes] = url.pathname.split("/").filter(Boolean);
   if (request.method === "GET" && kind === "log") return Response.json(logs.get(name) ?? []);
+  if (request.method === "POST" && kind === "redirect")
+    return Response.redirect(`https://hooks.test/receive/${name}`, 307);
   if (request.method !== "POST" || (kind !== "receive" && kind !== "flaky"))
     return new Response("not found", { status: 404 });
   const body = await request.text();

@@ -9,7 +9,7 @@ import type { Delivery } from "../schema/webhooks";
  */
 export type Bindings = Omit<Env, "WEBHOOKS" | MayBeMissing> &
   Partial<Pick<Env, MayBeMissing>> & { WEBHOOKS: Queue<Delivery> };
-type MayBeMissing = "ADMIN_TOKEN" | Extract<keyof Env, `RATE_LIMIT_${string}`>;
+type MayBeMissing = "ADMIN_TOKEN" | "WEBHOOK_ALLOW_LOCAL_HTTP" | Extract<keyof Env, `RATE_LIMIT_${string}`>;
 
 /** Who is calling an admin endpoint, once authenticated. `sites: null` means every site. */
 export type Principal = {

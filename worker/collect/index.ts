@@ -1,7 +1,8 @@
 /**
  * Collecting one answer (POST /v1/responses), step by step: the site's rate limit, the site and survey, the
  * origin, the visitor's rate limit, the honeypot, idempotency, the verified employee, Turnstile, the batch that
- * stores it, and its events. Plain functions of plain data: the route only reads the request and answers.
+ * stores it with its webhook deliveries (the outbox), and handing those to the queue. Plain functions of plain
+ * data: the route only reads the request and answers.
  */
 import type { ResponseCreated, ResponseInput } from "../../schema/response";
 import { checkEmployeeRateLimit, checkSiteRateLimit, checkVisitorRateLimit } from "../abuse/rate-limit";
@@ -19,7 +20,7 @@ import type { Bindings } from "../env";
 import { ApiError, notFound, validationFailed } from "../errors";
 import { alreadyAnswered, isBallotAlreadyCast, replayer, replayHash, verifyRespondent } from "../identity";
 import { listedOrigin } from "../middleware/cors";
-import { emit } from "../webhooks/emit";
+import { inline, outboxFor, sendOutbox, type Defer } from "../webhooks/outbox";
 import { responseEvents } from "../webhooks/events";
 import { isDuplicateKey, isOwnRowAlreadyStored, isSameRespondent, replayOf, requestHashOf } from "./idempotency";
 
@@ -44,6 +45,7 @@ export async function collectAnswer(
   env: Bindings,
   answer: Answer,
   allowOrigin: (origin: string) => void,
+  defer: Defer = inline,
 ): Promise<Collected> {
   const { input, idempotencyKey: key, request } = answer;
   const db = env.DB;
@@ -112,10 +114,15 @@ export async function collectAnswer(
   const respondentHash =
     key && identity && respondent ? await replayHash(identity.ballotKey, key, respondent.subject) : null;
   const remembered = { requestHash, status: 201, body, respondentHash };
+  // Its webhook deliveries go in the same transaction (the outbox), so the answer is never stored without them.
+  // An employee's answer sends no event of its own: its period's release sends `period.closed`.
+  const events = site.audience === "external" ? responseEvents(record, site.audience) : [];
+  const outbox = outboxFor(db, webhookRows.map(toWebhook), events, Date.now());
   // The key's row first: a repeat fails on it before doing any other work, and the transaction rolls back.
   const statements = [
     ...(key ? [rememberAnswerStatement(db, site.id, key, remembered, Date.now())] : []),
     ...insertResponseStatements(db, record, site.audience),
+    ...outbox.statements,
   ];
   if (respondent) statements.push(respondent.ballot); // last: a same-key race replays rather than 409
   try {
@@ -135,8 +142,8 @@ export async function collectAnswer(
     if (isBallotAlreadyCast(error)) throw alreadyAnswered();
     if (!isOwnRowAlreadyStored(error)) throw error;
   }
-  // An employee's answer sends no event of its own: its period's release sends `period.closed`.
-  if (site.audience === "external") await emit(env, responseEvents(record, site.audience), webhookRows.map(toWebhook));
+  // To the queue after the answer; what this cannot send, the cron does.
+  await defer(sendOutbox(env, outbox.deliveries));
   return { created, replayed: false };
 }
 

@@ -52,6 +52,20 @@ function pageOf(rows: ReplyRow[], limit: number): ThreadPage {
   return { replies: replies.map(toReply), last: rows.length > limit ? replies.at(-1)!.id : null };
 }
 
+/** The insert of a reply, to run in a `db.batch` with what goes with it (its webhook deliveries), and the reply. */
+export function insertReplyStatement(
+  db: D1Database,
+  responseId: string,
+  from: Reply["from"],
+  text: string,
+  at: number,
+) {
+  const statement = db
+    .prepare("INSERT INTO replies (id, response_id, author, text, created_at) VALUES (?, ?, ?, ?, ?)")
+    .bind(crypto.randomUUID(), responseId, from, text, at);
+  return { statement, reply: { from, text, at: new Date(at).toISOString() } satisfies Reply };
+}
+
 export async function insertReply(
   db: D1Database,
   responseId: string,
@@ -59,30 +73,23 @@ export async function insertReply(
   text: string,
   at: number,
 ): Promise<Reply> {
-  await db
-    .prepare("INSERT INTO replies (id, response_id, author, text, created_at) VALUES (?, ?, ?, ?, ?)")
-    .bind(crypto.randomUUID(), responseId, from, text, at)
-    .run();
-  return { from, text, at: new Date(at).toISOString() };
+  const { statement, reply } = insertReplyStatement(db, responseId, from, text, at);
+  await statement.run();
+  return reply;
 }
 
 /**
- * The respondent's reply, unless their thread already holds `cap` of theirs: then null, and nothing is written.
- * One statement, so two replies sent at once cannot both pass the count (the team's replies do not count).
+ * The insert of the respondent's reply, which writes nothing when their thread already holds `cap` of theirs
+ * (`meta.changes` is 0). One statement, so two replies sent at once cannot both pass the count (the team's
+ * replies do not count). Its webhook deliveries are guarded by its `id` (outboxStatements).
  */
-export async function insertRespondentReply(
-  db: D1Database,
-  responseId: string,
-  text: string,
-  at: number,
-  cap: number,
-): Promise<Reply | null> {
-  const result = await db
+export function respondentReplyStatement(db: D1Database, responseId: string, text: string, at: number, cap: number) {
+  const id = crypto.randomUUID();
+  const statement = db
     .prepare(
       "INSERT INTO replies (id, response_id, author, text, created_at) SELECT ?1, ?2, 'respondent', ?3, ?4 " +
         "WHERE (SELECT COUNT(*) FROM replies WHERE response_id = ?2 AND author = 'respondent') < ?5",
     )
-    .bind(crypto.randomUUID(), responseId, text, at, cap)
-    .run();
-  return result.meta.changes > 0 ? { from: "respondent", text, at: new Date(at).toISOString() } : null;
+    .bind(id, responseId, text, at, cap);
+  return { statement, id, reply: { from: "respondent", text, at: new Date(at).toISOString() } satisfies Reply };
 }

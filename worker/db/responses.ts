@@ -108,14 +108,16 @@ export async function findByFollowUpHash(db: D1Database, followUpHash: string) {
 }
 
 /**
- * Removes a response and its replies (cascade), with its rollup counts, in one transaction. An internal
- * answer has no rollups: while its period is open it simply goes; once released, its score stays in its
- * frozen release group (changing the group would reveal the score by difference), and only the row,
- * with its comment and thread, goes.
+ * Removes a response and its replies (cascade), with its rollup counts and its logged webhook deliveries, in one
+ * transaction. An internal answer has no rollups: while its period is open it simply goes; once released, its
+ * score stays in its frozen release group (changing the group would reveal the score by difference), and only the
+ * row, with its comment and thread, goes.
  */
 export async function deleteResponse(db: D1Database, record: ResponseRecord & { internal: boolean }): Promise<boolean> {
   const results = await db.batch([
     ...(record.internal ? [] : rollupStatements(db, record, -1, { whileResponseExists: record.id })),
+    // A failed delivery kept for redelivery holds the answer's comment: it goes with the answer.
+    db.prepare("DELETE FROM webhook_deliveries WHERE response_id = ?").bind(record.id),
     db.prepare("DELETE FROM responses WHERE id = ?").bind(record.id),
   ]);
   return (results[results.length - 1]!.meta.changes ?? 0) > 0;

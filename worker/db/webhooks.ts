@@ -53,6 +53,12 @@ export async function upsertWebhook(
   return { webhook: toWebhook(upserted!.results[0] as WebhookRow), created: existing!.results.length === 0 };
 }
 
+/** Deletes a webhook with its deliveries not yet queued and its delivery log, in one transaction. */
 export async function deleteWebhook(db: D1Database, id: string): Promise<boolean> {
-  return ((await db.prepare("DELETE FROM webhooks WHERE id = ?").bind(id).run()).meta.changes ?? 0) > 0;
+  const [deleted] = await db.batch([
+    db.prepare("DELETE FROM webhooks WHERE id = ?").bind(id),
+    db.prepare("DELETE FROM webhook_outbox WHERE webhook_id = ?").bind(id),
+    db.prepare("DELETE FROM webhook_deliveries WHERE webhook_id = ?").bind(id),
+  ]);
+  return (deleted!.meta.changes ?? 0) > 0;
 }

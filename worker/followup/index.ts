@@ -6,14 +6,14 @@
 import { MAX_RESPONDENT_REPLIES, type Reply } from "../../schema/followup";
 import type { Site } from "../../schema/config";
 import { checkReplyRateLimit } from "../abuse/rate-limit";
-import { insertRespondentReply, readThreadPage } from "../db/replies";
+import { respondentReplyStatement, readThreadPage } from "../db/replies";
 import { findByFollowUpHash } from "../db/responses";
 import { getSite } from "../db/sites";
 import { sha256Hex } from "../domain/crypto";
 import type { Bindings } from "../env";
 import { ApiError, notFound, validationFailed } from "../errors";
-import { emit } from "../webhooks/emit";
 import { replyEvent } from "../webhooks/events";
+import { type Defer, inline, storeWithEvents } from "../webhooks/outbox";
 
 const HOUR = 3_600_000;
 
@@ -50,13 +50,23 @@ export async function readThread(
  * Retry-After), and at most MAX_RESPONDENT_REPLIES in all (409), so a flood can neither grow a thread without
  * end nor send more than that many `reply.created` deliveries per answer.
  */
-export async function replyAsRespondent(env: Bindings, found: Found, text: string, request: Request): Promise<Reply> {
+export async function replyAsRespondent(
+  env: Bindings,
+  found: Found,
+  text: string,
+  request: Request,
+  defer: Defer = inline,
+): Promise<Reply> {
   const { response, site } = found;
   await checkReplyRateLimit(env, env.DB, site, found.tokenHash, request);
   // An employee's reply keeps no time finer than the hour, like their response.
   const now = site.audience === "internal" ? Math.floor(Date.now() / HOUR) * HOUR : Date.now();
-  const reply = await insertRespondentReply(env.DB, response.id, text, now, MAX_RESPONDENT_REPLIES);
-  if (!reply) {
+  const { statement, id, reply } = respondentReplyStatement(env.DB, response.id, text, now, MAX_RESPONDENT_REPLIES);
+  // Nothing live about an employee: the moment they reply would tie the thread to them. The deliveries go in
+  // the reply's own transaction, and only if the capped insert stored it.
+  const events = site.audience === "external" ? [replyEvent(response.id, response.site, reply)] : [];
+  const [inserted] = await storeWithEvents(env, [statement], events, defer, { onlyIfReply: id });
+  if (!inserted?.meta.changes) {
     throw new ApiError(
       409,
       "reply_limit_reached",
@@ -64,7 +74,5 @@ export async function replyAsRespondent(env: Bindings, found: Found, text: strin
         "The team can still answer here; to tell them something new, send a new answer.",
     );
   }
-  // Nothing live about an employee: the moment they reply would tie the thread to them.
-  if (site.audience === "external") await emit(env, [replyEvent(response.id, response.site, reply)]);
   return reply;
 }

@@ -10,7 +10,9 @@ import { getSiteRow, type SiteRow } from "../db/sites";
 import { periodClosedEvent } from "../webhooks/events";
 import { formReleaseGroups, type ClosedPeriod } from "../domain/release-groups";
 import { periodEnd, periodStart, type PeriodRule } from "../domain/reporting-period";
-import { emit } from "../webhooks/emit";
+import { outboxFor, sendOutbox } from "../webhooks/outbox";
+import { listWebhooks } from "../db/webhooks";
+import type { StoredWebhook } from "../../schema/webhooks";
 import type { Bindings } from "../env";
 
 export type ReleaseSite = Pick<
@@ -31,6 +33,7 @@ export async function releaseClosedPeriods(
   maxPeriods = PERIODS_PER_REQUEST,
 ): Promise<boolean> {
   let wrote = false;
+  let webhooks: StoredWebhook[] | undefined; // read once, when a first period closes
   for (const site of sites) {
     if (site.audience !== "internal") continue;
     const rule: PeriodRule = { reportingPeriod: site.reporting_period, timeZone: site.time_zone };
@@ -46,15 +49,18 @@ export async function releaseClosedPeriods(
         break;
       }
       const period = closedPeriod(rule, site, first, await readPendingBefore(env, site, rule, first));
+      webhooks ??= await listWebhooks(env.DB);
+      // `period.closed` goes in the period's own transaction (the outbox): a closed period always announces itself.
+      const outbox = outboxFor(env.DB, webhooks, [periodClosedEvent(site.id, period)], Date.now());
       try {
-        await env.DB.batch(closeStatements(env.DB, site, period, period.end));
+        await env.DB.batch([...closeStatements(env.DB, site, period, period.end), ...outbox.statements]);
       } catch (error) {
         if (isAlreadyClosed(error)) break; // another request is closing this site's periods, and telling the webhooks
         throw error;
       }
       site.released_until = period.end;
       wrote = true;
-      await emit(env, [periodClosedEvent(site.id, period)]);
+      await sendOutbox(env, outbox.deliveries);
     }
   }
   return wrote;

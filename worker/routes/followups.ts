@@ -97,7 +97,8 @@ export const followup = router()
   .openapi(
     ...declare(postReplyRoute, async (c) => {
       const found = await resolve(c, c.req.valid("header")["x-follow-up-token"], true);
-      return c.json(await replyAsRespondent(c.env, found, c.req.valid("json").text, c.req.raw), 201);
+      const defer = (work: Promise<void>) => c.executionCtx.waitUntil(work);
+      return c.json(await replyAsRespondent(c.env, found, c.req.valid("json").text, c.req.raw, defer), 201);
     }),
   )
   .openapi(
@@ -173,7 +174,8 @@ export const followupsByPath = router()
   .openapi(
     ...declare(postReplyByPath, async (c) => {
       const found = await resolve(c, c.req.valid("param").token, true);
-      return c.json(await replyAsRespondent(c.env, found, c.req.valid("json").text, c.req.raw), 201);
+      const defer = (work: Promise<void>) => c.executionCtx.waitUntil(work);
+      return c.json(await replyAsRespondent(c.env, found, c.req.valid("json").text, c.req.raw, defer), 201);
     }),
   )
   .openapi(

@@ -6,9 +6,9 @@ import { inScope } from "../db/scope";
 import { resolveScope } from "../scope";
 import { replyEvent } from "../webhooks/events";
 import { resolveRange } from "../domain/time-range";
-import { emit } from "../webhooks/emit";
+import { storeWithEvents } from "../webhooks/outbox";
 import { deleteResponse, getResponse, setStatus, siteOfResponse } from "../db/responses";
-import { insertReply, listReplies } from "../db/replies";
+import { insertReplyStatement, listReplies } from "../db/replies";
 import { getSite } from "../db/sites";
 import type { Bindings, Principal } from "../env";
 import { notFound } from "../errors";
@@ -143,8 +143,16 @@ export const inbox = router()
   .openapi(
     ...declare(postTeamReply, async (c) => {
       const response = await responseFor(c.env, c.var.principal, c.req.valid("param").id);
-      const reply = await insertReply(c.env.DB, response.id, "team", c.req.valid("json").text, Date.now());
-      await emit(c.env, [replyEvent(response.id, response.site, reply)]);
+      const { statement, reply } = insertReplyStatement(
+        c.env.DB,
+        response.id,
+        "team",
+        c.req.valid("json").text,
+        Date.now(),
+      );
+      await storeWithEvents(c.env, [statement], [replyEvent(response.id, response.site, reply)], (work) =>
+        c.executionCtx.waitUntil(work),
+      );
       return c.json(reply, 201);
     }),
   )

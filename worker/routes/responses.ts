@@ -41,8 +41,11 @@ export const responses = router().openapi(
   ...declare(route, async (c) => {
     const input = c.req.valid("json");
     const idempotencyKey = idempotencyKeyOf(input.idempotencyKey, c.req.header("idempotency-key"));
-    const { created, replayed } = await collectAnswer(c.env, { input, idempotencyKey, request: c.req.raw }, (origin) =>
-      allowOrigin(c, origin),
+    const { created, replayed } = await collectAnswer(
+      c.env,
+      { input, idempotencyKey, request: c.req.raw },
+      (origin) => allowOrigin(c, origin),
+      (work) => c.executionCtx.waitUntil(work),
     );
     return replayed ? c.json(created, 201, { "Idempotent-Replayed": "true" }) : c.json(created, 201);
   }),

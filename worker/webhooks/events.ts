@@ -11,13 +11,14 @@ export function isLowScore(kind: string, score: number | null): boolean {
   return { nps: score <= 6, csat: score <= 2, ces: score <= 3, thumbs: score === 0 }[kind] ?? false;
 }
 
-type Event = { event: WebhookEvent; data: Record<string, unknown> };
+/** An event before it is addressed to webhooks. */
+export type WebhookEventData = { event: WebhookEvent; data: Record<string, unknown> };
 
 /**
  * What leaves feedloop about a response. No segment: a webhook cannot apply the anonymity rules of
  * internal sites, so it gets only what any aggregate may show of one answer.
  */
-export function responseEvents(record: ResponseRecord, audience: string): Event[] {
+export function responseEvents(record: ResponseRecord, audience: string): WebhookEventData[] {
   const data = {
     id: record.id,
     site: record.site,
@@ -30,7 +31,7 @@ export function responseEvents(record: ResponseRecord, audience: string): Event[
     topic: record.topic || null,
     createdAt: new Date(record.createdAt).toISOString(),
   };
-  const events: Event[] = [{ event: "response.created", data }];
+  const events: WebhookEventData[] = [{ event: "response.created", data }];
   if (isLowScore(record.kind, record.score)) events.push({ event: "response.low_score", data });
   return events;
 }
@@ -39,7 +40,7 @@ export function responseEvents(record: ResponseRecord, audience: string): Event[
  * One closed period of an internal site: the figures of its release groups (each at least
  * minGroupSize answers), their low scores in all, and whether a remainder was withheld (not its size).
  */
-export function periodClosedEvent(site: string, period: ClosedPeriod): Event {
+export function periodClosedEvent(site: string, period: ClosedPeriod): WebhookEventData {
   const nullable = (value: string) => (value === "" ? null : value);
   const groups = period.groups.map((group) => ({
     kind: group.kind,
@@ -69,13 +70,13 @@ export function periodClosedEvent(site: string, period: ClosedPeriod): Event {
   };
 }
 
-export const replyEvent = (responseId: string, site: string, reply: Reply): Event => ({
+export const replyEvent = (responseId: string, site: string, reply: Reply): WebhookEventData => ({
   event: "reply.created",
   data: { responseId, site, ...reply },
 });
 
 /** One delivery per webhook subscribed to each event. */
-export function deliveriesFor(webhooks: StoredWebhook[], events: Event[], now: number): Delivery[] {
+export function deliveriesFor(webhooks: StoredWebhook[], events: WebhookEventData[], now: number): Delivery[] {
   return webhooks.flatMap((webhook) =>
     events
       .filter(({ event }) => webhook.events.includes(event))

@@ -34,10 +34,11 @@ export function newSecret(): string {
 }
 
 /**
- * Delay before the next attempt: exponential from `baseSeconds`, capped at an hour, with "equal jitter" (half
- * fixed, half random) so retries spread out.
+ * Delay before the next attempt: exponential from `baseSeconds`, capped at an hour, with "equal jitter" (half fixed,
+ * half random) so retries spread out. A base of 0 retries at once (the tests, which wait for every retry).
  */
 export function retryDelaySeconds(attempts: number, baseSeconds: number): number {
+  if (baseSeconds <= 0) return 0;
   const ceiling = Math.min(3600, baseSeconds * 2 ** Math.max(0, attempts - 1));
   return Math.max(1, Math.round(ceiling / 2 + (Math.random() * ceiling) / 2));
 }
