@@ -54,7 +54,10 @@ export function describeSample(summary) {
   const sites = Object.entries(summary.bySite)
     .map(([site, n]) => `${n.toLocaleString("en")} in ${site}`)
     .join(", ");
-  return `${summary.responses.toLocaleString("en")} responses over the last ${summary.days} days (${sites}), ${summary.statuses} triaged, ${summary.replies} replies in threads`;
+  return (
+    `${summary.responses.toLocaleString("en")} responses over the last ${summary.days} days (${sites}), ` +
+    `${summary.statuses} triaged, ${summary.replies} replies in threads`
+  );
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

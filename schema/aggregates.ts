@@ -33,7 +33,9 @@ const GroupBy = z
       .refine((fields) => new Set(fields).size === fields.length, "fields must differ"),
   )
   .meta({
-    description: `Up to two of ${GROUP_FIELDS.join(", ")} or segment.<dimension>, comma-separated; omitted or empty, no groups`,
+    description:
+      `Up to two of ${GROUP_FIELDS.join(", ")} or segment.<dimension>, comma-separated; ` +
+      "omitted or empty, no groups",
   });
 
 /** `GET /v1/aggregates`: filters, `segment.<dim>=value`, a time range, buckets and up to two group-bys. */

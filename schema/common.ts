@@ -59,7 +59,10 @@ export const ErrorBody = z.strictObject({
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
-/** An instant as the API writes it: ISO 8601, e.g. `2026-03-01T00:00:00.000Z` or, in a series, with the zone's offset. */
+/**
+ * An instant as the API writes it: ISO 8601, e.g. `2026-03-01T00:00:00.000Z` or, in a series, with the
+ * zone's offset.
+ */
 export const Timestamp = z.string();
 
 /** A period of time, `end` exclusive. */

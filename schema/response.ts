@@ -67,7 +67,10 @@ export const ResponseInput = z.strictObject({
     .optional(),
   locale: Locale.nullish(),
   page: z.string().max(2048).nullish(),
-  /** A respondent token from the intranet's server, for a site that verifies employees by token (README: "Intranet identity"). */
+  /**
+   * A respondent token from the intranet's server, for a site that verifies employees by token
+   * (README: "Intranet identity").
+   */
   respondent: z.string().max(4096).nullish(),
   idempotencyKey: z.uuid().nullish(),
   /** Cloudflare Turnstile's token, for a site that requires it (single use, valid 300 s). */

@@ -53,7 +53,8 @@ export function errors<S extends ErrorStatus>(
  * credential can read (worker/scope/named-values.ts), each problem with its `path` (`query.service`).
  */
 export const FILTER_422 =
-  "validation_failed: a malformed parameter, or a site, survey, service, owner or topic that names nothing the credential can read";
+  "validation_failed: a malformed parameter, or a site, survey, service, owner or topic " +
+  "that names nothing the credential can read";
 
 /** Any route can fail on our side (500) or find D1 overloaded (503). */
 export const SERVER_ERRORS = [500, 503] as const;

@@ -8,7 +8,10 @@ export type ScoreKind = (typeof SCORE_KINDS)[number];
 export const isScoreKind = (value: string | null | undefined): value is ScoreKind =>
   (SCORE_KINDS as readonly string[]).includes(value ?? "");
 
-/** The score range of each kind (schema/common.ts SCORE_RANGE, repeated: the dashboard imports no runtime code from schema/). */
+/**
+ * The score range of each kind (schema/common.ts SCORE_RANGE, repeated: the dashboard imports no runtime code
+ * from schema/).
+ */
 export const SCORE_RANGE: Record<ScoreKind, { min: number; max: number }> = {
   nps: { min: 0, max: 10 },
   csat: { min: 1, max: 5 },

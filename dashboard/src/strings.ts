@@ -15,7 +15,8 @@ export const strings = {
   signIn: {
     title: "Sign in to feedloop",
     intro:
-      "Paste an API key (or the deployment's admin token). It stays in this tab only and is forgotten when the tab closes.",
+      "Paste an API key (or the deployment's admin token). " +
+      "It stays in this tab only and is forgotten when the tab closes.",
     label: "API key",
     submit: "Sign in",
     checking: "Checking…",
@@ -64,7 +65,8 @@ export const strings = {
     figureWithCount: (figure: string, count: number) =>
       `${figure} (${count.toLocaleString("en")} ${count === 1 ? "response" : "responses"})`,
     figureWithheld: (figure: string, count: number) =>
-      `${figure} (${count.toLocaleString("en")} ${count === 1 ? "response" : "responses"}; some employees' answers withheld)`,
+      `${figure} (${count.toLocaleString("en")} ${count === 1 ? "response" : "responses"}; ` +
+      "some employees' answers withheld)",
     trendSummary: (first: string, last: string, shown: number, withheld: number, empty: number) =>
       `From ${first} to ${last}: ${shown} ${shown === 1 ? "point" : "points"} shown` +
       (withheld ? `, ${withheld} withheld` : "") +
@@ -132,15 +134,19 @@ export const strings = {
     withheldFigure: "Withheld",
     open: { day: "today", week: "this week", month: "this month", quarter: "this quarter" } as Record<string, string>,
     periodLine: (site: string, count: number, open: string, appear: string) =>
-      `${site}: ${count.toLocaleString("en")} ${count === 1 ? "answer" : "answers"} so far ${open}; they appear on ${appear}.`,
+      `${site}: ${count.toLocaleString("en")} ${count === 1 ? "answer" : "answers"} so far ${open}; ` +
+      `they appear on ${appear}.`,
     periodLineNoCount: (site: string, open: string, appear: string) =>
       `${site}: answers given ${open} appear on ${appear}.`,
     periodsNote: (minGroupSize: number) =>
-      `Employees' answers are shown only once their reporting period has closed, and only in groups of at least ${minGroupSize}.`,
+      "Employees' answers are shown only once their reporting period has closed, " +
+      `and only in groups of at least ${minGroupSize}.`,
     withheldNote:
-      "Withheld: some employees' answers are left out here, because their group was too small or matches these filters only in part. How many is not said.",
+      "Withheld: some employees' answers are left out here, " +
+      "because their group was too small or matches these filters only in part. How many is not said.",
     severalNote: (minGroupSize: number) =>
-      `Several: employees' answers from several values, grouped together so that the group holds at least ${minGroupSize}.`,
+      "Several: employees' answers from several values, " +
+      `grouped together so that the group holds at least ${minGroupSize}.`,
     coarserBucket: (by: string) => `Employees' answers are released per reporting period, so the trend is shown ${by}.`,
     noTrend: "No trend: employees' answers here are released per quarter, which is longer than any trend step.",
   },
@@ -179,7 +185,8 @@ export const strings = {
     anonymizedShort: "anonymized",
     period: "Period",
     released: (minGroupSize: number) =>
-      `An employee's answer: it shows its group's service, topic and segment (a group of at least ${minGroupSize}), its period and no time, language or page.`,
+      `An employee's answer: it shows its group's service, topic and segment (a group of at least ${minGroupSize}), ` +
+      "its period and no time, language or page.",
     none: "None",
     page: "Page",
     locale: "Language",
@@ -235,7 +242,8 @@ export const strings = {
     identityOn: (verify: string, ballot: string) =>
       `${verify === "access" ? "Cloudflare Access" : "Respondent token"}, one answer per ${ballot}`,
     keptAsIs:
-      "Turnstile and employee verification are kept as they are (their secrets are never shown); change them through the API.",
+      "Turnstile and employee verification are kept as they are (their secrets are never shown); " +
+      "change them through the API.",
     services: "Services",
     newService: "New service",
     editService: (name: string) => `Edit ${name}`,

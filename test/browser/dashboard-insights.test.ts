@@ -139,7 +139,7 @@ function periodLine(count: number): string {
 }
 
 describe("dashboard: overview, services and breakdowns", () => {
-  test("the overview filtered to the shop shows its exact NPS, its count and its distribution, with no CSP violation", async () => {
+  test("the overview filtered to the shop: its exact NPS, count and distribution, with no CSP violation", async () => {
     const page = await browser.newPage();
     const refused: string[] = [];
     page.on("console", (message) => {
@@ -168,7 +168,7 @@ describe("dashboard: overview, services and breakdowns", () => {
     expect(refused).toEqual([]);
   });
 
-  test("the services view shows how employees and customers rate the shared service, side by side, by week", async () => {
+  test("the services view: how employees and customers rate the shared service, side by side, by week", async () => {
     const page = await browser.newPage();
     const refused = recordCspViolations(page);
     await signIn(page);
@@ -271,7 +271,7 @@ describe("dashboard: overview, services and breakdowns", () => {
     expect(await page.getByRole("alert").count()).toBe(0);
   });
 
-  test("by team, the small teams are never named: sales is withheld, legal is in a group of teams that reads “several”", async () => {
+  test("by team, small teams are never named: sales is withheld, legal in a group reading “several”", async () => {
     const page = await browser.newPage();
     await signIn(page);
     await page.getByRole("link", { name: strings.nav.breakdowns }).click();
@@ -304,7 +304,7 @@ describe("dashboard: overview, services and breakdowns", () => {
     await page.getByText(strings.release.withheldNote).waitFor();
   });
 
-  test("this week's employee answer shows nowhere: not in the overview, the services, any breakdown or the inbox", async () => {
+  test("this week's employee answer shows nowhere: not in the overview, services, any breakdown or inbox", async () => {
     const page = await browser.newPage();
     await signIn(page);
     const all = RELEASED.map((a) => a.score);

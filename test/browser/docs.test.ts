@@ -95,7 +95,7 @@ describe("/docs: the API reference", () => {
     }
   });
 
-  test("renders every operation of /openapi.json, with no CSP violation and no request outside the Worker", async () => {
+  test("renders every operation of /openapi.json, with no CSP violation or request outside the Worker", async () => {
     const expected = await documentedOperations();
     expect(expected.length).toBeGreaterThan(20);
     const { page, outside } = await openDocs();

@@ -25,7 +25,7 @@ async function storedFollowUpToken(page: Page, site: string): Promise<string | n
 }
 
 describe("follow-up: the team replies, the respondent reads it and answers back", () => {
-  test("a reply shows as a badge, reads as text in the panel, and the respondent's answer reaches the team", async () => {
+  test("a reply shows as a badge, reads as text in the panel; the respondent's answer reaches the team", async () => {
     const { site, survey } = await seedSurvey({ kind: "csat" });
     const { strings } = await widgetConfig(site, survey);
     const page = await browser.newPage();

@@ -14,7 +14,7 @@ import {
 const browser = useBrowser();
 
 describe("the widget by keyboard alone", () => {
-  test("Tab reaches the button, Enter opens it, arrows pick a score, Enter sends, Escape closes back to the button", async () => {
+  test("Tab reaches the button, Enter opens, arrows pick a score, Enter sends, Escape closes back to it", async () => {
     const { site, survey } = await seedSurvey({ kind: "nps" });
     const { strings } = await widgetConfig(site, survey);
     const page = await browser.newPage();

@@ -13,7 +13,7 @@ import {
 const browser = useBrowser();
 
 describe("the script tag on an embedding site", () => {
-  test("a visitor opens the button, picks a score, comments and sends: one stored answer with the comment", async () => {
+  test("a visitor opens the button, picks a score, comments, sends: one stored answer with the comment", async () => {
     const { site, survey } = await seedSurvey({ kind: "nps" });
     const { strings } = await widgetConfig(site, survey);
     const page = await browser.newPage();

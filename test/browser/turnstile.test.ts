@@ -171,7 +171,7 @@ describe("a site that wants Cloudflare Turnstile (fake api.js; the Worker cannot
     expect((await turnstileLog(page))!.resets).toBeGreaterThanOrEqual(2);
   });
 
-  test("when Cloudflare's script cannot load, nothing is sent without a token and the answer waits in the queue", async () => {
+  test("when Cloudflare's script cannot load, nothing is sent without a token: the answer stays queued", async () => {
     const { site, survey } = await seedSurvey({ kind: "nps", site: { turnstile: DUMMY_KEYS } });
     const config = await widgetConfig(site, survey);
     const { page, apiLoads, posts } = await openTurnstilePage(site, survey, { blocked: true });

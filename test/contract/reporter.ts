@@ -46,7 +46,8 @@ export default class ContractReporter implements Reporter {
     }
     if (browserProblems.length > 0) {
       console.log(
-        `contract: FAILED, the browser suite got answers /openapi.json does not allow:\n  ${browserProblems.join("\n  ")}`,
+        "contract: FAILED, the browser suite got answers /openapi.json does not allow:" +
+          `\n  ${browserProblems.join("\n  ")}`,
       );
       process.exitCode = 1;
     }

@@ -149,7 +149,7 @@ async function freshWindow(periodSeconds: number, needSeconds: number) {
 }
 
 describe("rate limits", () => {
-  it("answers 429 rate_limited with Retry-After past 20 answers a minute from one visitor, other visitors unaffected", async () => {
+  it("429 rate_limited with Retry-After past 20 answers a minute from one visitor, others unaffected", async () => {
     const { site, survey } = await seedSurvey({ kind: "csat" });
     const visitor = { "cf-connecting-ip": "198.51.100.23", "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Test/1" };
     await freshWindow(60, 20);
@@ -199,7 +199,7 @@ describe("rate limits", () => {
     }
   }, 60_000);
 
-  it("without the binding, a per-isolate window with the same limits stands in; a failing binding fails open", async () => {
+  it("without the binding, a per-isolate window with the same limits stands in; a failing one fails open", async () => {
     const site = { id: uid("fallback"), audience: "external" as const };
     const from = (ip: string) =>
       new Request("http://feedloop.test/v1/responses", { headers: { "cf-connecting-ip": ip, "user-agent": "UA/1" } });
@@ -396,7 +396,7 @@ describe("hostile text", () => {
     expect(await countRows("responses", "site_id = ?", site)).toBe(0);
   });
 
-  it("stores and returns emoji, RTL and CJK text byte-identical (already NFC), and NFC-normalises the rest", async () => {
+  it("stores and returns emoji, RTL and CJK text byte-identical (already NFC); NFC-normalises the rest", async () => {
     const { site, survey } = await seedSurvey({ kind: "nps" }, { dimensions: ["plan"] });
     const texts = [
       "Great 👍🏽 service 👨‍👩‍👧‍👦 🇵🇱",

@@ -15,7 +15,7 @@ describe("the collection config each isolate keeps", () => {
     expect((await collectionConfig(env.DB, site, survey, now + CONFIG_TTL_MS)).siteRow!.name).toBe("Renamed elsewhere");
   });
 
-  it("applies a change made through this isolate's API at once: a survey switched off takes no more answers", async () => {
+  it("applies a change through this isolate's API at once: a survey switched off takes no more answers", async () => {
     const { site, survey } = await seedSurvey({ kind: "nps" });
     expect((await postResponse({ site, survey, score: 9 })).status).toBe(201);
     await adminOk("PUT", `/v1/sites/${site}/surveys/${survey}`, {

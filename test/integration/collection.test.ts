@@ -78,7 +78,7 @@ describe("POST /v1/responses: every 422 of the contract stores nothing", () => {
     });
   }
 
-  it("accepts the edge values: 4096 characters after NFC, a 64-character segment value, tabs and newlines", async () => {
+  it("accepts edge values: 4096 characters after NFC, a 64-character segment value, tabs and newlines", async () => {
     const { site, survey } = await seedSurvey(
       { kind: "nps", services: ["checkout"], topics: ["complaint"] },
       { dimensions: ["plan"] },

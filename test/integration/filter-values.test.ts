@@ -92,7 +92,8 @@ describe("a filter naming nothing is a 422 that names it", () => {
       for (const name of [ghost, other.topic]) {
         await refused(`${read}site=${site}&topic=${name}`, { topic: told.topic(name, site) });
       }
-      const anywhere = `topic "${ghost}" is not a topic of any site; GET /v1/sites/{site}/surveys lists each survey's topics`;
+      const hint = "GET /v1/sites/{site}/surveys lists each survey's topics";
+      const anywhere = `topic "${ghost}" is not a topic of any site; ${hint}`;
       await refused(`${read}topic=${ghost}`, { topic: anywhere });
     }
   });

@@ -119,8 +119,10 @@ const CODES: Record<number, string[]> = {
   422: ["validation_failed", "idempotency_conflict"],
   429: ["rate_limited"],
 };
-const LEAK =
-  /SQLITE|D1_[A-Z]|\bat .+:\d+:\d+|\n\s+at |\.ts:\d+|\.js:\d+|TypeError|ReferenceError|RangeError|SyntaxError|\bstack\b/;
+const LEAK = new RegExp(
+  String.raw`SQLITE|D1_[A-Z]|\bat .+:\d+:\d+|\n\s+at |\.ts:\d+|\.js:\d+|` +
+    String.raw`TypeError|ReferenceError|RangeError|SyntaxError|\bstack\b`,
+);
 
 const nfc = (value: string) => value.normalize("NFC").replace(/\r\n?/g, "\n");
 const freeText = (value: unknown, max: number) =>

@@ -288,7 +288,7 @@ describe("intranet identity: one ballot per employee, survey and period", () => 
     expect((await answerWithJwt(target, await signJwt(target.key, accessClaims(target)))).status).toBe(201);
   });
 
-  it("keeps a ballot as one keyed hash: nothing that names the employee, the site, the survey or the time", async () => {
+  it("keeps a ballot as one keyed hash: nothing that names the employee, site, survey or time", async () => {
     const target = await accessSite();
     const sub = crypto.randomUUID();
     const before = await countRows("ballots", "1");

@@ -110,7 +110,7 @@ describe("what the limiter is given", () => {
   const from = (ip: string, userAgent: string) =>
     new Request("http://feedloop.test/v1/responses", { headers: { "cf-connecting-ip": ip, "user-agent": userAgent } });
 
-  it("keys an internal site on the network (the IP alone) and a verified employee on their subject, all hashed", async () => {
+  it("keys an internal site on the IP alone (network), a verified employee on their subject, all hashed", async () => {
     const network = recording();
     const visitor = recording();
     const limits = { ...env, RATE_LIMIT_NETWORK: network.binding, RATE_LIMIT_VISITOR: visitor.binding };

@@ -85,7 +85,9 @@ describe("filters that expand to long lists of sites or services", () => {
     });
     const response = await admin("GET", `/v1/aggregates?kind=nps&service=${last}&${window}`, undefined, other.key);
     const error = await expectError(response, 422, "validation_failed");
-    const message = `service "${last}" is not rated on any site this key can read; GET /v1/sites/{site}/surveys lists the services each survey rates`;
+    const message =
+      `service "${last}" is not rated on any site this key can read; ` +
+      "GET /v1/sites/{site}/surveys lists the services each survey rates";
     expect(error.details).toEqual([{ path: "query.service", message }]);
   });
 });

@@ -41,7 +41,13 @@ describe("the checker", () => {
 
   it("finds static, type-only, re-exported and dynamic imports", () => {
     const text =
-      'import a from "./a";\nimport type { B } from "../b";\nimport "./c";\nexport { d } from "./d";\nexport * from "./e";\nconst f = await import("./f");\nimport {\n  g,\n  h,\n} from "./g";';
+      'import a from "./a";\n' +
+      'import type { B } from "../b";\n' +
+      'import "./c";\n' +
+      'export { d } from "./d";\n' +
+      'export * from "./e";\n' +
+      'const f = await import("./f");\n' +
+      'import {\n  g,\n  h,\n} from "./g";';
     expect(specifiersOf(text)).toEqual(["./a", "../b", "./c", "./d", "./e", "./f", "./g"]);
     expect(resolveSpecifier("worker/domain/anonymize.ts", "../db/inbox")).toBe("worker/db/inbox");
     expect(resolveSpecifier("worker/db/x.ts", "hono")).toBeNull();

@@ -55,8 +55,12 @@ export function rules(features: string[]): Rule[] {
 }
 
 // Static imports and re-exports (`import ... from "x"`, `import "x"`, `export ... from "x"`) and `import("x")`.
-const SPECIFIER =
-  /(?:\bimport\s+(?:type\s+)?(?:[\w*{}\s,$]+\s+from\s+)?|\bexport\s+(?:type\s+)?[\w*{}\s,$]+\s+from\s+|\bimport\s*\(\s*)["']([^"']+)["']/g;
+const SPECIFIER = new RegExp(
+  String.raw`(?:\bimport\s+(?:type\s+)?(?:[\w*{}\s,$]+\s+from\s+)?` +
+    String.raw`|\bexport\s+(?:type\s+)?[\w*{}\s,$]+\s+from\s+` +
+    String.raw`|\bimport\s*\(\s*)["']([^"']+)["']`,
+  "g",
+);
 
 export const specifiersOf = (text: string) => [...text.matchAll(SPECIFIER)].map((match) => match[1]!);
 

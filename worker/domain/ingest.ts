@@ -3,7 +3,10 @@ import type { ResponseInput } from "../../schema/response";
 import { scoreProblem } from "./kinds";
 import { periodStart } from "./reporting-period";
 
-/** A response as stored: what `buildResponse` makes of an answer. `service` and `topic` are '' when absent (see the migration). */
+/**
+ * A response as stored: what `buildResponse` makes of an answer. `service` and `topic` are '' when absent
+ * (see the migration).
+ */
 export type ResponseRecord = {
   id: string;
   site: string;

@@ -29,7 +29,9 @@ const route = createRoute({
   responses: {
     200: json("{kind, total, series?, groups?}", Aggregates),
     ...errors([401, 403, 422, ...SERVER_ERRORS], {
-      422: `${FILTER_422}; an impossible range; too many buckets or cells (groups × buckets); or a bucket finer than an internal site's reporting period`,
+      422:
+        `${FILTER_422}; an impossible range; too many buckets or cells (groups × buckets); ` +
+        "or a bucket finer than an internal site's reporting period",
     }),
   },
 });
@@ -116,10 +118,9 @@ export const aggregates = router().openapi(
     // too, so only a credential for every site is told them.
     const rowsRead =
       principal.sites === null ? `;desc="rows_read=${read.rowsRead + released.rowsRead + scope.rowsRead}"` : "";
-    c.header(
-      "Server-Timing",
-      `d1;dur=${(scope.d1Ms + read.d1Ms + released.d1Ms).toFixed(2)}${rowsRead}, total;dur=${(performance.now() - started).toFixed(1)}`,
-    );
+    const d1Ms = (scope.d1Ms + read.d1Ms + released.d1Ms).toFixed(2);
+    const totalMs = (performance.now() - started).toFixed(1);
+    c.header("Server-Timing", `d1;dur=${d1Ms}${rowsRead}, total;dur=${totalMs}`);
     c.header("X-Feedloop-Source", read.source);
     return c.json(answer, 200);
   }),

@@ -13,7 +13,8 @@ const route = createRoute({
   security: [],
   middleware: [limitBody(), jsonBody()],
   request: {
-    // text/plain: navigator.sendBeacon and preflight-free fetches send only CORS-safelisted types; the body is JSON either way.
+    // text/plain: navigator.sendBeacon and preflight-free fetches send only CORS-safelisted types; the body
+    // is JSON either way.
     body: {
       required: true,
       content: { "application/json": { schema: ResponseInput }, "text/plain": { schema: ResponseInput } },
@@ -21,17 +22,26 @@ const route = createRoute({
   },
   responses: {
     201: json(
-      "Stored (or a repeat of the same Idempotency-Key, with Idempotent-Replayed: true); followUp lets the respondent read replies. " +
+      "Stored (or a repeat of the same Idempotency-Key, with Idempotent-Replayed: true); " +
+        "followUp lets the respondent read replies. " +
         "A repeat on a site with identity holds followUp only for the same verified employee",
       ResponseCreated,
     ),
     ...errors([400, 401, 403, 404, 409, 413, 415, 422, 429, 500, 503], {
-      401: "respondent_unverified: the site requires a verified employee (Cloudflare Access JWT or respondent token) and the request does not prove one",
-      403: "origin_not_allowed: the Origin is not one of the site's; turnstile_failed: the Turnstile token is missing or not valid",
+      401:
+        "respondent_unverified: the site requires a verified employee (Cloudflare Access JWT or respondent token) " +
+        "and the request does not prove one",
+      403:
+        "origin_not_allowed: the Origin is not one of the site's; " +
+        "turnstile_failed: the Turnstile token is missing or not valid",
       404: "not_found: no such site, or no such active survey",
       409: "already_answered: this employee already answered this survey in this period (sites with identity)",
-      422: "validation_failed (score, comment, service, topic, segment...), or idempotency_conflict: the same key with a different payload",
-      503: "unavailable (Retry-After): a check could not run (D1 overloaded, Turnstile or Access's signing keys unreachable); nothing was stored",
+      422:
+        "validation_failed (score, comment, service, topic, segment...), " +
+        "or idempotency_conflict: the same key with a different payload",
+      503:
+        "unavailable (Retry-After): a check could not run " +
+        "(D1 overloaded, Turnstile or Access's signing keys unreachable); nothing was stored",
     }),
   },
 });

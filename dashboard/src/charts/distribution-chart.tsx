@@ -6,7 +6,10 @@ import { useWidth } from "./use-width";
 
 export type Tone = "low" | "middle" | "high";
 
-/** The contract's bands: NPS detractors 0–6, passives 7–8, promoters 9–10; CSAT satisfied 4–5; CES easy 5–7; thumbs up. */
+/**
+ * The contract's bands: NPS detractors 0–6, passives 7–8, promoters 9–10; CSAT satisfied 4–5; CES easy 5–7;
+ * thumbs up.
+ */
 export function toneOf(kind: ScoreKind, score: number): Tone {
   switch (kind) {
     case "nps":

@@ -27,7 +27,9 @@ export function Sparkline(props: {
   const bridges: string[] = [];
   for (let n = 1; n < shown.length; n++) {
     const [from, to] = [shown[n - 1]!, shown[n]!];
-    const d = `M${x(from).toFixed(1)},${y(points[from]!.value!).toFixed(1)}L${x(to).toFixed(1)},${y(points[to]!.value!).toFixed(1)}`;
+    const d =
+      `M${x(from).toFixed(1)},${y(points[from]!.value!).toFixed(1)}` +
+      `L${x(to).toFixed(1)},${y(points[to]!.value!).toFixed(1)}`;
     if (to === from + 1) segments.push(d);
     else if (points.slice(from + 1, to).every((p) => p.state === "empty")) bridges.push(d);
   }

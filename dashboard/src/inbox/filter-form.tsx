@@ -25,7 +25,8 @@ export function FilterForm({ filters, catalog, onChange }: Props) {
   const score = (name: "minScore" | "maxScore") => (event: Event) =>
     set({ [name]: (event.currentTarget as HTMLInputElement).value });
   return (
-    // biome-ignore lint/a11y/useSemanticElements: the <search> element is newer than role=search (Safari 17, Firefox 118), which every browser exposes as the same landmark.
+    /* biome-ignore lint/a11y/useSemanticElements: the <search> element is newer than role=search (Safari 17,
+       Firefox 118), which every browser exposes as the same landmark. */
     <form class="inbox-filters" role="search" aria-label={t.filtersLabel} onSubmit={(event) => event.preventDefault()}>
       <div class="filter">
         <label for="filter-site">{t.site}</label>

@@ -47,7 +47,10 @@ export function readPlace(hash = location.hash): { filters: InboxFilters; select
 
 export const isInboxHash = (hash = location.hash) => /^#\/?inbox(\?|$)/.test(hash);
 
-/** Writes the place without a history entry per keystroke (and without a hashchange event); only while the inbox is shown. */
+/**
+ * Writes the place without a history entry per keystroke (and without a hashchange event); only while the inbox
+ * is shown.
+ */
 export function writePlace(filters: InboxFilters, selected: string | null): void {
   if (!isInboxHash()) return;
   const search = new URLSearchParams(given({ ...filters, id: selected })).toString();

@@ -22,7 +22,8 @@ const labelled = (field: string, value: string, name?: (value: string) => string
   value === SEVERAL ? strings.release.severalOf(field.toLowerCase()) : groupValue(value, name);
 
 /**
- * The answers, newest first (an employee's answer at its period's start: a period, never a time). Each is one button that opens it (its id lets focus come back to it).
+ * The answers, newest first (an employee's answer at its period's start: a period, never a time). Each is one
+ * button that opens it (its id lets focus come back to it).
  * The comment is a text child: Preact sets it as text, so markup in a comment is shown, never run.
  */
 export function InboxList({ items, selected, siteName, serviceName, siteOf, onSelect }: Props) {

@@ -10,7 +10,10 @@ export type Row = InboxItem;
 
 const MAX: Record<string, number> = { nps: 10, csat: 5, ces: 7 };
 
-/** How an answer reads at a glance: low, middle or high for its kind (the contract's detractor, satisfied, easy bands). */
+/**
+ * How an answer reads at a glance: low, middle or high for its kind (the contract's detractor, satisfied, easy
+ * bands).
+ */
 export function tone(item: Pick<InboxItem, "kind" | "score">): "low" | "mid" | "high" | "none" {
   const { kind, score } = item;
   if (score === null) return "none";

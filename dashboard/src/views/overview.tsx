@@ -139,7 +139,10 @@ function Headline({ kind, total, period }: { kind: ScoreKind; total: Cell; perio
   );
 }
 
-/** The counts behind the figure (promoters, passives, detractors; satisfied; easy; up and down), keyed to the bars' colours. */
+/**
+ * The counts behind the figure (promoters, passives, detractors; satisfied; easy; up and down), keyed to the
+ * bars' colours.
+ */
 function Bands({ kind, total }: { kind: ScoreKind; total: Cell }) {
   const count: Record<Tone, number> = { low: 0, middle: 0, high: 0 };
   for (const [score, n] of Object.entries(total.distribution ?? {})) count[toneOf(kind, Number(score))] += n;
