@@ -59,11 +59,13 @@ describe("the checker", () => {
     expect(check("docs/guide.md#employees-anonymity")).toBeNull();
     expect(check("docs/guide.md#auth--keys-1")).toBeNull();
     expect(check("../README.md", "docs/guide.md")).toBeNull();
-    expect(check("https://www.standardwebhooks.com/")).toBeNull();
+    expect(check("http://127.0.0.1:8787/docs")).toBeNull();
   });
 
   it("refuses a link out of the repository, a missing file or anchor, a root path and build output", () => {
     expect(check("../shared/CONTRACT.md")).toMatch(/leaves the repository/);
+    expect(check("https://www.standardwebhooks.com/")).toMatch(/out of the repository/);
+    expect(check("mailto:team@example.com")).toMatch(/out of the repository/);
     expect(check("../../README.md", "docs/guide.md")).toMatch(/leaves the repository/);
     expect(check("docs/missing.md")).toMatch(/no such file/);
     expect(check("docs/guide.md#employees-anonymity-rule")).toMatch(/no heading/);

@@ -3,8 +3,9 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 
 /**
  * What a reader of the repository on GitHub (or in a clone) can follow: every relative link and `#anchor`
- * in a Markdown file must name a file of the repository and, for an anchor, one of its headings. Links
- * with a scheme (https:, mailto:) point at the web and are not checked here.
+ * in a Markdown file must name a file of the repository and, for an anchor, one of its headings. A link to the
+ * web leaves the repository too (the docs stand on their own: a source is cited by name, in text); only the
+ * product's own pages on a local `npm run dev` (http://127.0.0.1:8787/…, http://localhost:8787/…) are allowed.
  */
 export type Link = { file: string; line: number; target: string };
 
@@ -70,6 +71,8 @@ export function linksOf(file: string, markdown: string): Link[] {
 }
 
 const hasScheme = (target: string) => /^[a-z][a-z0-9+.-]*:/i.test(target);
+/** The running product (`npm run dev`), which the repository builds: its /docs and /openapi.json. */
+const LOCAL_PRODUCT = /^http:\/\/(127\.0\.0\.1|localhost):8787(\/|$)/;
 
 /**
  * Why `link` does not resolve inside the repository at `root`, or null when it does. `ignored` are the
@@ -78,7 +81,10 @@ const hasScheme = (target: string) => /^[a-z][a-z0-9+.-]*:/i.test(target);
 export function problemOf(root: string, link: Link, ignored: string[] = []): string | null {
   const where = `${link.file}:${link.line}: ${link.target || "(empty)"}`;
   if (!link.target) return `${where}: an empty link`;
-  if (hasScheme(link.target)) return null;
+  if (hasScheme(link.target)) {
+    if (LOCAL_PRODUCT.test(link.target)) return null;
+    return `${where}: a link out of the repository; name the source in text, or put what it says in docs/`;
+  }
   if (link.target.startsWith("//")) return `${where}: a protocol-relative link leaves the repository`;
   const [pathPart = "", anchor] = link.target.split("#", 2) as [string, string | undefined];
   const path = decodeURIComponent(pathPart.split("?")[0]!);
