@@ -43,11 +43,11 @@ function adminToken() {
   const path = join(root, ".dev.vars");
   const token = randomBytes(32).toString("base64url"); // 43 URL-safe characters
   if (!existsSync(path)) {
-    writeFileSync(
-      path,
-      `# Local secrets for wrangler dev (git-ignored). Created by npm run dev.\nADMIN_TOKEN=${token}\n`,
-      { mode: 0o600 },
-    );
+    // A copy of .dev.vars.example with a fresh token: the same variables, so wrangler dev's check of
+    // worker-configuration.d.ts (generated from the example) finds it current and says nothing.
+    const example = readFileSync(join(root, ".dev.vars.example"), "utf8");
+    const vars = example.replace(/^ADMIN_TOKEN=.*$/m, `ADMIN_TOKEN=${token}`);
+    writeFileSync(path, `# Created by npm run dev from .dev.vars.example (git-ignored).\n${vars}`, { mode: 0o600 });
     return { token, note: "created just now in .dev.vars" };
   }
   const text = readFileSync(path, "utf8");
@@ -122,8 +122,14 @@ async function main() {
   run("building the API reference (node reference/build.mjs)", process.execPath, ["reference/build.mjs"]);
   say(`serving dist/ and ${await prepareDevAssets()} demo file(s) from .wrangler/dev-assets/ (dev-assets.mjs)`);
   const { token, note } = adminToken();
-  say("applying D1 migrations to the local database");
-  await applyMigrations({ output: "inherit" }).catch((error) => fail(error.message));
+  // wrangler prints a table per migration (hundreds of lines on a first run): a line says what it did instead,
+  // and a failure shows wrangler's last lines.
+  const applied = await applyMigrations().catch((error) => fail(error.message));
+  say(
+    applied.length === 0
+      ? "the local D1 database is up to date (schema/migrations/)"
+      : `applied ${applied.length} D1 migration(s) to the local database: ${applied[0]} … ${applied.at(-1)}`,
+  );
   await sampleHistory();
 
   say(`starting wrangler dev on ${baseUrl}`);

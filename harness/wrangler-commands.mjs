@@ -54,9 +54,12 @@ export function runWrangler(args, { config, output = "capture" } = {}) {
 /**
  * Applies the D1 migrations of the config's DB binding to the local database kept under `persistTo`
  * (wrangler's --persist-to; without it, its default .wrangler/state: what npm run dev uses).
+ * Resolves with the names of the migrations it applied (none when the database was up to date).
  * @param {{ persistTo?: string } & CommandOptions} [options]
+ * @returns {Promise<string[]>}
  */
 export async function applyMigrations({ persistTo, ...options } = {}) {
   const where = persistTo ? ["--persist-to", persistTo] : [];
-  await runWrangler(["d1", "migrations", "apply", "DB", "--local", ...where], options);
+  const { stdout } = await runWrangler(["d1", "migrations", "apply", "DB", "--local", ...where], options);
+  return [...new Set(stdout.match(/\b\d{4}_[\w-]+\.sql\b/g) ?? [])];
 }
