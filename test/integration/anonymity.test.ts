@@ -242,7 +242,7 @@ describe("employees' anonymity: closed periods, whole release groups", () => {
     expect(JSON.stringify(mine)).not.toContain("said at 09:30");
   });
 
-  it("keeps open-period answers out of headers too: rows_read and the body do not move, and a site-limited key gets no rows_read", async () => {
+  it("keeps open-period answers out of headers: rows_read and the body stay, a site-limited key gets none", async () => {
     const shop = await seedSurvey({ kind: "csat" });
     const target = await intranet(3);
     setClock("2031-03-04T10:00:00Z");

@@ -13,7 +13,7 @@ describe("the contract checker", () => {
     ).toEqual([]);
   });
 
-  it("catches a deliberately wrong response: a missing field, an extra one, a wrong type, an undeclared status", async () => {
+  it("catches a wrong response: a missing field, an extra one, a wrong type, an undeclared status", async () => {
     const { check } = makeChecker(await theDocument());
     const site = (status: number, body: unknown) =>
       check({

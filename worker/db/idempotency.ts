@@ -31,7 +31,8 @@ export function rememberAnswerStatement(
 ): D1PreparedStatement {
   return db
     .prepare(
-      "INSERT INTO idempotency_keys (site_id, key, request_hash, status, body, respondent_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      "INSERT INTO idempotency_keys (site_id, key, request_hash, status, body, respondent_hash, created_at) " +
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(site, key, answer.requestHash, answer.status, answer.body, answer.respondentHash, now);
 }

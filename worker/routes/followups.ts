@@ -35,7 +35,9 @@ const MEANINGS = {
 };
 const REPLY_MEANINGS = {
   ...MEANINGS,
-  409: `reply_limit_reached: the thread holds the ${MAX_RESPONDENT_REPLIES} replies a respondent may send; nothing was stored`,
+  409:
+    `reply_limit_reached: the thread holds the ${MAX_RESPONDENT_REPLIES} replies a respondent may send; ` +
+    "nothing was stored",
   429: "rate_limited: too many replies in this thread, or from this visitor or network; try again after Retry-After",
 };
 const READ_ERRORS = errors([403, 404, 422, ...SERVER_ERRORS], MEANINGS);
@@ -59,7 +61,8 @@ const readThreadRoute = createRoute({
   path: "/",
   summary: "The respondent reads the team's replies",
   description:
-    "The follow-up token goes in the X-Follow-Up-Token header. A page of the thread at a time: pass nextCursor as cursor.",
+    "The follow-up token goes in the X-Follow-Up-Token header. " +
+    "A page of the thread at a time: pass nextCursor as cursor.",
   security: [],
   request: { headers: FollowUpHeader, query: FollowUpQuery },
   responses: { 200: THREAD, ...READ_ERRORS },
@@ -69,7 +72,9 @@ const postReplyRoute = createRoute({
   method: "post",
   path: "/replies",
   summary: "The respondent answers, anonymously",
-  description: `At most ${MAX_RESPONDENT_REPLIES} replies per answer, and a few a minute (README: "Abuse, floods and faults").`,
+  description:
+    `At most ${MAX_RESPONDENT_REPLIES} replies per answer, and a few a minute ` +
+    '(README: "Abuse, floods and faults").',
   security: [],
   middleware: [limitBody(), jsonBody()],
   request: { headers: FollowUpHeader, body: REPLY_BODY },
