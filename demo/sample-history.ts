@@ -429,6 +429,8 @@ function siteOf(id: string, demo: DemoSite): Site {
     audience: demo.site.audience,
     origins: [],
     dimensions: demo.site.dimensions ?? [],
+    dimensionValues: {},
+    maxDimensionValues: 100,
     minGroupSize: demo.site.minGroupSize ?? 5,
     reportingPeriod: "week",
     timeZone: "UTC",

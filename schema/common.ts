@@ -25,6 +25,11 @@ export const TimeZone = z.string().refine((tz) => {
 export const ReportingPeriod = z.enum(["day", "week", "month", "quarter"]);
 export type ReportingPeriod = z.infer<typeof ReportingPeriod>;
 
+/** Segment dimensions are slugs too, but also allow camelCase (`customerType`) as the contract does. */
+export const Dimension = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_-]{0,31}$/, "must be a name such as team or customerType");
+
 /** What a generalised release-group attribute reads as ("several"): never a real value. */
 export const SEVERAL = "*";
 export type Audience = z.infer<typeof Audience>;

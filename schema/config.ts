@@ -1,6 +1,7 @@
 import * as z from "zod";
-import { Audience, Kind, LocalizedText, Period, ReportingPeriod, Slug, TimeZone, Timestamp } from "./common";
+import { Audience, Dimension, Kind, LocalizedText, Period, ReportingPeriod, Slug, TimeZone, Timestamp } from "./common";
 import { IdentityInput, IdentityView } from "./identity";
+import { SegmentValue } from "./response";
 
 /**
  * Body limit of config writes (PUT sites and surveys): more than the 16 KiB of other writes, since a survey
@@ -33,10 +34,11 @@ export const Origin = z.string().transform((value, ctx) => {
   return url.origin;
 });
 
-/** Segment dimensions are slugs too, but also allow camelCase (`customerType`) as the contract does. */
-export const Dimension = z
-  .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_-]{0,31}$/, "must be a name such as team or customerType");
+export { Dimension } from "./common";
+
+/** The most distinct values one dimension may take (README: "Abuse, floods and faults"), and the default. */
+export const MAX_DIMENSION_VALUES = 1000;
+export const DEFAULT_DIMENSION_VALUES = 100;
 
 /** The rate-limit tiers a site may pick (wrangler.toml declares each tier's bindings). */
 export const RateLimitTier = z.enum(["strict", "standard", "relaxed"]);
@@ -47,6 +49,19 @@ export const SiteInput = z
     audience: Audience,
     origins: z.array(Origin).max(50),
     dimensions: z.array(Dimension).max(20).default([]),
+    /**
+     * The values a dimension accepts, for the dimensions that have a known list (`{"plan": ["free", "pro"]}`):
+     * any other value is a 422 naming these. Omit it to keep the stored lists.
+     */
+    dimensionValues: z
+      .record(Dimension, z.array(SegmentValue).min(1).max(MAX_DIMENSION_VALUES))
+      .optional()
+      .transform((lists) => lists && Object.fromEntries(Object.entries(lists).map(([d, v]) => [d, [...new Set(v)]]))),
+    /**
+     * How many distinct values each dimension without a list accepts from pages (1 to 1000); a new value past
+     * it is refused. Omit it to keep the stored number; a new site takes 100.
+     */
+    maxDimensionValues: z.number().int().min(1).max(MAX_DIMENSION_VALUES).optional(),
     /** Internal sites: the smallest release group (README: "Employees' anonymity"); 3 at least. */
     minGroupSize: z.number().int().min(2).max(1000).default(5),
     /** Internal sites: answers are released only once their period has closed, in `timeZone`. */
@@ -70,6 +85,16 @@ export const SiteInput = z
     /** Internal sites only: require a verified employee (README: "Intranet identity"). */
     identity: IdentityInput.nullish(),
   })
+  .superRefine((site, ctx) => {
+    for (const dimension of Object.keys(site.dimensionValues ?? {})) {
+      if (!site.dimensions.includes(dimension))
+        ctx.addIssue({
+          code: "custom",
+          path: ["dimensionValues", dimension],
+          message: `not one of the site's dimensions (${site.dimensions.join(", ") || "none"}): add it to dimensions`,
+        });
+    }
+  })
   .refine((site) => site.audience !== "internal" || site.minGroupSize >= 3, {
     path: ["minGroupSize"],
     message: "must be at least 3 on an internal site: smaller groups would let colleagues recognise each other",
@@ -83,6 +108,10 @@ export const Site = z.strictObject({
   audience: Audience,
   origins: z.array(z.string()),
   dimensions: z.array(z.string()),
+  /** The dimensions that accept only listed values, and those values. */
+  dimensionValues: z.record(z.string(), z.array(z.string())),
+  /** How many distinct values each other dimension accepts from pages. */
+  maxDimensionValues: z.number().int(),
   minGroupSize: z.number().int(),
   rateLimit: RateLimitTier.optional(),
   reportingPeriod: ReportingPeriod,

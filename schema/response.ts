@@ -1,6 +1,5 @@
 import * as z from "zod";
-import { Locale, SEVERAL, Slug } from "./common";
-import { Dimension } from "./config";
+import { Dimension, Locale, SEVERAL, Slug } from "./common";
 
 /** Comments and other free text: 4096 characters at most, counted after NFC normalisation. */
 export const MAX_COMMENT_LENGTH = 4096;

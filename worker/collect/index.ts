@@ -4,6 +4,7 @@
  * stores it with its webhook deliveries (the outbox), and handing those to the queue. Plain functions of plain
  * data: the route only reads the request and answers.
  */
+import type { Site } from "../../schema/config";
 import type { ResponseCreated, ResponseInput } from "../../schema/response";
 import { checkEmployeeRateLimit, checkSiteRateLimit, checkVisitorRateLimit } from "../abuse/rate-limit";
 import { verifyTurnstile } from "../abuse/turnstile";
@@ -11,11 +12,13 @@ import { collectionConfig } from "../db/collection-config";
 import { findAnswer, rememberAnswerStatement } from "../db/idempotency";
 import { identityOf } from "../db/identity";
 import { insertResponseStatements } from "../db/responses";
+import { isSegmentValueCapReached, rememberSegmentValueStatements, valuesPastCap } from "../db/segment-values";
 import { toSite, turnstileOf } from "../db/sites";
 import { toSurvey } from "../db/surveys";
 import { toWebhook } from "../db/webhooks";
 import { randomToken, sha256Hex } from "../domain/crypto";
-import { AnswerRejected, buildResponse } from "../domain/ingest";
+import { AnswerRejected, buildResponse, type ResponseRecord } from "../domain/ingest";
+import { capReachedProblem, openSegmentValues } from "../domain/segment-values";
 import type { Bindings } from "../env";
 import { ApiError, notFound, validationFailed } from "../errors";
 import { alreadyAnswered, isBallotAlreadyCast, replayer, replayHash, verifyRespondent } from "../identity";
@@ -101,14 +104,15 @@ export async function collectAnswer(
   if (turnstile) await verifyTurnstile(turnstile.secret, input.turnstile, site.origins, key);
 
   const followUp = randomToken(24);
-  const segment = respondent ? { ...input.segment, ...respondent.segment } : input.segment;
-  const record = recordOf(
-    site,
-    survey,
-    respondent ? { ...input, segment } : input,
-    { id: crypto.randomUUID(), followUpHash: await sha256Hex(followUp) },
-    Date.now(),
-  );
+  const ids = { id: crypto.randomUUID(), followUpHash: await sha256Hex(followUp) };
+  const verified = Object.keys(respondent?.segment ?? {});
+  const recordWith = (segment: ResponseInput["segment"]) =>
+    recordOf(site, survey, { ...input, segment }, ids, Date.now(), verified);
+  // Every problem of the answer first (a 422 before any D1 read).
+  let record = recordWith(respondent ? { ...input.segment, ...respondent.segment } : input.segment);
+  // An employee's new value past the cap is left out, never refused: a refusal would tell them whether a
+  // colleague had sent it. Read for every such answer, so the time taken does not tell it either.
+  if (site.audience === "internal") record = recordWith(await withinCap(db, site, record.segment, verified));
   const created: ResponseCreated = { id: record.id, followUp };
   const body = JSON.stringify(created);
   const respondentHash =
@@ -118,33 +122,65 @@ export async function collectAnswer(
   // An employee's answer sends no event of its own: its period's release sends `period.closed`.
   const events = site.audience === "external" ? responseEvents(record, site.audience) : [];
   const outbox = outboxFor(db, webhookRows.map(toWebhook), events, Date.now());
-  // The key's row first: a repeat fails on it before doing any other work, and the transaction rolls back.
-  const statements = [
-    ...(key ? [rememberAnswerStatement(db, site.id, key, remembered, Date.now())] : []),
-    ...insertResponseStatements(db, record, site.audience),
-    ...outbox.statements,
-  ];
-  if (respondent) statements.push(respondent.ballot); // last: a same-key race replays rather than 409
-  try {
-    await db.batch(statements);
-  } catch (error) {
-    // A repeat, or a concurrent request with the same key that won the race: its transaction holds,
-    // ours rolled back, and we answer what it answered.
-    if (key && isDuplicateKey(error)) {
-      const winner = await findAnswer(db, site.id, key);
-      if (winner) {
-        return {
-          created: replayOf(winner, requestHash, !identity || isSameRespondent(winner, respondentHash)),
-          replayed: true,
-        };
+  const statementsOf = (stored: ResponseRecord) => {
+    // The key's row first: a repeat fails on it before doing any other work, and the transaction rolls back.
+    // Then the segment's new values, which fail the batch past the cap (db/segment-values.ts).
+    const statements = [
+      ...(key ? [rememberAnswerStatement(db, site.id, key, remembered, Date.now())] : []),
+      ...rememberSegmentValueStatements(db, site.id, openSegmentValues(site, stored.segment, verified)),
+      ...insertResponseStatements(db, stored, site.audience),
+      ...outbox.statements,
+    ];
+    if (respondent) statements.push(respondent.ballot); // last: a same-key race replays rather than 409
+    return statements;
+  };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await db.batch(statementsOf(record));
+      break;
+    } catch (error) {
+      // A repeat, or a concurrent request with the same key that won the race: its transaction holds,
+      // ours rolled back, and we answer what it answered.
+      if (key && isDuplicateKey(error)) {
+        const winner = await findAnswer(db, site.id, key);
+        if (winner) {
+          return {
+            created: replayOf(winner, requestHash, !identity || isSameRespondent(winner, respondentHash)),
+            replayed: true,
+          };
+        }
       }
+      if (isBallotAlreadyCast(error)) throw alreadyAnswered();
+      // A new value past the cap: a customer is told (422); an employee's value is left out. Once only: the
+      // values kept are then all known, which the cap never refuses.
+      if (isSegmentValueCapReached(error) && attempt === 1) {
+        record = recordWith(await withinCap(db, site, record.segment, verified));
+        continue;
+      }
+      if (!isOwnRowAlreadyStored(error)) throw error;
+      break;
     }
-    if (isBallotAlreadyCast(error)) throw alreadyAnswered();
-    if (!isOwnRowAlreadyStored(error)) throw error;
   }
   // To the queue after the answer; what this cannot send, the cron does.
   await defer(sendOutbox(env, outbox.deliveries));
   return { created, replayed: false };
+}
+
+/**
+ * The segment without its new values past the site's cap. On an external site such a value is the contract's
+ * 422 instead, naming its dimension; a customer may learn that a value was had before.
+ */
+async function withinCap(db: D1Database, site: Site, segment: Record<string, string>, verified: string[]) {
+  const past = await valuesPastCap(db, site.id, openSegmentValues(site, segment, verified));
+  if (past.length === 0) return segment;
+  if (site.audience === "external") {
+    throw validationFailed(
+      past.map(({ dimension }) => ({ path: `segment.${dimension}`, message: capReachedProblem(site, dimension) })),
+    );
+  }
+  console.log(`segment: ${past.length} new value(s) past the cap left out of an answer on ${site.id}`);
+  const dropped = new Set(past.map(({ dimension }) => dimension));
+  return Object.fromEntries(Object.entries(segment).filter(([dimension]) => !dropped.has(dimension)));
 }
 
 /** The row to store, or the contract's 422 listing what the survey and site cannot take (domain/ingest.ts). */

@@ -10,6 +10,9 @@ export type SiteRow = {
   audience: "external" | "internal";
   origins: string;
   dimensions: string;
+  /** JSON {dimension: [values]}: the dimensions that accept only listed values. */
+  dimension_values: string;
+  max_dimension_values: number;
   min_group_size: number;
   turnstile_site_key: string | null;
   turnstile_secret: string | null;
@@ -29,6 +32,8 @@ export const toSite = (row: SiteRow): Site => ({
   audience: row.audience,
   origins: JSON.parse(row.origins) as string[],
   dimensions: JSON.parse(row.dimensions) as string[],
+  dimensionValues: JSON.parse(row.dimension_values) as Record<string, string[]>,
+  maxDimensionValues: row.max_dimension_values,
   minGroupSize: row.min_group_size,
   rateLimit: row.rate_limit,
   reportingPeriod: row.reporting_period,
@@ -128,10 +133,14 @@ export async function upsertSite(
       ),
     db.prepare("DELETE FROM site_origins WHERE site_id = ?").bind(id),
     ...origins.map((origin) => db.prepare("INSERT INTO site_origins (origin, site_id) VALUES (?, ?)").bind(origin, id)),
-    // A PUT without `rateLimit` keeps the stored tier (forms that do not know it must not reset it).
+    // A PUT without `rateLimit` or `maxDimensionValues` keeps the stored one (forms that do not know them must not
+    // reset them); the caller resolves `dimensionValues` the same way.
     db
-      .prepare("UPDATE sites SET rate_limit = COALESCE(?1, rate_limit) WHERE id = ?2")
-      .bind(input.rateLimit ?? null, id),
+      .prepare(
+        `UPDATE sites SET rate_limit = COALESCE(?1, rate_limit), dimension_values = ?2,
+           max_dimension_values = COALESCE(?3, max_dimension_values) WHERE id = ?4`,
+      )
+      .bind(input.rateLimit ?? null, JSON.stringify(input.dimensionValues ?? {}), input.maxDimensionValues ?? null, id),
     // The ballot key is made once and kept, even while identity is off: ballots already cast stay valid.
     db
       .prepare("UPDATE sites SET identity = ?1, ballot_key = COALESCE(ballot_key, ?2) WHERE id = ?3 RETURNING *")

@@ -2,6 +2,7 @@ import type { Site, Survey } from "../../schema/config";
 import type { ResponseInput } from "../../schema/response";
 import { scoreProblem } from "./kinds";
 import { periodStart } from "./reporting-period";
+import { listedValueProblem } from "./segment-values";
 
 /**
  * A response as stored: what `buildResponse` makes of an answer. `service` and `topic` are '' when absent
@@ -59,6 +60,8 @@ export function buildResponse(
   input: ResponseInput,
   ids: { id: string; followUpHash: string },
   now: number,
+  /** The dimensions a verified credential gave (identity/): the site's lists of values do not apply to them. */
+  verifiedDimensions: readonly string[] = [],
 ): ResponseRecord {
   const problems: AnswerProblem[] = [];
   const scoreIssue = scoreProblem(survey.kind, input.score);
@@ -77,7 +80,9 @@ export function buildResponse(
       message: survey.topics.length ? `must be one of ${survey.topics.join(", ")}` : "this survey has no topics",
     });
   }
-  for (const dimension of Object.keys(input.segment ?? {})) {
+  for (const [dimension, value] of Object.entries(input.segment ?? {})) {
+    const listedIssue = verifiedDimensions.includes(dimension) ? null : listedValueProblem(site, dimension, value);
+    if (listedIssue) problems.push({ path: `segment.${dimension}`, message: listedIssue });
     if (!site.dimensions.includes(dimension)) {
       problems.push({
         path: `segment.${dimension}`,

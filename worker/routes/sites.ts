@@ -162,10 +162,16 @@ export const sites = router()
         input.identity,
         input.identity ? await getIdentity(c.env.DB, id) : null,
       );
+      // A PUT without `dimensionValues` keeps the stored lists of the dimensions it still names.
+      const dimensionValues =
+        input.dimensionValues ??
+        Object.fromEntries(
+          Object.entries(existing?.dimensionValues ?? {}).filter(([dimension]) => input.dimensions.includes(dimension)),
+        );
       const { site, created } = await upsertSite(
         c.env.DB,
         id,
-        input,
+        { ...input, dimensionValues },
         turnstile,
         Date.now(),
         identity && { config: identity, newBallotKey: newBallotKey() },
