@@ -322,6 +322,38 @@ describe("dashboard: configuration", () => {
     expect(JSON.parse(row!.identity).secret).toBe(tokenSecret);
   });
 
+  test("editing a site's accepted values and its cap per dimension saves them, with the API's problems", async () => {
+    const site = uid("site");
+    await admin("PUT", `/v1/sites/${site}`, {
+      name: `Values ${site}`,
+      audience: "external",
+      origins: [env().pageOrigin],
+      dimensions: ["plan", "region"],
+    });
+    const page = await browser.newPage();
+    await signIn(page);
+    await page.getByRole("link", { name: strings.nav.config }).click();
+    await page.getByRole("button", { name: `${strings.config.edit} Values ${site}` }).click();
+    const form = page.getByRole("form", { name: strings.config.editSite(`Values ${site}`) });
+    const values = form.getByRole("textbox", { name: strings.config.dimensionValues });
+    const cap = form.getByRole("spinbutton", { name: strings.config.maxDimensionValues });
+    expect(await cap.inputValue()).toBe("100");
+
+    await values.fill("tier: gold");
+    await form.getByRole("button", { name: strings.common.save }).click();
+    await form.getByText(/tier: not one of the site's dimensions/).waitFor();
+    expect(await values.getAttribute("aria-invalid")).toBe("true");
+
+    await values.fill("plan: free, pro , team");
+    await cap.fill("25");
+    await form.getByRole("button", { name: strings.common.save }).click();
+    await page.getByText(strings.config.savedSite(`Values ${site}`)).waitFor();
+    await page.getByText("plan: free, pro, team").waitFor();
+    await page.getByText(`region: ${strings.config.anyValues(25)}`).waitFor();
+    const saved = await admin<{ dimensionValues: unknown; maxDimensionValues: number }>("GET", `/v1/sites/${site}`);
+    expect(saved).toMatchObject({ dimensionValues: { plan: ["free", "pro", "team"] }, maxDimensionValues: 25 });
+  });
+
   test("each survey shows its embed snippet, with the site's segment attributes to fill in, and Copy puts it on the clipboard", async () => {
     const { site, survey } = await seedSurvey({ kind: "nps", site: { dimensions: ["plan", "customerType"] } });
     const page = await browser.newPage({ permissions: ["clipboard-read", "clipboard-write"] });

@@ -5,10 +5,21 @@ import { FormProblems } from "../form-problems";
 import { strings } from "../strings";
 import { IdField } from "./id-field";
 import { Field, FormActions, useConfigForm } from "./form-kit";
-import { linesOf, toLines } from "./lines";
+import { linesOf, toLines, valueLines, valuesOf } from "./lines";
 
 const t = strings.config;
-const FIELDS = ["id", "name", "audience", "origins", "dimensions", "minGroupSize", "reportingPeriod", "timeZone"];
+const FIELDS = [
+  "id",
+  "name",
+  "audience",
+  "origins",
+  "dimensions",
+  "dimensionValues",
+  "maxDimensionValues",
+  "minGroupSize",
+  "reportingPeriod",
+  "timeZone",
+];
 const PERIODS: ReportingPeriod[] = ["day", "week", "month", "quarter"];
 
 /**
@@ -34,6 +45,8 @@ export function SiteForm({ site, taken, onSaved, onCancel }: Props) {
   const [audience, setAudience] = useState<Site["audience"]>(site?.audience ?? "external");
   const [origins, setOrigins] = useState(toLines(site?.origins ?? []));
   const [dimensions, setDimensions] = useState(toLines(site?.dimensions ?? []));
+  const [dimensionValues, setDimensionValues] = useState(valueLines(site?.dimensionValues ?? {}));
+  const [maxDimensionValues, setMaxDimensionValues] = useState(String(site?.maxDimensionValues ?? 100));
   const [minGroupSize, setMinGroupSize] = useState(String(site?.minGroupSize ?? 5));
   const [reportingPeriod, setReportingPeriod] = useState<ReportingPeriod>(site?.reportingPeriod ?? "week");
   const [timeZone, setTimeZone] = useState(site?.timeZone ?? "UTC");
@@ -50,6 +63,8 @@ export function SiteForm({ site, taken, onSaved, onCancel }: Props) {
       audience,
       origins: linesOf(origins),
       dimensions: linesOf(dimensions),
+      dimensionValues: valuesOf(dimensionValues),
+      maxDimensionValues: Number(maxDimensionValues),
       minGroupSize: Number(minGroupSize),
       reportingPeriod,
       timeZone: timeZone.trim(),
@@ -97,6 +112,40 @@ export function SiteForm({ site, taken, onSaved, onCancel }: Props) {
           spellcheck={false}
           value={dimensions}
           onInput={(e) => setDimensions(e.currentTarget.value)}
+        />
+      </Field>
+      <Field
+        form={form}
+        name="dimensionValues"
+        label={t.dimensionValues}
+        hint={t.dimensionValuesHint}
+        problems={problems}
+      >
+        <textarea
+          {...field("dimensionValues", true)}
+          rows={2}
+          spellcheck={false}
+          value={dimensionValues}
+          onInput={(e) => setDimensionValues(e.currentTarget.value)}
+        />
+      </Field>
+      <Field
+        form={form}
+        name="maxDimensionValues"
+        label={t.maxDimensionValues}
+        hint={t.maxDimensionValuesHint}
+        problems={problems}
+      >
+        <input
+          {...field("maxDimensionValues", true)}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={1000}
+          step={1}
+          required
+          value={maxDimensionValues}
+          onInput={(e) => setMaxDimensionValues(e.currentTarget.value)}
         />
       </Field>
       <Field form={form} name="minGroupSize" label={t.minGroupSize} hint={t.minGroupSizeHint} problems={problems}>

@@ -86,6 +86,24 @@ function SiteCard({ site }: { site: Site }) {
         </dd>
         <dt>{t.dimensions}</dt>
         <dd>{site.dimensions.length ? site.dimensions.join(", ") : <span class="muted">{t.none}</span>}</dd>
+        {site.dimensions.length > 0 && (
+          <>
+            <dt>{t.dimensionValues}</dt>
+            <dd>
+              <ul class="plain">
+                {site.dimensions.map((dimension) => (
+                  <li key={dimension}>
+                    {`${dimension}: ${
+                      Object.hasOwn(site.dimensionValues, dimension)
+                        ? site.dimensionValues[dimension]!.join(", ")
+                        : t.anyValues(site.maxDimensionValues)
+                    }`}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
         <dt>{t.minGroupSize}</dt>
         <dd>{site.minGroupSize}</dd>
         {site.audience === "internal" && (
