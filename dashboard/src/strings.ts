@@ -230,7 +230,8 @@ export const strings = {
       "Optional, one dimension per line, e.g. plan: free, pro, team. Any other value of it is refused.",
     maxDimensionValues: "Most values per other dimension",
     maxDimensionValuesHint:
-      "How many distinct values each dimension without a list takes from pages (1 to 1000); new ones past it are refused.",
+      "How many distinct values each dimension without a list takes from pages (1 to 1000); " +
+      "new ones past it are refused.",
     anyValues: (max: number) => `any, up to ${max} distinct`,
     minGroupSize: "Smallest group shown",
     minGroupSizeHint: "Employees' answers are shown only in groups of at least this many (at least 3 on an intranet).",

@@ -37,7 +37,7 @@ describe("a flood of distinct segment values stops at the site's cap", () => {
     expect((await adminOk<Site>("GET", `/v1/sites/${site}`)).maxDimensionValues).toBe(100);
   });
 
-  it("refuses a new value past a configured cap with a 422 that says what to do, while known values still count", async () => {
+  it("refuses a new value past a set cap with a 422 saying what to do; known values still count", async () => {
     const { site, survey } = await seedSurvey({ kind: "nps" }, { dimensions: ["plan", "region"] });
     expect((await configure(site, { maxDimensionValues: 3 })).maxDimensionValues).toBe(3);
     for (const plan of ["free", "pro", "team"])
@@ -112,7 +112,7 @@ describe("a dimension that lists its values accepts only those", () => {
     expect(await countRows("segment_values", "site_id = ? AND dimension = 'plan'", site)).toBe(0);
   });
 
-  it("keeps the lists when a PUT leaves them out, drops a removed dimension's, and refuses a list of no dimension", async () => {
+  it("keeps lists a PUT leaves out, drops a removed dimension's, refuses a list of no dimension", async () => {
     const { site } = await seedSurvey({ kind: "csat" }, { dimensions: ["plan", "region"] });
     await configure(site, { dimensionValues: { plan: ["free"], region: ["eu"] }, maxDimensionValues: 7 });
     // The dashboard's form, and config written before these fields, send neither.
@@ -134,7 +134,7 @@ describe("a dimension that lists its values accepts only those", () => {
 });
 
 describe("employees' segments", () => {
-  it("leave a new value past the cap out of an employee's answer: a 201 like any, so it tells nobody what colleagues sent", async () => {
+  it("leave a new value past the cap out of an employee's answer, a 201 that tells nothing of colleagues", async () => {
     const { site, survey } = await seedSurvey(
       { kind: "csat" },
       { audience: "internal", dimensions: ["team", "office"], origins: [INTRANET] },
@@ -172,7 +172,7 @@ describe("employees' segments", () => {
     expect(error.details).toEqual([{ path: "segment.office", message: "must be one of berlin, paris" }]);
   });
 
-  it("take the verified team and role whatever the cap or the lists: the identity provider vouches for them", async () => {
+  it("take the verified team and role whatever the cap or the lists: the IdP vouches for them", async () => {
     const target = await tokenSite();
     await adminOk("PUT", `/v1/sites/${target.site}`, {
       name: "Intranet",
