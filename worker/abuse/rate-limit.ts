@@ -23,6 +23,9 @@ export const RATE_LIMITS = {
   RATE_LIMIT_REPLY_THREAD: { limit: 5, periodSeconds: 60 },
   RATE_LIMIT_REPLY_VISITOR: { limit: 10, periodSeconds: 60 },
   RATE_LIMIT_REPLY_NETWORK: { limit: 200, periodSeconds: 60 },
+  // Wrong admin tokens or API keys from one IP (issue 13, item 4). The binding lets 9 through a minute and
+  // refuses the 10th, which locks the IP out (`lockOut` in worker/admin-auth/): 10 guesses a minute at most.
+  RATE_LIMIT_ADMIN_AUTH: { limit: 9, periodSeconds: 60 },
 } as const;
 type BindingName = keyof typeof RATE_LIMITS;
 type Tier = NonNullable<Site["rateLimit"]>;
@@ -143,21 +146,8 @@ const REFUSED: Record<Check["name"], string> = {
  */
 async function enforce(env: Bindings, checks: Check[]): Promise<void> {
   for (const check of checks) {
-    const { limit, periodSeconds } = RATE_LIMITS[check.binding];
-    const binding = env[check.binding];
-    let allowed: boolean;
-    try {
-      allowed = binding
-        ? (await binding.limit({ key: check.key })).success
-        : fallback(check.binding, check.key, limit, periodSeconds);
-    } catch (error) {
-      console.warn(
-        `rate limiter "${check.name}" unavailable, failing open:`,
-        error instanceof Error ? error.message : "unknown error",
-      );
-      allowed = true;
-    }
-    if (!allowed) {
+    const { periodSeconds } = RATE_LIMITS[check.binding];
+    if (!(await allows(env, check.name, check.binding, check.key))) {
       throw new ApiError(
         429,
         "rate_limited",
@@ -168,6 +158,30 @@ async function enforce(env: Bindings, checks: Check[]): Promise<void> {
         },
       );
     }
+  }
+}
+
+/**
+ * Counts one failed admin authentication from an address (its hash); false once the address has failed more
+ * often than RATE_LIMIT_ADMIN_AUTH allows in its period. Only failures are counted: a binding cannot be read
+ * without counting, so the caller keeps the lockout this starts (worker/admin-auth/).
+ */
+export function countAuthFailure(env: Bindings, address: string): Promise<boolean> {
+  return allows(env, "admin-auth", "RATE_LIMIT_ADMIN_AUTH", `admin-auth:${address}`);
+}
+
+/** One call to a binding (or the local fallback); fails open, and logs neither the key nor what it hashes. */
+async function allows(env: Bindings, name: string, bindingName: BindingName, key: string): Promise<boolean> {
+  const { limit, periodSeconds } = RATE_LIMITS[bindingName];
+  const binding = env[bindingName];
+  try {
+    return binding ? (await binding.limit({ key })).success : fallback(bindingName, key, limit, periodSeconds);
+  } catch (error) {
+    console.warn(
+      `rate limiter "${name}" unavailable, failing open:`,
+      error instanceof Error ? error.message : "unknown error",
+    );
+    return true;
   }
 }
 
