@@ -18,6 +18,10 @@ export const RATE_LIMITS = {
   RATE_LIMIT_NETWORK_STRICT: { limit: 200, periodSeconds: 60 },
   RATE_LIMIT_NETWORK: { limit: 1000, periodSeconds: 60 },
   RATE_LIMIT_NETWORK_RELAXED: { limit: 5000, periodSeconds: 60 },
+  // One IP on an external site, whatever its user agent (issue 13, item 10): rotating the user agent makes a
+  // new visitor each time, so the per-visitor limit alone let one IP post 3,000 answers in 45 s. Twice the
+  // relaxed visitor ceiling, so a few customers behind one NAT still answer at once.
+  RATE_LIMIT_ADDRESS: { limit: 120, periodSeconds: 60 },
   // A respondent's replies in their follow-up thread, whatever the site's tier: people
   // type replies, so a few a minute is generous; each also caps a flood's `reply.created` deliveries.
   RATE_LIMIT_REPLY_THREAD: { limit: 5, periodSeconds: 60 },
@@ -48,7 +52,7 @@ const TIERS: Record<Tier, Record<"visitor" | "network", BindingName>> = {
 
 type LimitedSite = Pick<Site, "id" | "audience" | "rateLimit">;
 type Check = {
-  name: "site" | "visitor" | "network" | "employee" | "thread" | "replier" | "reply-network";
+  name: "site" | "visitor" | "address" | "network" | "employee" | "thread" | "replier" | "reply-network";
   binding: BindingName;
   key: string;
 };
@@ -72,11 +76,16 @@ export async function checkVisitorRateLimit(
   request: Request,
 ): Promise<void> {
   const tier = tierOf(site);
-  const check: Check =
+  const network = `${site.id}:network:${await networkHash(db, site.id, request)}`;
+  const checks: Check[] =
     site.audience === "internal"
-      ? { name: "network", binding: tier.network, key: `${site.id}:network:${await networkHash(db, site.id, request)}` }
-      : { name: "visitor", binding: tier.visitor, key: `${site.id}:${await visitorHash(db, site.id, request)}` };
-  await enforce(env, [check]);
+      ? [{ name: "network", binding: tier.network, key: network }]
+      : [
+          // The visitor first: a visitor it refuses spends nothing of the IP's budget, which its NAT neighbours share.
+          { name: "visitor", binding: tier.visitor, key: `${site.id}:${await visitorHash(db, site.id, request)}` },
+          { name: "address", binding: "RATE_LIMIT_ADDRESS", key: network },
+        ];
+  await enforce(env, checks);
 }
 
 /** One verified employee, at the tier's per-visitor limit: after verification, before the write. */
@@ -128,6 +137,7 @@ export async function checkReplyRateLimit(
 const REFUSED: Record<Check["name"], string> = {
   site: "Too many answers to this site",
   visitor: "Too many answers from this visitor",
+  address: "Too many answers from this IP address",
   network: "Too many answers from this network",
   employee: "Too many answers from this employee",
   thread: "Too many replies in this thread",
