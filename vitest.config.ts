@@ -23,7 +23,7 @@ export default defineConfig(async () => {
                 // Retries at once, so a test can watch a delivery fail every retry; webhook URLs follow the
                 // production rules (a test that needs the local switch passes its own env).
                 bindings: {
-                  ADMIN_TOKEN: "test-admin-token",
+                  ADMIN_TOKEN: "test-admin-token-0123456789abcdef",
                   TEST_MIGRATIONS: migrations,
                   WEBHOOK_RETRY_BASE_SECONDS: "0",
                   WEBHOOK_ALLOW_LOCAL_HTTP: "false",

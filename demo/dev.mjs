@@ -41,7 +41,7 @@ function run(label, command, args, env = process.env) {
 /** Reads ADMIN_TOKEN from .dev.vars, creating the file (or adding the line) when it is not there. */
 function adminToken() {
   const path = join(root, ".dev.vars");
-  const token = randomBytes(32).toString("base64url"); // 43 URL-safe characters
+  const token = randomBytes(32).toString("base64url"); // 43 URL-safe characters (the Worker needs 32 or more)
   if (!existsSync(path)) {
     // A copy of .dev.vars.example with a fresh token: the same variables, so wrangler dev's check of
     // worker-configuration.d.ts (generated from the example) finds it current and says nothing.
@@ -53,6 +53,12 @@ function adminToken() {
   const text = readFileSync(path, "utf8");
   const match = /^\s*(?:export\s+)?ADMIN_TOKEN\s*=\s*(.*?)\s*$/m.exec(text);
   const value = match?.[1].replace(/^(["'])(.*)\1$/, "$2");
+  // The Worker turns admin endpoints off (503) below 32 characters (worker/admin-auth/): seeding would fail.
+  if (value && value.length < 32)
+    fail(
+      `ADMIN_TOKEN in .dev.vars is ${value.length} characters; admin endpoints need at least 32. ` +
+        "Replace it (e.g. with the output of `openssl rand -hex 32`), or delete the line to have one generated.",
+    );
   if (value) return { token: value, note: "from .dev.vars" };
   appendFileSync(path, `${text === "" || text.endsWith("\n") ? "" : "\n"}ADMIN_TOKEN=${token}\n`);
   return { token, note: "added just now to your .dev.vars (it had none)" };

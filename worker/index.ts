@@ -2,6 +2,7 @@ import { app } from "./app";
 import { purgeOldSalts } from "./abuse/visitor";
 import { purgeExpiredAnswers } from "./db/idempotency";
 import { purgeDeliveryLog } from "./db/deliveries";
+import { purgeEndedLockouts } from "./db/admin-lockouts";
 import { resilient } from "./db/resilient";
 import type { Delivery } from "../schema/webhooks";
 import { deliverBatch, logDeadBatch } from "./webhooks/deliver";
@@ -35,7 +36,14 @@ export default {
     const now = Date.now();
     ctx.waitUntil(drainOutbox({ ...env, DB: db }, controller.scheduledTime));
     if (controller.cron === DAILY) {
-      ctx.waitUntil(Promise.all([purgeExpiredAnswers(db, now), purgeOldSalts(db, now), purgeDeliveryLog(db, now)]));
+      ctx.waitUntil(
+        Promise.all([
+          purgeExpiredAnswers(db, now),
+          purgeOldSalts(db, now),
+          purgeDeliveryLog(db, now),
+          purgeEndedLockouts(db, now),
+        ]),
+      );
     }
     if (controller.cron === DAILY || controller.cron === HOURLY) {
       ctx.waitUntil(releaseClosedPeriods({ ...env, DB: db }, await internalSites(db), now, PERIODS_PER_CRON));

@@ -23,9 +23,13 @@ const ERRORS = {
   413: "payload_too_large: the body is over 16 KiB",
   415: "unsupported_media_type: send application/json (or text/plain holding JSON)",
   422: "validation_failed, with `details`: [{path, message}]",
-  429: "rate_limited: try again after Retry-After",
+  429:
+    "rate_limited: too many requests (on admin endpoints: too many wrong tokens from this IP); " +
+    "retry after Retry-After",
   500: "internal: something went wrong on our side; nothing was stored",
-  503: "unavailable: the database is overloaded or a dependency is down; nothing was stored, retry after Retry-After",
+  503:
+    "unavailable: the database is overloaded or a dependency is down (retry after Retry-After), or, on admin " +
+    "endpoints, the deployment's ADMIN_TOKEN is shorter than 32 characters; nothing was stored",
 } as const;
 type ErrorStatus = keyof typeof ERRORS;
 

@@ -34,6 +34,9 @@ async function accessOf(key: string): Promise<Access> {
 function SignIn({ onSignedIn }: { onSignedIn: (access: Access) => void }) {
   const [key, setKey] = useState("");
   const [state, setState] = useState<"idle" | "checking" | "wrong" | "failed">("idle");
+  // A refusal that is not about the key (too many wrong keys from this IP: 429; a too-short ADMIN_TOKEN: 503)
+  // says what to do in the API's own words.
+  const [refusal, setRefusal] = useState("");
   const submit = async (event: Event) => {
     event.preventDefault();
     setState("checking");
@@ -42,6 +45,7 @@ function SignIn({ onSignedIn }: { onSignedIn: (access: Access) => void }) {
       session.set(key.trim());
       onSignedIn(access);
     } catch (error) {
+      setRefusal(error instanceof ApiFailure && (error.status === 429 || error.status === 503) ? error.message : "");
       setState(error instanceof ApiFailure && (error.status === 401 || error.status === 403) ? "wrong" : "failed");
     }
   };
@@ -65,7 +69,7 @@ function SignIn({ onSignedIn }: { onSignedIn: (access: Access) => void }) {
           {state === "checking" ? strings.signIn.checking : strings.signIn.submit}
         </button>
         <p role="alert" class="error">
-          {state === "wrong" ? strings.signIn.wrong : state === "failed" ? strings.signIn.failed : ""}
+          {state === "wrong" ? strings.signIn.wrong : state === "failed" ? refusal || strings.signIn.failed : ""}
         </p>
       </form>
     </main>

@@ -174,6 +174,42 @@ describe("rate limits", () => {
     expect(await countRows("responses", "site_id = ?", site)).toBe(22);
   }, 90_000);
 
+  it("answers 429 past 120 answers a minute from one IP rotating its user agent (issue 13, item 10)", async () => {
+    const { site, survey } = await seedSurvey({ kind: "csat" });
+    const ip = "198.51.100.210";
+    await freshWindow(60, 30);
+    const statuses: number[] = [];
+    for (let i = 0; i < 120; i++) {
+      // Each user agent is a new visitor: the per-visitor limit (20 a minute) alone lets every one through.
+      const headers = { "cf-connecting-ip": ip, "user-agent": `Mozilla/5.0 Rotating/${i}` };
+      statuses.push((await postResponse({ site, survey, score: 4 }, { headers })).status);
+    }
+    expect(statuses.filter((status) => status === 201)).toHaveLength(120);
+    const limited = await postResponse(
+      { site, survey, score: 4 },
+      { headers: { "cf-connecting-ip": ip, "user-agent": "New/1" } },
+    );
+    const error = await expectError(limited, 429, "rate_limited");
+    expect(error.message).toContain("IP address");
+    expect(limited.headers.get("retry-after")).toBe("60");
+    expect(
+      (await postResponse({ site, survey, score: 4 }, { headers: { "cf-connecting-ip": "198.51.100.211" } })).status,
+    ).toBe(201);
+    expect(await countRows("responses", "site_id = ?", site)).toBe(121);
+  }, 90_000);
+
+  it("keeps internal sites on their network limit, not the external per-IP ceiling", async () => {
+    const { site, survey } = await seedSurvey({ kind: "csat" }, { audience: "internal" });
+    const office = "198.51.100.212";
+    await freshWindow(60, 30);
+    const statuses: number[] = [];
+    for (let i = 0; i < 125; i++) {
+      const headers = { "cf-connecting-ip": office, "user-agent": `Mozilla/5.0 Employee/${i}` };
+      statuses.push((await postResponse({ site, survey, score: 4 }, { headers })).status);
+    }
+    expect(statuses.filter((status) => status === 201)).toHaveLength(125);
+  }, 90_000);
+
   it("answers 429 past 600 answers in 10 seconds to one site, whoever sends them (the binding itself)", async () => {
     // 600 full POSTs inside one 10-second window are too slow on a busy CI machine; the per-site check
     // is driven directly against the real binding, the POST path's 429 is shown above.

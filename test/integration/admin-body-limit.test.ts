@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { admin, api, countRows, expectError, postResponse, seedSurvey, uid } from "./helpers";
 
-const TOKEN = "test-admin-token";
+const TOKEN = "test-admin-token-0123456789abcdef";
 const KiB = 1024;
 /** Valid JSON of about `bytes` bytes: a name the schemas would refuse anyway, were it parsed. */
 const bodyOf = (bytes: number, extra: Record<string, unknown> = {}) =>

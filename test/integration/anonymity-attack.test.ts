@@ -21,7 +21,7 @@ import {
  */
 const RUNS = 3;
 const SEED = 20260401;
-const ADMIN_TOKEN = "test-admin-token";
+const ADMIN_TOKEN = "test-admin-token-0123456789abcdef";
 
 /** Reads every request, with the admin token and the read key in turn (one attacker holds both). */
 async function readAll(attacker: Attacker, planned: Planned[], epoch: string, credentials: string[]) {

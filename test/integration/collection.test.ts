@@ -227,7 +227,7 @@ describe("POST /v1/responses: idempotency", () => {
     expect(answers.map((a) => a.replayed)).toEqual([null, "true", "true", "true", "true"]);
     expect(await countRows("responses", "site_id = ?", site)).toBe(1);
     const total = await api(`/v1/aggregates?survey=${survey}&site=${site}`, {
-      headers: { authorization: "Bearer test-admin-token" },
+      headers: { authorization: "Bearer test-admin-token-0123456789abcdef" },
     });
     expect(((await total.json()) as { total: { count: number } }).total.count).toBe(1);
   });

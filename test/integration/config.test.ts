@@ -19,7 +19,11 @@ describe("admin auth", () => {
       await expectError(missing, 401, "unauthorized");
       expect(missing.headers.get("www-authenticate")).toBe("Bearer");
       await expectError(await admin(method, path, payload, "wrong-token"), 401, "unauthorized");
-      await expectError(await admin(method, path, payload, "test-admin-token-but-longer"), 401, "unauthorized");
+      await expectError(
+        await admin(method, path, payload, "test-admin-token-0123456789abcdef-but-longer"),
+        401,
+        "unauthorized",
+      );
     }
     await expectError(await admin("GET", `/v1/sites/${site}`), 404, "not_found");
   });

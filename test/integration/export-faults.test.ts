@@ -28,7 +28,9 @@ function failingPages(db: D1Database, pagesOk: number): D1Database {
 
 async function exportWith(db: D1Database, path: string): Promise<{ request: Request; response: Response }> {
   const ctx = createExecutionContext();
-  const request = new Request(`${BASE}${path}`, { headers: { authorization: "Bearer test-admin-token" } });
+  const request = new Request(`${BASE}${path}`, {
+    headers: { authorization: "Bearer test-admin-token-0123456789abcdef" },
+  });
   const response = await app.fetch(request.clone(), { ...env, DB: db }, ctx);
   await waitOnExecutionContext(ctx);
   return { request, response };

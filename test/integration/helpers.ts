@@ -5,7 +5,7 @@ import { recordResponse } from "../contract/recorder";
 
 export const BASE = "http://feedloop.test";
 export const ORIGIN = "https://shop.example";
-const TOKEN = "test-admin-token";
+const TOKEN = "test-admin-token-0123456789abcdef";
 
 let counter = 0;
 /** A fresh id per call, so tests never share rows however they are ordered. */
@@ -29,11 +29,16 @@ export async function api(path: string, init: RequestInit = {}): Promise<Respons
   return recordResponse(clone, await worker.fetch(request, env, createExecutionContext()));
 }
 
+/**
+ * An admin call, from a fresh client address each time: wrong tokens count against their IP (README: "Abuse,
+ * floods and faults"), so tests that send a few never add up to another test's lockout.
+ */
 export function admin(method: string, path: string, body?: unknown, token = TOKEN): Promise<Response> {
   return api(path, {
     method,
     headers: {
       authorization: `Bearer ${token}`,
+      "cf-connecting-ip": randomIp(),
       ...(body === undefined ? {} : { "content-type": "application/json" }),
     },
     body: body === undefined ? undefined : JSON.stringify(body),

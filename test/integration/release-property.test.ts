@@ -11,7 +11,7 @@ import { expectedFigures, release, type Released } from "./anonymity/release-mod
  * points, groups; the inbox's rows per group) is the sum of whole closed release groups, as the
  * reference (anonymity/release-model.ts) forms them from the answers the test gave.
  */
-const ADMIN_TOKEN = "test-admin-token";
+const ADMIN_TOKEN = "test-admin-token-0123456789abcdef";
 const DAY = 24 * HOUR;
 const ORDER: Record<string, number> = { hour: 0, day: 1, week: 2, month: 3 };
 

@@ -7,7 +7,7 @@ import { api, BASE, uid } from "./helpers";
 // The README's typed client, as an integrator writes it: `hc<AppType>` knows every route's parameters,
 // body and answers from the routes' declarations. Its fetch goes through the contract recorder.
 const client = hc<AppType>(BASE, {
-  headers: { authorization: "Bearer test-admin-token" },
+  headers: { authorization: "Bearer test-admin-token-0123456789abcdef" },
   fetch: (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
     return api(url.pathname + url.search, init);

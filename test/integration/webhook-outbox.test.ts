@@ -96,7 +96,7 @@ describe("webhooks that are never lost: the outbox", () => {
     const queue = failingOnce(env.WEBHOOKS);
     const reply = await send({ ...env, WEBHOOKS: queue.binding }, `/v1/responses/${id}/replies`, {
       method: "POST",
-      headers: { authorization: "Bearer test-admin-token", "content-type": "application/json" },
+      headers: { authorization: "Bearer test-admin-token-0123456789abcdef", "content-type": "application/json" },
       body: JSON.stringify({ text: "Sorry, on its way" }),
     });
     expect(reply.status).toBe(201);

@@ -17,7 +17,7 @@ async function refusal(url: string, bindings = env): Promise<string> {
   const name = uid("hook");
   const request = new Request(`${BASE}/v1/webhooks/${name}`, {
     method: "PUT",
-    headers: { authorization: "Bearer test-admin-token", "content-type": "application/json" },
+    headers: { authorization: "Bearer test-admin-token-0123456789abcdef", "content-type": "application/json" },
     body: JSON.stringify({ url, events: ["response.created"] }),
   });
   const ctx = createExecutionContext();
@@ -155,7 +155,7 @@ describe("webhook URLs (README: Abuse, floods and faults)", () => {
     expect(await refusal(url)).toBe("must use https");
     const created = new Request(`${BASE}/v1/webhooks/${name}`, {
       method: "PUT",
-      headers: { authorization: "Bearer test-admin-token", "content-type": "application/json" },
+      headers: { authorization: "Bearer test-admin-token-0123456789abcdef", "content-type": "application/json" },
       body: JSON.stringify({ url, events: ["response.created"] }),
     });
     expect((await app.fetch(created, local, createExecutionContext())).status).toBe(201);

@@ -18,11 +18,18 @@ export const RATE_LIMITS = {
   RATE_LIMIT_NETWORK_STRICT: { limit: 200, periodSeconds: 60 },
   RATE_LIMIT_NETWORK: { limit: 1000, periodSeconds: 60 },
   RATE_LIMIT_NETWORK_RELAXED: { limit: 5000, periodSeconds: 60 },
+  // One IP on an external site, whatever its user agent (issue 13, item 10): rotating the user agent makes a
+  // new visitor each time, so the per-visitor limit alone let one IP post 3,000 answers in 45 s. Twice the
+  // relaxed visitor ceiling, so a few customers behind one NAT still answer at once.
+  RATE_LIMIT_ADDRESS: { limit: 120, periodSeconds: 60 },
   // A respondent's replies in their follow-up thread, whatever the site's tier: people
   // type replies, so a few a minute is generous; each also caps a flood's `reply.created` deliveries.
   RATE_LIMIT_REPLY_THREAD: { limit: 5, periodSeconds: 60 },
   RATE_LIMIT_REPLY_VISITOR: { limit: 10, periodSeconds: 60 },
   RATE_LIMIT_REPLY_NETWORK: { limit: 200, periodSeconds: 60 },
+  // Wrong admin tokens or API keys from one IP (issue 13, item 4). The binding lets 9 through a minute and
+  // refuses the 10th, which locks the IP out (`lockOut` in worker/admin-auth/): 10 guesses a minute at most.
+  RATE_LIMIT_ADMIN_AUTH: { limit: 9, periodSeconds: 60 },
 } as const;
 type BindingName = keyof typeof RATE_LIMITS;
 type Tier = NonNullable<Site["rateLimit"]>;
@@ -45,7 +52,7 @@ const TIERS: Record<Tier, Record<"visitor" | "network", BindingName>> = {
 
 type LimitedSite = Pick<Site, "id" | "audience" | "rateLimit">;
 type Check = {
-  name: "site" | "visitor" | "network" | "employee" | "thread" | "replier" | "reply-network";
+  name: "site" | "visitor" | "address" | "network" | "employee" | "thread" | "replier" | "reply-network";
   binding: BindingName;
   key: string;
 };
@@ -69,11 +76,16 @@ export async function checkVisitorRateLimit(
   request: Request,
 ): Promise<void> {
   const tier = tierOf(site);
-  const check: Check =
+  const network = `${site.id}:network:${await networkHash(db, site.id, request)}`;
+  const checks: Check[] =
     site.audience === "internal"
-      ? { name: "network", binding: tier.network, key: `${site.id}:network:${await networkHash(db, site.id, request)}` }
-      : { name: "visitor", binding: tier.visitor, key: `${site.id}:${await visitorHash(db, site.id, request)}` };
-  await enforce(env, [check]);
+      ? [{ name: "network", binding: tier.network, key: network }]
+      : [
+          // The visitor first: a visitor it refuses spends nothing of the IP's budget, which its NAT neighbours share.
+          { name: "visitor", binding: tier.visitor, key: `${site.id}:${await visitorHash(db, site.id, request)}` },
+          { name: "address", binding: "RATE_LIMIT_ADDRESS", key: network },
+        ];
+  await enforce(env, checks);
 }
 
 /** One verified employee, at the tier's per-visitor limit: after verification, before the write. */
@@ -125,6 +137,7 @@ export async function checkReplyRateLimit(
 const REFUSED: Record<Check["name"], string> = {
   site: "Too many answers to this site",
   visitor: "Too many answers from this visitor",
+  address: "Too many answers from this IP address",
   network: "Too many answers from this network",
   employee: "Too many answers from this employee",
   thread: "Too many replies in this thread",
@@ -143,21 +156,8 @@ const REFUSED: Record<Check["name"], string> = {
  */
 async function enforce(env: Bindings, checks: Check[]): Promise<void> {
   for (const check of checks) {
-    const { limit, periodSeconds } = RATE_LIMITS[check.binding];
-    const binding = env[check.binding];
-    let allowed: boolean;
-    try {
-      allowed = binding
-        ? (await binding.limit({ key: check.key })).success
-        : fallback(check.binding, check.key, limit, periodSeconds);
-    } catch (error) {
-      console.warn(
-        `rate limiter "${check.name}" unavailable, failing open:`,
-        error instanceof Error ? error.message : "unknown error",
-      );
-      allowed = true;
-    }
-    if (!allowed) {
+    const { periodSeconds } = RATE_LIMITS[check.binding];
+    if (!(await allows(env, check.name, check.binding, check.key))) {
       throw new ApiError(
         429,
         "rate_limited",
@@ -168,6 +168,30 @@ async function enforce(env: Bindings, checks: Check[]): Promise<void> {
         },
       );
     }
+  }
+}
+
+/**
+ * Counts one failed admin authentication from an address (its hash); false once the address has failed more
+ * often than RATE_LIMIT_ADMIN_AUTH allows in its period. Only failures are counted: a binding cannot be read
+ * without counting, so the caller keeps the lockout this starts (worker/admin-auth/).
+ */
+export function countAuthFailure(env: Bindings, address: string): Promise<boolean> {
+  return allows(env, "admin-auth", "RATE_LIMIT_ADMIN_AUTH", `admin-auth:${address}`);
+}
+
+/** One call to a binding (or the local fallback); fails open, and logs neither the key nor what it hashes. */
+async function allows(env: Bindings, name: string, bindingName: BindingName, key: string): Promise<boolean> {
+  const { limit, periodSeconds } = RATE_LIMITS[bindingName];
+  const binding = env[bindingName];
+  try {
+    return binding ? (await binding.limit({ key })).success : fallback(bindingName, key, limit, periodSeconds);
+  } catch (error) {
+    console.warn(
+      `rate limiter "${name}" unavailable, failing open:`,
+      error instanceof Error ? error.message : "unknown error",
+    );
+    return true;
   }
 }
 

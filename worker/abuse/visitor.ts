@@ -18,6 +18,31 @@ export async function networkHash(db: D1Database, site: string, request: Request
 }
 
 /**
+ * The same for one client address across every site, for admin sign-in: the IP, or for IPv6 its /64 (one
+ * subscriber's network, which hands its devices any address inside it, so a full IPv6 address would let one
+ * client rotate through 2^64 keys). Only `CF-Connecting-IP`, which Cloudflare's edge sets, is read: a header a
+ * client writes (X-Forwarded-For) would let it spend another IP's budget and lock that IP out.
+ */
+export async function addressHash(db: D1Database, request: Request, now = Date.now()): Promise<string> {
+  return dailyHash(db, ["address", addressOf(request.headers.get("cf-connecting-ip") ?? "")], now);
+}
+
+/** An IPv4 address as is; an IPv6 address as its first four groups (its /64). */
+export function addressOf(ip: string): string {
+  if (!ip.includes(":")) return ip;
+  const [head = "", tail = ""] = ip.toLowerCase().split("::");
+  const headGroups = head === "" ? [] : head.split(":");
+  const tailGroups = tail === "" ? [] : tail.split(":");
+  const groups = ip.includes("::")
+    ? [...headGroups, ...Array(Math.max(0, 8 - headGroups.length - tailGroups.length)).fill("0"), ...tailGroups]
+    : headGroups;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
+}
+
+/**
  * The same for one verified employee (their credential's subject), so the rate limiter is never sent the
  * subject itself, and its keys cannot be tied to an employee, or to each other across days.
  */

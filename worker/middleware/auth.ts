@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from "hono";
+import { assertAdminTokenStrong, assertNotLockedOut, refuseWrongToken } from "../admin-auth";
 import { findKeyByHash } from "../db/keys";
 import { digestsEqual, secretsEqual, sha256Hex } from "../domain/crypto";
 import type { AppEnv, Principal } from "../env";
@@ -13,17 +14,21 @@ type AuthOptions = {
 
 const BEARER = /^Bearer\s+(\S+)$/i;
 
-/** Authenticates admin endpoints with the deployment's ADMIN_TOKEN and sets `principal`. */
+/**
+ * Authenticates admin endpoints with the deployment's ADMIN_TOKEN or an API key and sets `principal`; refuses
+ * all of them while ADMIN_TOKEN is too short (503), and an IP that sent too many wrong tokens (429).
+ */
 export function requireAuth({ scope, everySite = false }: AuthOptions): MiddlewareHandler<AppEnv> {
   return async function requireAuth(c, next) {
+    assertAdminTokenStrong(c.env);
     const token = BEARER.exec(c.req.header("authorization") ?? "")?.[1];
     if (!token)
       throw new ApiError(401, "unauthorized", "Send Authorization: Bearer <token>", undefined, {
         "WWW-Authenticate": "Bearer",
       });
+    const address = await assertNotLockedOut(c.env, c.req.raw);
     const principal = await authenticate(c.env, token);
-    if (!principal)
-      throw new ApiError(401, "unauthorized", "The token is not valid", undefined, { "WWW-Authenticate": "Bearer" });
+    if (!principal) return refuseWrongToken(c.env, address);
     if (scope === "admin" && principal.scope !== "admin")
       throw new ApiError(403, "forbidden", "This key may only read (GET)");
     if (everySite && principal.sites)

@@ -28,7 +28,7 @@ const route = createRoute({
   request: { query: AggregatesQuery },
   responses: {
     200: json("{kind, total, series?, groups?}", Aggregates),
-    ...errors([401, 403, 422, ...SERVER_ERRORS], {
+    ...errors([401, 403, 422, 429, ...SERVER_ERRORS], {
       422:
         `${FILTER_422}; an impossible range; too many buckets or cells (groups × buckets); ` +
         "or a bucket finer than an internal site's reporting period",

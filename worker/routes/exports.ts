@@ -79,7 +79,7 @@ function exportRoute(format: Format) {
         description: `A ${format.extension.toUpperCase()} file (Content-Disposition: attachment)`,
         content: { [format.mediaType]: { schema: z.string() } },
       },
-      ...errors([401, 403, 422, ...SERVER_ERRORS], { 422: FILTER_422 }),
+      ...errors([401, 403, 422, 429, ...SERVER_ERRORS], { 422: FILTER_422 }),
     },
   });
   return router().openapi(

@@ -47,7 +47,7 @@ const listInbox = createRoute({
   request: { query: InboxQuery },
   responses: {
     200: json("A page of responses; nextCursor is null on the last", InboxPage),
-    ...errors([401, 403, 422, ...SERVER_ERRORS], { 422: FILTER_422 }),
+    ...errors([401, 403, 422, 429, ...SERVER_ERRORS], { 422: FILTER_422 }),
   },
 });
 
@@ -59,7 +59,7 @@ const getThread = createRoute({
   request: { params: ResponseParam },
   responses: {
     200: json("The inbox item (same anonymity rule) with its thread", InboxThread),
-    ...errors([401, 403, 404, 422, ...SERVER_ERRORS]),
+    ...errors([401, 403, 404, 422, 429, ...SERVER_ERRORS]),
   },
 });
 
@@ -74,7 +74,7 @@ const patchStatus = createRoute({
   },
   responses: {
     200: json("The new status", StatusChanged),
-    ...errors([400, 401, 403, 404, 413, 415, 422, ...SERVER_ERRORS]),
+    ...errors([400, 401, 403, 404, 413, 415, 422, 429, ...SERVER_ERRORS]),
   },
 });
 
@@ -86,7 +86,7 @@ const postTeamReply = createRoute({
   request: { params: ResponseParam, body: { required: true, content: { "application/json": { schema: ReplyInput } } } },
   responses: {
     201: json("The reply", Reply),
-    ...errors([400, 401, 403, 404, 413, 415, 422, ...SERVER_ERRORS]),
+    ...errors([400, 401, 403, 404, 413, 415, 422, 429, ...SERVER_ERRORS]),
   },
 });
 
@@ -96,7 +96,7 @@ const deleteOne = createRoute({
   summary: "Delete a response (and its counts)",
   ...admins,
   request: { params: ResponseParam },
-  responses: { 204: { description: "Deleted" }, ...errors([401, 403, 404, 422, ...SERVER_ERRORS]) },
+  responses: { 204: { description: "Deleted" }, ...errors([401, 403, 404, 422, 429, ...SERVER_ERRORS]) },
 });
 
 /** The inbox (read) and triage (admin): status, team replies that reach the respondent, deletion. */

@@ -21,7 +21,7 @@ const createKey = createRoute({
   request: { body: { required: true, content: { "application/json": { schema: KeyInput } } } },
   responses: {
     201: json("The key, shown this once; only its digest is stored", KeyCreated),
-    ...errors([400, 401, 403, 413, 415, 422, ...SERVER_ERRORS]),
+    ...errors([400, 401, 403, 413, 415, 422, 429, ...SERVER_ERRORS]),
   },
 });
 
@@ -31,7 +31,7 @@ const listKeysRoute = createRoute({
   summary: "List API keys",
   security,
   middleware: [keyAdmins],
-  responses: { 200: json("The keys, without secrets", KeyList), ...errors([401, 403, ...SERVER_ERRORS]) },
+  responses: { 200: json("The keys, without secrets", KeyList), ...errors([401, 403, 429, ...SERVER_ERRORS]) },
 });
 
 const currentKey = createRoute({
@@ -41,7 +41,7 @@ const currentKey = createRoute({
   description: "Read keys may call this.",
   security,
   middleware: [requireAuth({ scope: "read" })],
-  responses: { 200: json("What the credential may do", CurrentKey), ...errors([401, ...SERVER_ERRORS]) },
+  responses: { 200: json("What the credential may do", CurrentKey), ...errors([401, 429, ...SERVER_ERRORS]) },
 });
 
 const revokeKey = createRoute({
@@ -51,7 +51,7 @@ const revokeKey = createRoute({
   security,
   middleware: [keyAdmins],
   request: { params: KeyParam },
-  responses: { 204: { description: "Revoked" }, ...errors([401, 403, 404, 422, ...SERVER_ERRORS]) },
+  responses: { 204: { description: "Revoked" }, ...errors([401, 403, 404, 422, 429, ...SERVER_ERRORS]) },
 });
 
 export const keys = router()

@@ -19,7 +19,7 @@ const listServicesRoute = createRoute({
   path: "/",
   summary: "List services",
   ...readers,
-  responses: { 200: json("The services", ServiceList), ...errors([401, ...SERVER_ERRORS]) },
+  responses: { 200: json("The services", ServiceList), ...errors([401, 429, ...SERVER_ERRORS]) },
 });
 
 const getServiceRoute = createRoute({
@@ -28,7 +28,7 @@ const getServiceRoute = createRoute({
   summary: "Get a service",
   ...readers,
   request: { params: ServiceParam },
-  responses: { 200: json("The service", Service), ...errors([401, 404, 422, ...SERVER_ERRORS]) },
+  responses: { 200: json("The service", Service), ...errors([401, 404, 422, 429, ...SERVER_ERRORS]) },
 });
 
 // Services span sites, so a key limited to some sites may not redefine them.
@@ -45,7 +45,7 @@ const putService = createRoute({
   responses: {
     200: json("Updated", Service),
     201: json("Created", Service),
-    ...errors([400, 401, 403, 413, 415, 422, ...SERVER_ERRORS]),
+    ...errors([400, 401, 403, 413, 415, 422, 429, ...SERVER_ERRORS]),
   },
 });
 

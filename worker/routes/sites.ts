@@ -45,7 +45,7 @@ const listSitesRoute = createRoute({
   path: "/",
   summary: "List sites",
   ...readers,
-  responses: { 200: json("The sites the caller may see", SiteList), ...errors([401, ...SERVER_ERRORS]) },
+  responses: { 200: json("The sites the caller may see", SiteList), ...errors([401, 429, ...SERVER_ERRORS]) },
 });
 
 const getSiteRoute = createRoute({
@@ -54,7 +54,7 @@ const getSiteRoute = createRoute({
   summary: "Get a site",
   ...readers,
   request: { params: SiteParam },
-  responses: { 200: json("The site", Site), ...errors([401, 403, 404, 422, ...SERVER_ERRORS]) },
+  responses: { 200: json("The site", Site), ...errors([401, 403, 404, 422, 429, ...SERVER_ERRORS]) },
 });
 
 const putSite = createRoute({
@@ -66,7 +66,7 @@ const putSite = createRoute({
   responses: {
     200: json("Updated", Site),
     201: json("Created", Site),
-    ...errors([400, 401, 403, 413, 415, 422, ...SERVER_ERRORS], { 413: CONFIG_413 }),
+    ...errors([400, 401, 403, 413, 415, 422, 429, ...SERVER_ERRORS], { 413: CONFIG_413 }),
   },
 });
 
@@ -78,7 +78,7 @@ const participation = createRoute({
   request: { params: SiteParam },
   responses: {
     200: json("How many answers so far", Participation),
-    ...errors([401, 403, 404, 422, ...SERVER_ERRORS], {
+    ...errors([401, 403, 404, 422, 429, ...SERVER_ERRORS], {
       422: "validation_failed: the site is external (its answers are live in GET /v1/aggregates)",
     }),
   },
@@ -90,7 +90,7 @@ const listSurveysRoute = createRoute({
   summary: "List a site's surveys",
   ...readers,
   request: { params: SiteParam },
-  responses: { 200: json("The surveys", SurveyList), ...errors([401, 403, 404, 422, ...SERVER_ERRORS]) },
+  responses: { 200: json("The surveys", SurveyList), ...errors([401, 403, 404, 422, 429, ...SERVER_ERRORS]) },
 });
 
 const getSurveyRoute = createRoute({
@@ -99,7 +99,7 @@ const getSurveyRoute = createRoute({
   summary: "Get a survey",
   ...readers,
   request: { params: SurveyParam },
-  responses: { 200: json("The survey", Survey), ...errors([401, 403, 404, 422, ...SERVER_ERRORS]) },
+  responses: { 200: json("The survey", Survey), ...errors([401, 403, 404, 422, 429, ...SERVER_ERRORS]) },
 });
 
 const putSurvey = createRoute({
@@ -111,7 +111,7 @@ const putSurvey = createRoute({
   responses: {
     200: json("Updated", Survey),
     201: json("Created", Survey),
-    ...errors([400, 401, 403, 404, 413, 415, 422, ...SERVER_ERRORS], {
+    ...errors([400, 401, 403, 404, 413, 415, 422, 429, ...SERVER_ERRORS], {
       403: "forbidden: no access to the site, or a site-limited key attaching a service other sites rate",
       404: "not_found: no such site",
       413: CONFIG_413,

@@ -41,7 +41,7 @@ const listWebhooksRoute = createRoute({
   path: "/",
   summary: "List webhooks",
   ...admins,
-  responses: { 200: json("The webhooks, without secrets", WebhookList), ...errors([401, 403, ...SERVER_ERRORS]) },
+  responses: { 200: json("The webhooks, without secrets", WebhookList), ...errors([401, 403, 429, ...SERVER_ERRORS]) },
 });
 
 const putWebhook = createRoute({
@@ -60,7 +60,7 @@ const putWebhook = createRoute({
   responses: {
     200: json("Updated (with `secret` when one was given)", WebhookSaved),
     201: json("Created, with its secret", WebhookSaved),
-    ...errors([400, 401, 403, 413, 415, 422, ...SERVER_ERRORS], {
+    ...errors([400, 401, 403, 413, 415, 422, 429, ...SERVER_ERRORS], {
       422: "validation_failed, with `details`: [{path, message}]; for `url`, why it may not receive deliveries",
     }),
   },
@@ -72,7 +72,7 @@ const deleteWebhookRoute = createRoute({
   summary: "Delete a webhook",
   ...admins,
   request: { params: WebhookParam },
-  responses: { 204: { description: "Deleted" }, ...errors([401, 403, 404, 422, ...SERVER_ERRORS]) },
+  responses: { 204: { description: "Deleted" }, ...errors([401, 403, 404, 422, 429, ...SERVER_ERRORS]) },
 });
 
 const listDeliveriesRoute = createRoute({
@@ -87,7 +87,7 @@ const listDeliveriesRoute = createRoute({
   request: { params: WebhookParam, query: DeliveryQuery },
   responses: {
     200: json("A page of deliveries; nextCursor is null on the last", DeliveryPage),
-    ...errors([401, 403, 404, 422, ...SERVER_ERRORS], {
+    ...errors([401, 403, 404, 422, 429, ...SERVER_ERRORS], {
       404: "not_found: no such webhook (credentials for every site)",
     }),
   },
@@ -104,7 +104,7 @@ const redeliverRoute = createRoute({
   request: { params: DeliveryParam },
   responses: {
     202: json("Queued again", WebhookDelivery),
-    ...errors([401, 403, 404, 409, 422, ...SERVER_ERRORS], {
+    ...errors([401, 403, 404, 409, 422, 429, ...SERVER_ERRORS], {
       404: "not_found: no such delivery of this webhook (or not one of the key's sites)",
       409: "delivery_not_failed: the delivery is still being tried, or went through; only a failed one is sent again",
     }),
