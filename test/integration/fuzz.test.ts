@@ -181,6 +181,8 @@ function judge(targets: Target[], c: Omit<Case, "repeat" | "visitor">): Judgemen
       }
       if (!DIMENSION.test(dimension)) return reject("422 segment key");
       if (!freeText(value, 64) || nfc(value as string).trim() === "") return reject("422 segment value");
+      // "*" stands for several values in employees' released groups (schema/common.ts SEVERAL).
+      if (nfc(value as string).trim() === "*") return reject('422 segment value "*"');
     }
   }
   if (!nullish(locale) && (typeof locale !== "string" || locale.length > 35 || !LOCALE.test(locale)))
@@ -524,6 +526,8 @@ function arbitraries(targets: Target[]) {
           anyJson,
           badText,
           fc.constantFrom(
+            "*",
+            " * ",
             "p".repeat(64),
             "p".repeat(65),
             "x".repeat(1000),
