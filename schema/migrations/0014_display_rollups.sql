@@ -10,5 +10,9 @@ CREATE TABLE display_rollups (
   bucket_start INTEGER NOT NULL,
   bucket_end INTEGER NOT NULL,
   count INTEGER NOT NULL DEFAULT 0,
-  PRIMARY KEY (site_id, survey_id, bucket_start)
+  PRIMARY KEY (site_id, bucket_start DESC, survey_id)
 ) STRICT, WITHOUT ROWID;
+-- The key puts time before the survey, newest first: a read takes each site's closed rows by range, from
+-- just below the open period down, so it never steps onto (nor counts in its rows_read) the row of an
+-- internal site's open period, which sorts before them (worker/displays; ascending, a range scan reads the
+-- row after its end to know it has ended, and that row was the open period's, when there was one).

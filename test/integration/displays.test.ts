@@ -176,7 +176,17 @@ describe("displays on an internal site", () => {
       `${base}&from=2026-09-14&to=2026-09-21&groupBy=site,survey`,
       `${base}&audience=internal&groupBy=audience`,
     ];
-    const read = async () => Promise.all(queries.map((query) => adminOk<Figures>("GET", query)));
+    // The bodies, and what Server-Timing tells a credential for every site: the rows D1 read.
+    const read = async () =>
+      Promise.all(
+        queries.map(async (query) => {
+          const response = await admin("GET", query);
+          expect(response.status).toBe(200);
+          const rowsRead = /rows_read=(\d+)/.exec(response.headers.get("server-timing") ?? "")?.[1];
+          expect(rowsRead).toBeDefined();
+          return { ...((await response.json()) as Figures), rowsRead };
+        }),
+      );
     const before = await read();
     expect(before[0]!.total).toMatchObject({ count: 3, displays: 4, responseRate: 0.75 });
     expect(before[4]!.total).toMatchObject({ count: 0, displays: 0, responseRate: null });
