@@ -67,6 +67,13 @@ export const Cell = z.strictObject({
   down: z.number().int().optional(),
   positive: z.number().nullable().optional(),
   withheld: z.literal(true).optional(),
+  /**
+   * How often the surveys in this cell were shown (POST /v1/displays), and `count` ÷ `displays` (null when
+   * displays is 0). Present only when the query filters and groups by nothing but site, survey, audience and
+   * time, and its range and buckets fall on UTC days (README: "Displays and response rate").
+   */
+  displays: z.number().int().optional(),
+  responseRate: z.number().nullable().optional(),
 });
 export type Cell = z.infer<typeof Cell>;
 

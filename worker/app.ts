@@ -4,6 +4,7 @@ import { onError, onNotFound } from "./errors";
 import { declare, DOCUMENT, errors, json, router } from "./openapi";
 import { publicPreflight } from "./middleware/cors";
 import { aggregates } from "./routes/aggregates";
+import { displays } from "./routes/displays";
 import { csvExport, ndjsonExport } from "./routes/exports";
 import { followup, followupsByPath } from "./routes/followups";
 import { inbox } from "./routes/inbox";
@@ -23,6 +24,7 @@ export const app = $(
       await next();
     })
     .options("/v1/responses", publicPreflight())
+    .options("/v1/displays", publicPreflight())
     .options("/v1/widget/*", publicPreflight())
     .options("/v1/followup", publicPreflight())
     .options("/v1/followup/*", publicPreflight())
@@ -35,6 +37,7 @@ export const app = $(
   .route("/v1/responses.ndjson", ndjsonExport)
   .route("/v1/responses", responses)
   .route("/v1/responses", inbox)
+  .route("/v1/displays", displays)
   .route("/v1/followup", followup)
   .route("/v1/followups", followupsByPath)
   .route("/v1/keys", keys)

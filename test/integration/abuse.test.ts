@@ -379,8 +379,22 @@ describe("what is never kept: IP, user agent, Turnstile token", () => {
         .status,
     ).toBe(201);
 
+    // A display (POST /v1/displays) from the same visitor, and one refused for carrying the page.
+    const display = (body: Record<string, unknown>) =>
+      api("/v1/displays", {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: TURNSTILE_ORIGIN, ...headers },
+        body: JSON.stringify(body),
+      });
+    expect((await display({ site, survey })).status).toBe(204);
+    await expectError(
+      await display({ site, survey, page: "https://example.com/p?email=a@b.example" }),
+      422,
+      "validation_failed",
+    );
+
     const dump = [];
-    for (const table of ["responses", "rollups", "idempotency_keys", "visitor_salts", "replies"]) {
+    for (const table of ["responses", "rollups", "idempotency_keys", "visitor_salts", "replies", "display_rollups"]) {
       const rows = await env.DB.prepare(`SELECT * FROM ${table}`).all();
       dump.push(JSON.stringify(rows.results));
     }

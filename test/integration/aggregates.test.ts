@@ -25,6 +25,9 @@ describe("GET /v1/aggregates: the metrics of each kind", () => {
       passives: 3,
       detractors: 3,
       nps: 10,
+      // The survey was never reported shown (POST /v1/displays): no response rate.
+      displays: 0,
+      responseRate: null,
     });
   });
 
@@ -47,6 +50,8 @@ describe("GET /v1/aggregates: the metrics of each kind", () => {
       distribution: { 1: 1, 2: 0, 3: 0, 4: 2, 5: 1, 6: 0, 7: 1 },
       easy: 2,
       ces: 40,
+      displays: 0,
+      responseRate: null,
     });
   });
 
@@ -60,6 +65,8 @@ describe("GET /v1/aggregates: the metrics of each kind", () => {
       up: 3,
       down: 1,
       positive: 75,
+      displays: 0,
+      responseRate: null,
     });
     const text = await seedSurvey({ kind: "text" });
     for (const comment of ["a", "b", "c"]) await postResponse({ ...text, comment });
@@ -67,6 +74,8 @@ describe("GET /v1/aggregates: the metrics of each kind", () => {
       count: 3,
       mean: null,
       distribution: {},
+      displays: 0,
+      responseRate: null,
     });
   });
 

@@ -52,16 +52,25 @@ const TIERS: Record<Tier, Record<"visitor" | "network", BindingName>> = {
 
 type LimitedSite = Pick<Site, "id" | "audience" | "rateLimit">;
 type Check = {
-  name: "site" | "visitor" | "address" | "network" | "employee" | "thread" | "replier" | "reply-network";
+  name: keyof typeof REFUSED;
   binding: BindingName;
   key: string;
 };
 
 const tierOf = (site: LimitedSite) => TIERS[site.rateLimit ?? "standard"];
 
+/**
+ * What a limit counts: answers, or displays (POST /v1/displays). Displays go through the same bindings
+ * and numbers under keys of their own, so a page that shows a survey never eats its visitor's budget
+ * of answers, and a display flood never blocks a site's answers.
+ */
+export type Counted = "answers" | "displays";
+const prefixOf = (counted: Counted) => (counted === "displays" ? "displays:" : "");
+
 /** All answers to one site (a flood aimed at it, from anywhere). Needs only the site's id: checked before any D1 read. */
-export async function checkSiteRateLimit(env: Bindings, site: string): Promise<void> {
-  await enforce(env, [{ name: "site", binding: "RATE_LIMIT_SITE", key: site }]);
+export async function checkSiteRateLimit(env: Bindings, site: string, counted: Counted = "answers"): Promise<void> {
+  const name = counted === "displays" ? "display-site" : "site";
+  await enforce(env, [{ name, binding: "RATE_LIMIT_SITE", key: `${prefixOf(counted)}${site}` }]);
 }
 
 /**
@@ -74,16 +83,22 @@ export async function checkVisitorRateLimit(
   db: D1Database,
   site: LimitedSite,
   request: Request,
+  counted: Counted = "answers",
 ): Promise<void> {
   const tier = tierOf(site);
-  const network = `${site.id}:network:${await networkHash(db, site.id, request)}`;
+  const [network, visitor, address] =
+    counted === "displays"
+      ? (["display-network", "display-visitor", "display-address"] as const)
+      : (["network", "visitor", "address"] as const);
+  const prefix = `${prefixOf(counted)}${site.id}`;
+  const networkKey = `${prefix}:network:${await networkHash(db, site.id, request)}`;
   const checks: Check[] =
     site.audience === "internal"
-      ? [{ name: "network", binding: tier.network, key: network }]
+      ? [{ name: network, binding: tier.network, key: networkKey }]
       : [
           // The visitor first: a visitor it refuses spends nothing of the IP's budget, which its NAT neighbours share.
-          { name: "visitor", binding: tier.visitor, key: `${site.id}:${await visitorHash(db, site.id, request)}` },
-          { name: "address", binding: "RATE_LIMIT_ADDRESS", key: network },
+          { name: visitor, binding: tier.visitor, key: `${prefix}:${await visitorHash(db, site.id, request)}` },
+          { name: address, binding: "RATE_LIMIT_ADDRESS", key: networkKey },
         ];
   await enforce(env, checks);
 }
@@ -134,7 +149,7 @@ export async function checkReplyRateLimit(
   ]);
 }
 
-const REFUSED: Record<Check["name"], string> = {
+const REFUSED = {
   site: "Too many answers to this site",
   visitor: "Too many answers from this visitor",
   address: "Too many answers from this IP address",
@@ -143,7 +158,11 @@ const REFUSED: Record<Check["name"], string> = {
   thread: "Too many replies in this thread",
   replier: "Too many replies from this visitor",
   "reply-network": "Too many replies from this network",
-};
+  "display-site": "Too many displays reported to this site",
+  "display-visitor": "Too many displays reported by this visitor",
+  "display-network": "Too many displays reported from this network",
+  "display-address": "Too many displays reported from this IP address",
+} as const;
 
 /**
  * 429 `rate_limited` with Retry-After past any check; the widget's queue then retries later, so an honest

@@ -24,8 +24,11 @@ export type Context = {
   audienceOf: Map<string, "external" | "internal">;
 };
 
-/** A figure, and whether internal answers in scope were left out of it (README: "Employees' anonymity"). */
-export type PublicCell = Cell & { withheld?: true };
+/**
+ * A figure, and whether internal answers in scope were left out of it (README: "Employees' anonymity"); with
+ * how often the surveys were shown where the query allows it (domain/displays.ts).
+ */
+export type PublicCell = Cell & { withheld?: true; displays?: number; responseRate?: number | null };
 export type Answer = {
   kind: Kind;
   /**

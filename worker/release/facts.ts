@@ -31,6 +31,25 @@ function rollupDim(filter: GroupFilter, groupBy: string[]): string | null {
 }
 
 /**
+ * A bucket finer than a counted internal site's period would split what it releases whole (its release
+ * groups, its displays): a 422 naming the period, never a misleading series.
+ */
+export function assertBucketFits(bucket: BucketSize, sites: Pick<Site, "id" | "reportingPeriod">[]): void {
+  const split = sites.find((site) => isFinerThan(bucket, site.reportingPeriod));
+  if (!split) return;
+  const coarser =
+    split.reportingPeriod === "quarter"
+      ? "no bucket (or month over whole quarters)"
+      : `bucket=${split.reportingPeriod} or coarser`;
+  throw validationFailed([
+    {
+      path: "query.bucket",
+      message: `${split.id} releases employees' answers per ${split.reportingPeriod}: use ${coarser}, or audience=external`,
+    },
+  ]);
+}
+
+/**
  * An aggregate's facts about employees' answers: the release groups of these internal sites whose
  * periods' middles fall in the buckets (domain/release-facts.ts). A bucket finer than a counted site's
  * period would split its groups: that is a 422 naming the period, never a misleading series.
@@ -60,25 +79,7 @@ export async function releasedFacts(
         }));
   const byId = new Map(sites.map((site) => [site.id, site]));
   const facts = releaseFacts(read.rows, buckets, filter, (site) => byId.get(site)?.dimensions ?? []);
-  const bucket = query.bucket;
-  if (bucket) {
-    const split = [...new Set(facts.map((fact) => fact.site))]
-      .map((id) => byId.get(id)!)
-      .find((site) => isFinerThan(bucket, site.reportingPeriod));
-    if (split) {
-      const coarser =
-        split.reportingPeriod === "quarter"
-          ? "no bucket (or month over whole quarters)"
-          : `bucket=${split.reportingPeriod} or coarser`;
-      throw validationFailed([
-        {
-          path: "query.bucket",
-          message:
-            `${split.id} releases employees' answers per ${split.reportingPeriod}: ` +
-            `use ${coarser}, or audience=external`,
-        },
-      ]);
-    }
-  }
+  const counted = [...new Set(facts.map((fact) => fact.site))].map((id) => byId.get(id)!);
+  if (query.bucket) assertBucketFits(query.bucket, counted);
   return { facts, rowsRead: read.rowsRead, d1Ms: read.d1Ms };
 }

@@ -12,7 +12,9 @@ import { validationFailed } from "../errors";
 import { requireAuth } from "../middleware/auth";
 import { declare, errors, FILTER_422, json, router, SERVER_ERRORS } from "../openapi";
 import { releaseClosedPeriods } from "../release";
-import { releasedFacts } from "../release/facts";
+import { assertBucketFits, releasedFacts } from "../release/facts";
+import { displaySitesOf, releasedDisplays } from "../displays";
+import { DISPLAY_FIELDS, displaysFit, withDisplays } from "../domain/displays";
 
 /**
  * NPS, CSAT, CES and thumbs figures over time and by group: customers' answers from rollups wherever
@@ -61,7 +63,8 @@ export const aggregates = router().openapi(
     const readable = inScope(scope.sites, scope.filter);
     const internal = readable.filter((site) => site.audience === "internal");
     const external = readable.filter((site) => site.audience === "external").map((site) => site.id);
-    await releaseClosedPeriods(c.env, inScope(scope.siteRows, scope.filter), Date.now());
+    const readableRows = inScope(scope.siteRows, scope.filter);
+    await releaseClosedPeriods(c.env, readableRows, Date.now());
 
     // Customers' answers: rollups keep one attribute (topic or one segment dimension) per row, on UTC hours.
     const filter: FactFilter = { ...scope.filter, kind, sitesIn: external };
@@ -80,9 +83,17 @@ export const aggregates = router().openapi(
       !query.service &&
       !query.owner &&
       query.groupBy.every((field) => field === "site" || field === "audience");
+    // Displays carry no service, topic or segment, and customers' are kept per UTC day (domain/displays.ts).
+    const withDisplayCounts =
+      attributes.size === 0 &&
+      !query.service &&
+      !query.owner &&
+      query.groupBy.every((field) => DISPLAY_FIELDS.includes(field)) &&
+      (external.length === 0 || displaysFit(buckets, Date.now()));
+    const range = { kind, survey: query.survey, from: buckets[0]!.from, to: buckets[buckets.length - 1]!.to };
     const none: FactRead = { facts: [], rowsRead: 0, d1Ms: 0, source: "rollups" };
-    // Both reads at once: one round trip's wait, not two.
-    const [read, released] = await Promise.all([
+    // The reads at once: one round trip's wait, not three.
+    const [read, released, shown] = await Promise.all([
       external.length === 0
         ? none
         : fromRollups
@@ -96,14 +107,26 @@ export const aggregates = router().openapi(
             ),
       // Employees' answers: whole release groups of closed periods (README: "Employees' anonymity").
       releasedFacts(db, internal, kind, buckets, { ...scope.filter, segment: query.segment }, query),
+      withDisplayCounts ? releasedDisplays(db, readableRows, range, Date.now()) : null,
     ]);
+    const displaySites = displaySitesOf(readableRows);
+    if (shown && query.bucket) {
+      // As for their answers: an internal period counted in a bucket finer than itself would be split.
+      const middleIn = (count: { start: number; end: number }) =>
+        (count.start + count.end) / 2 >= range.from && (count.start + count.end) / 2 < range.to;
+      const counted = new Set(shown.counts.filter(middleIn).map((count) => count.site));
+      assertBucketFits(
+        query.bucket,
+        internal.filter((site) => counted.has(site.id)),
+      );
+    }
 
     const context: Context = {
       ownerOf: new Map(scope.services.map((service) => [service.id, service.owner])),
       audienceOf: new Map(scope.sites.map((site) => [site.id, site.audience])),
     };
-    const answer = answerWithin(() =>
-      buildAnswer(
+    const answer = answerWithin(() => {
+      const built = buildAnswer(
         kind,
         [...read.facts, ...released.facts],
         {
@@ -111,14 +134,20 @@ export const aggregates = router().openapi(
           bucketLabels: query.bucket ? buckets.map((b) => isoWithOffset(query.tz, b.start)) : null,
         },
         context,
-      ),
-    );
+      );
+      if (!shown) return built;
+      const options = { groupBy: query.groupBy, buckets, bucketed: !!query.bucket };
+      return withDisplays(kind, built, shown.counts, options, displaySites);
+    });
     // d1: what D1 reports spending on this answer's statements; total: the handler's wall time (round
     // trips included; workerd's clock only moves across I/O). Rows read count other sites' rollup rows
     // too, so only a credential for every site is told them.
+    const shownRows = shown?.rowsRead ?? 0;
     const rowsRead =
-      principal.sites === null ? `;desc="rows_read=${read.rowsRead + released.rowsRead + scope.rowsRead}"` : "";
-    const d1Ms = (scope.d1Ms + read.d1Ms + released.d1Ms).toFixed(2);
+      principal.sites === null
+        ? `;desc="rows_read=${read.rowsRead + released.rowsRead + shownRows + scope.rowsRead}"`
+        : "";
+    const d1Ms = (scope.d1Ms + read.d1Ms + released.d1Ms + (shown?.d1Ms ?? 0)).toFixed(2);
     const totalMs = (performance.now() - started).toFixed(1);
     c.header("Server-Timing", `d1;dur=${d1Ms}${rowsRead}, total;dur=${totalMs}`);
     c.header("X-Feedloop-Source", read.source);
