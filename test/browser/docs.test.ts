@@ -105,11 +105,17 @@ describe("/docs: the API reference", () => {
     const rendered = await blocks.evaluateAll((elements) =>
       elements.map((element) => {
         const method = element.querySelector(".opblock-summary-method")?.textContent?.trim() ?? "";
-        const path = element.querySelector(".opblock-summary-path")?.getAttribute("data-path") ?? "";
+        // Swagger UI gives a deprecated operation's path another class (struck through), with the same data-path.
+        const path = element.querySelector("[data-path]")?.getAttribute("data-path") ?? "";
         return `${method} ${path}`;
       }),
     );
     expect(rendered.sort()).toEqual([...expected].sort());
+    // The token-in-the-path forms are deprecated: shown struck through, under the same paths.
+    const struck = await page
+      .locator(".opblock-summary-path__deprecated")
+      .evaluateAll((elements) => elements.map((element) => element.getAttribute("data-path")));
+    expect([...new Set(struck)].sort()).toEqual(["/v1/followups/{token}", "/v1/followups/{token}/replies"]);
 
     await page.waitForLoadState("networkidle");
     expect(outside).toEqual([]);
