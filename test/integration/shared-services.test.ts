@@ -43,4 +43,28 @@ describe("a site-limited key and shared services", () => {
     const response = await admin("PUT", `/v1/sites/${shop.site}/surveys/${other}`, surveyBody([checkout, fresh]), key);
     expect(response.status).toBe(201);
   });
+
+  it("sees only the services its sites rate and those no site rates: another team's stay hidden", async () => {
+    const [payroll, checkout, fresh] = [uid("payroll"), uid("checkout"), uid("delivery")];
+    for (const id of [payroll, checkout, fresh])
+      await adminOk("PUT", `/v1/services/${id}`, { name: id, owner: uid("o") });
+    await seedSurvey({ kind: "csat", services: [payroll] }, { audience: "internal", dimensions: ["team"] });
+    const shop = await seedSurvey({ kind: "nps", services: [checkout] });
+    const read = await adminOk<{ key: string }>("POST", "/v1/keys", {
+      name: uid("key"),
+      scope: "read",
+      sites: [shop.site],
+    });
+
+    const listed = await adminOk<{ items: { id: string }[] }>("GET", "/v1/services");
+    expect(listed.items.map((service) => service.id)).toEqual(expect.arrayContaining([payroll, checkout, fresh]));
+    const seen = await admin("GET", "/v1/services", undefined, read.key);
+    const ids = ((await seen.json()) as { items: { id: string }[] }).items.map((service) => service.id);
+    expect(ids).toContain(checkout);
+    expect(ids).toContain(fresh);
+    expect(ids).not.toContain(payroll);
+    await expectError(await admin("GET", `/v1/services/${payroll}`, undefined, read.key), 404, "not_found");
+    expect((await admin("GET", `/v1/services/${checkout}`, undefined, read.key)).status).toBe(200);
+    expect((await admin("GET", `/v1/services/${payroll}`)).status).toBe(200);
+  });
 });

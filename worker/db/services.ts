@@ -16,6 +16,37 @@ export async function listServices(db: D1Database): Promise<Service[]> {
   return results.map(toService);
 }
 
+/**
+ * What a key limited to `sites` may see of the shared services: those its sites' surveys rate, and those no
+ * site rates yet (which it may attach). A service only other sites rate is another team's: hidden, as
+ * their sites are. `sites: null` (every site) sees them all.
+ */
+const VISIBLE = `NOT EXISTS (
+    SELECT 1 FROM surveys, json_each(surveys.services) AS rated
+    WHERE rated.value = services.id AND surveys.site_id NOT IN (SELECT value FROM json_each(?1))
+  ) OR EXISTS (
+    SELECT 1 FROM surveys, json_each(surveys.services) AS rated
+    WHERE rated.value = services.id AND surveys.site_id IN (SELECT value FROM json_each(?1))
+  )`;
+
+export async function listServicesFor(db: D1Database, sites: string[] | null): Promise<Service[]> {
+  if (!sites) return listServices(db);
+  const { results } = await db
+    .prepare(`SELECT * FROM services WHERE ${VISIBLE} ORDER BY id`)
+    .bind(JSON.stringify(sites))
+    .all<ServiceRow>();
+  return results.map(toService);
+}
+
+export async function getServiceFor(db: D1Database, id: string, sites: string[] | null): Promise<Service | null> {
+  if (!sites) return getService(db, id);
+  const row = await db
+    .prepare(`SELECT * FROM services WHERE id = ?2 AND (${VISIBLE})`)
+    .bind(JSON.stringify(sites), id)
+    .first<ServiceRow>();
+  return row ? toService(row) : null;
+}
+
 export async function getService(db: D1Database, id: string): Promise<Service | null> {
   const row = await db.prepare("SELECT * FROM services WHERE id = ?").bind(id).first<ServiceRow>();
   return row ? toService(row) : null;

@@ -1,7 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { Service, ServiceInput, ServiceList } from "../../schema/config";
 import { ServiceParam } from "../../schema/params";
-import { getService, listServices, upsertService } from "../db/services";
+import { getServiceFor, listServicesFor, upsertService } from "../db/services";
 import { notFound } from "../errors";
 import { requireAuth } from "../middleware/auth";
 import { limitBody } from "../middleware/body-limit";
@@ -19,6 +19,9 @@ const listServicesRoute = createRoute({
   path: "/",
   summary: "List services",
   ...readers,
+  description:
+    "Read keys may call this. A key limited to some sites sees the services its sites' surveys rate and those " +
+    "no site rates yet; a service only other sites rate is hidden (GET of it is a 404).",
   responses: { 200: json("The services", ServiceList), ...errors([401, 429, ...SERVER_ERRORS]) },
 });
 
@@ -51,10 +54,14 @@ const putService = createRoute({
 
 /** Services are shared by every site: the same service rated by employees and by customers. */
 export const services = router()
-  .openapi(...declare(listServicesRoute, async (c) => c.json({ items: await listServices(c.env.DB) }, 200)))
+  .openapi(
+    ...declare(listServicesRoute, async (c) =>
+      c.json({ items: await listServicesFor(c.env.DB, c.var.principal.sites) }, 200),
+    ),
+  )
   .openapi(
     ...declare(getServiceRoute, async (c) => {
-      const service = await getService(c.env.DB, c.req.valid("param").service);
+      const service = await getServiceFor(c.env.DB, c.req.valid("param").service, c.var.principal.sites);
       if (!service) throw notFound("service");
       return c.json(service, 200);
     }),
