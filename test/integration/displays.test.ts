@@ -2,7 +2,18 @@ import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { RATE_LIMITS } from "../../worker/abuse/rate-limit";
 import { setClock } from "./clock";
-import { admin, adminOk, api, countRows, expectError, ORIGIN, postResponse, randomIp, seedSurvey } from "./helpers";
+import {
+  admin,
+  adminOk,
+  api,
+  countRows,
+  expectError,
+  ORIGIN,
+  postPublic,
+  postResponse,
+  randomIp,
+  seedSurvey,
+} from "./helpers";
 
 type Target = { site: string; survey: string };
 type Figures = {
@@ -12,19 +23,8 @@ type Figures = {
 };
 
 /** Reports a display as the widget would; a new visitor each time unless `headers` names one. */
-function postDisplay(body: unknown, init: { origin?: string | null; headers?: Record<string, string> } = {}) {
-  const origin = init.origin === undefined ? ORIGIN : init.origin;
-  return api("/v1/displays", {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      "cf-connecting-ip": randomIp(),
-      ...(origin ? { origin } : {}),
-      ...init.headers,
-    },
-    body: typeof body === "string" ? body : JSON.stringify(body),
-  });
-}
+const postDisplay = (body: unknown, init: { origin?: string | null; headers?: Record<string, string> } = {}) =>
+  postPublic("/v1/displays", body, init);
 
 const storedCount = async (target: Target) =>
   (await env.DB.prepare("SELECT COALESCE(SUM(count), 0) AS n FROM display_rollups WHERE site_id = ? AND survey_id = ?")

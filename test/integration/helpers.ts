@@ -55,16 +55,18 @@ export async function adminOk<T = unknown>(method: string, path: string, body?: 
 export const randomIp = () =>
   Array.from({ length: 4 }, (_, i) => (i === 0 ? 11 : 0) + Math.floor(Math.random() * 200)).join(".");
 
+type PublicInit = { origin?: string | null; headers?: Record<string, string> };
+
 /**
  * Posts an answer as the widget would. Each call comes from a new visitor (a random `CF-Connecting-IP`)
  * unless `headers` names one, so tests that post many answers are not rate limited by accident.
  */
-export function postResponse(
-  body: unknown,
-  init: { origin?: string | null; headers?: Record<string, string> } = {},
-): Promise<Response> {
+export const postResponse = (body: unknown, init: PublicInit = {}) => postPublic("/v1/responses", body, init);
+
+/** A POST to a public endpoint (answers, displays) from the site's Origin, as postResponse describes. */
+export function postPublic(path: string, body: unknown, init: PublicInit = {}): Promise<Response> {
   const origin = init.origin === undefined ? ORIGIN : init.origin;
-  return api("/v1/responses", {
+  return api(path, {
     method: "POST",
     headers: {
       "content-type": "application/json",
