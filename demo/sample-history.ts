@@ -437,6 +437,7 @@ function siteOf(id: string, demo: DemoSite): Site {
     currentPeriod: null,
     turnstile: null,
     identity: null,
+    autoPrompt: { enabled: false, recontactDays: 7 },
     createdAt: "",
     updatedAt: "",
   };

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { Audience, Dimension, Kind, LocalizedText, Period, ReportingPeriod, Slug, TimeZone, Timestamp } from "./common";
 import { IdentityInput, IdentityView } from "./identity";
+import { AutoPrompt, PromptSettings } from "./prompt";
 import { SegmentValue } from "./response";
 
 /**
@@ -84,6 +85,12 @@ export const SiteInput = z
     rateLimit: RateLimitTier.optional(),
     /** Internal sites only: require a verified employee (README: "Intranet identity"). */
     identity: IdentityInput.nullish(),
+    autoPrompt: AutoPrompt.optional().meta({
+      description:
+        "Whether this site's surveys with `prompt` settings may ask by themselves, and (external sites) the days " +
+        "without an auto-prompt after a visitor's answer or dismissal. Omit it to keep the stored one; a new site " +
+        "is {enabled: false, recontactDays: 7}. Internal sites ask once per reporting period instead.",
+    }),
   })
   .superRefine((site, ctx) => {
     for (const dimension of Object.keys(site.dimensionValues ?? {})) {
@@ -118,6 +125,9 @@ export const Site = z.strictObject({
   timeZone: z.string(),
   turnstile: z.strictObject({ siteKey: z.string() }).nullable(),
   identity: IdentityView.nullable(),
+  autoPrompt: AutoPrompt.meta({
+    description: "Whether the site's surveys with `prompt` settings ask by themselves; `recontactDays`: external sites",
+  }),
   createdAt: Timestamp,
   updatedAt: Timestamp,
   /**
@@ -157,6 +167,14 @@ export const SurveyInput = z.strictObject({
   services: z.array(Slug).max(100).default([]),
   topics: z.array(Slug).max(20).default([]),
   active: z.boolean().default(true),
+  prompt: PromptSettings.nullable()
+    .default(null)
+    .meta({
+      description:
+        "When the widget asks by itself (triggers, pages, segment rules, sample, maxDisplays), while the site's " +
+        "autoPrompt is enabled. null or omitted: never by itself (a PUT without it clears it). A segment rule " +
+        "must name one of the site's dimensions.",
+    }),
 });
 export type SurveyInput = z.infer<typeof SurveyInput>;
 export const Survey = z.strictObject({
@@ -168,6 +186,9 @@ export const Survey = z.strictObject({
   services: z.array(z.string()),
   topics: z.array(z.string()),
   active: z.boolean(),
+  prompt: PromptSettings.nullable().meta({
+    description: "The auto-prompt settings, with their defaults filled in; null: the survey never asks by itself",
+  }),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });

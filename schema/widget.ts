@@ -5,6 +5,7 @@
  */
 import * as z from "zod";
 import { Audience, Kind, Locale } from "./common";
+import { WidgetPrompt } from "./prompt";
 
 /** `?locale=` overrides Accept-Language. */
 export const WidgetQuery = z.object({ locale: Locale.optional() });
@@ -71,5 +72,17 @@ export const WidgetConfig = z.strictObject({
   anonymity: z.string().nullable(),
   /** Internal sites: what deleting an answer does before and after its period's results are out (replies view). */
   deletion: z.string().nullable(),
+  /**
+   * When the widget asks by itself (README: "Asking at the right moment"): the survey's triggers, targeting,
+   * sample and display limit with the site's fatigue rule; null unless the site's `autoPrompt` is enabled and
+   * the survey has `prompt` settings. Settings only, the same for every visitor: it tells nothing about anyone's
+   * answers, on internal sites neither.
+   */
+  prompt: WidgetPrompt.nullable().meta({
+    description:
+      "When the widget asks by itself: the survey's settings with the site's recontactDays and, on internal " +
+      "sites, the open period's start (periodStart). null unless the site's autoPrompt is enabled and the " +
+      "survey has prompt settings. Settings only, the same for every visitor: nothing about anyone's answers.",
+  }),
 });
 export type WidgetConfig = z.infer<typeof WidgetConfig>;

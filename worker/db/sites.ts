@@ -22,6 +22,9 @@ export type SiteRow = {
   reporting_period: ReportingPeriod;
   time_zone: string;
   released_until: number;
+  /** 1 when the site's surveys may ask by themselves (migration 0016). */
+  auto_prompt: number;
+  recontact_days: number;
   created_at: number;
   updated_at: number;
 };
@@ -40,6 +43,7 @@ export const toSite = (row: SiteRow): Site => ({
   timeZone: row.time_zone,
   turnstile: row.turnstile_site_key ? { siteKey: row.turnstile_site_key } : null,
   identity: row.identity ? identityView(identityOf(row)!.config) : null,
+  autoPrompt: { enabled: row.auto_prompt === 1, recontactDays: row.recontact_days },
   createdAt: new Date(row.created_at).toISOString(),
   updatedAt: new Date(row.updated_at).toISOString(),
   currentPeriod:
@@ -133,14 +137,22 @@ export async function upsertSite(
       ),
     db.prepare("DELETE FROM site_origins WHERE site_id = ?").bind(id),
     ...origins.map((origin) => db.prepare("INSERT INTO site_origins (origin, site_id) VALUES (?, ?)").bind(origin, id)),
-    // A PUT without `rateLimit` or `maxDimensionValues` keeps the stored one (forms that do not know them must not
-    // reset them); the caller resolves `dimensionValues` the same way.
+    // A PUT without `rateLimit`, `maxDimensionValues` or `autoPrompt` keeps the stored one (forms that do not know
+    // them must not reset them); the caller resolves `dimensionValues` the same way.
     db
       .prepare(
         `UPDATE sites SET rate_limit = COALESCE(?1, rate_limit), dimension_values = ?2,
-           max_dimension_values = COALESCE(?3, max_dimension_values) WHERE id = ?4`,
+           max_dimension_values = COALESCE(?3, max_dimension_values), auto_prompt = COALESCE(?5, auto_prompt),
+           recontact_days = COALESCE(?6, recontact_days) WHERE id = ?4`,
       )
-      .bind(input.rateLimit ?? null, JSON.stringify(input.dimensionValues ?? {}), input.maxDimensionValues ?? null, id),
+      .bind(
+        input.rateLimit ?? null,
+        JSON.stringify(input.dimensionValues ?? {}),
+        input.maxDimensionValues ?? null,
+        id,
+        input.autoPrompt ? (input.autoPrompt.enabled ? 1 : 0) : null,
+        input.autoPrompt?.recontactDays ?? null,
+      ),
     // The ballot key is made once and kept, even while identity is off: ballots already cast stay valid.
     db
       .prepare("UPDATE sites SET identity = ?1, ballot_key = COALESCE(ballot_key, ?2) WHERE id = ?3 RETURNING *")

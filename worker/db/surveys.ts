@@ -1,5 +1,6 @@
 import type { LocalizedText } from "../../schema/common";
 import type { Survey, SurveyInput } from "../../schema/config";
+import type { PromptSettings } from "../../schema/prompt";
 
 /** A row of `surveys`. */
 export type SurveyRow = {
@@ -11,6 +12,8 @@ export type SurveyRow = {
   services: string;
   topics: string;
   active: number;
+  /** JSON PromptSettings, or NULL: the survey never asks by itself (migration 0016). */
+  prompt: string | null;
   created_at: number;
   updated_at: number;
 };
@@ -24,6 +27,7 @@ export const toSurvey = (row: SurveyRow): Survey => ({
   services: JSON.parse(row.services) as string[],
   topics: JSON.parse(row.topics) as string[],
   active: row.active === 1,
+  prompt: row.prompt ? (JSON.parse(row.prompt) as PromptSettings) : null,
   createdAt: new Date(row.created_at).toISOString(),
   updatedAt: new Date(row.updated_at).toISOString(),
 });
@@ -62,11 +66,11 @@ export async function upsertSurvey(
     db
       .prepare(
         `INSERT INTO surveys (site_id, id, kind, question, comment_prompt, services, topics, active, created_at,
-           updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)
+           updated_at, prompt)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10)
          ON CONFLICT (site_id, id) DO UPDATE SET kind = excluded.kind, question = excluded.question,
            comment_prompt = excluded.comment_prompt, services = excluded.services, topics = excluded.topics,
-           active = excluded.active, updated_at = excluded.updated_at
+           active = excluded.active, prompt = excluded.prompt, updated_at = excluded.updated_at
          RETURNING *`,
       )
       .bind(
@@ -79,6 +83,7 @@ export async function upsertSurvey(
         JSON.stringify([...new Set(input.topics)]),
         input.active ? 1 : 0,
         now,
+        input.prompt ? JSON.stringify(input.prompt) : null,
       ),
   ]);
   return { survey: toSurvey(upserted!.results[0] as SurveyRow), created: existing!.results.length === 0 };

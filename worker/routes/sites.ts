@@ -13,6 +13,7 @@ import { SiteParam, SurveyParam } from "../../schema/params";
 import { forgetCollectionConfig } from "../db/collection-config";
 import { getService } from "../db/services";
 import { getSite, getTurnstile, listSites, openPeriodCount, siteHasResponses, upsertSite } from "../db/sites";
+import { promptProblems } from "../domain/prompt-rules";
 import { currentPeriod } from "../domain/reporting-period";
 import { getSurvey, listSurveys, sitesRatingService, surveyHasResponses, upsertSurvey } from "../db/surveys";
 import { getIdentity } from "../db/identity";
@@ -222,7 +223,10 @@ export const sites = router()
       const { site, survey: id } = c.req.valid("param");
       assertSiteAccess(c.var.principal, site);
       const input = c.req.valid("json");
-      if (!(await getSite(c.env.DB, site))) throw notFound("site");
+      const siteRecord = await getSite(c.env.DB, site);
+      if (!siteRecord) throw notFound("site");
+      const segmentProblems = promptProblems(input.prompt, siteRecord);
+      if (segmentProblems.length > 0) throw validationFailed(segmentProblems);
       const unknown = [];
       for (const [i, service] of input.services.entries()) {
         if (!(await getService(c.env.DB, service)))

@@ -1,5 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
+import type { Site, Survey } from "../../schema/config";
 import { SurveyParam } from "../../schema/params";
+import type { WidgetPrompt } from "../../schema/prompt";
 import { WidgetConfig, WidgetQuery } from "../../schema/widget";
 import { listServices } from "../db/services";
 import { getSite } from "../db/sites";
@@ -27,6 +29,20 @@ const route = createRoute({
     }),
   },
 });
+
+/**
+ * The survey's auto-prompt settings with the site's fatigue rule, or null when the survey may not ask by
+ * itself. Settings only, the same for every visitor: nothing about anyone's answers (internal sites included:
+ * `periodStart` is the open period's start, which Site.currentPeriod shows too).
+ */
+function widgetPrompt(site: Site, survey: Survey): WidgetPrompt | null {
+  if (!site.autoPrompt.enabled || !survey.prompt || !survey.active) return null;
+  return {
+    ...survey.prompt,
+    recontactDays: site.autoPrompt.recontactDays,
+    periodStart: site.currentPeriod?.start ?? null,
+  };
+}
 
 /** What the widget shows, in the visitor's language (public, cacheable). */
 export const widget = router().openapi(
@@ -90,6 +106,7 @@ export const widget = router().openapi(
       turnstile: site.turnstile,
       anonymity: notice?.anonymity ?? null,
       deletion: notice?.deletion ?? null,
+      prompt: widgetPrompt(site, survey),
     };
     // The tag of exactly the bytes c.json sends (it serializes with JSON.stringify too).
     const etag = `"${(await sha256Hex(JSON.stringify(config))).slice(0, 32)}"`;
