@@ -27,13 +27,8 @@ const dist = join(root, "dist");
 const outputs = [
   { entry: "index.ts", file: "widget.js", format: "iife", budget: true },
   { entry: "module.ts", file: "widget.mjs", format: "esm", budget: true },
-  // Its "preact" is the widget's own, handed over at load (preact-handoff.ts).
-  {
-    entry: "replies.ts",
-    file: "replies.js",
-    format: "iife",
-    alias: { preact: join(root, "widget/src/preact-handoff.ts") },
-  },
+  // Its `h` (dom.ts) only makes plain objects, which the widget's `render` draws: no renderer of its own.
+  { entry: "replies.ts", file: "replies.js", format: "iife" },
   // Cloudflare Turnstile's challenge, loaded with the config of a site that wants it (shell.tsx). Its copy of
   // queue.ts is built with TURNSTILE: answers that need a token wait apart, and it gives each try one.
   { entry: "turnstile.ts", file: "turnstile.js", format: "iife", turnstile: true },
@@ -77,9 +72,9 @@ async function buildWidget({ entry, file, format, alias, turnstile = false }) {
     jsx: "transform",
     jsxFactory: "h",
     define: { "process.env.NODE_ENV": '"production"', TURNSTILE: String(turnstile) },
-    // Shorter names for properties no one outside these bundles reads: Preact's internal `__` and `__x`
-    // fields, and the view's flags and actions. Whatever is sent, stored or read as JSON keeps its name.
-    mangleProps: /^(__[a-zA-Z]?|inline|askService|show|hide|change|thread|widget|host)$/,
+    // Shorter names for properties no one outside these bundles reads: the view's flags and actions, and what
+    // dom.ts keeps on an element. Whatever is sent, stored or read as JSON keeps its name.
+    mangleProps: /^(__props|inline|askService|show|hide|change|thread|widget|host)$/,
     mangleCache,
     alias,
     plugins: [minifiedCss],

@@ -1,9 +1,8 @@
-import { h } from "preact";
 import { followUps } from "./follow-ups";
 import type { View } from "./state";
 
 /** What dist/replies.js leaves on its own `<script>` element for the widget that loaded it. */
-export type ShowReplies = (view: View, base: string, site: string, preact: typeof h, root: ShadowRoot) => void;
+export type ShowReplies = (view: View, base: string, site: string, root: ShadowRoot) => void;
 
 /**
  * Loads one of the widget's lazy parts (replies.js, turnstile.js) and calls what it hands over with
@@ -25,5 +24,5 @@ export function load<T extends (...args: never[]) => unknown>(src: string, ...ar
 
 /** Replies can only exist for a respondent who has answered on this site before: only they load the code. */
 export function loadReplies(view: View, base: string, site: string, root: ShadowRoot): void {
-  if (followUps(site)[0]) load<ShowReplies>(base + "/replies.js", view, base, site, h, root);
+  if (followUps(site)[0]) load<ShowReplies>(base + "/replies.js", view, base, site, root);
 }

@@ -5,15 +5,13 @@
  */
 import type { Reply } from "../../schema/followup";
 import { followUps } from "./follow-ups";
-import { useWidgetPreact } from "./preact-handoff";
 import type { ShowReplies } from "./load";
 import { followUpRequest } from "./follow-up-request";
 import css from "./replies.css";
 import { Thread } from "./thread";
 
 /** The newest thread, among the last three answers', with a team reply not seen yet. */
-const showReplies: ShowReplies = async (view, base, site, preact, root) => {
-  useWidgetPreact(preact);
+const showReplies: ShowReplies = async (view, base, site, root) => {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(css);
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];

@@ -1,4 +1,4 @@
-import { render } from "preact";
+import { render } from "./dom";
 import type { ErrorBody } from "../../schema/common";
 import type { WidgetConfig } from "../../schema/widget";
 import { moveFocus } from "./focus";

@@ -1,4 +1,4 @@
-import { h } from "preact";
+import { h } from "./dom";
 import { Panel } from "./panel";
 import type { View } from "./state";
 
