@@ -1,6 +1,6 @@
-// Builds what the Worker serves as static assets: dist/widget.js, dist/widget.mjs, dist/replies.js and
-// dist/turnstile.js. dist/ is what `wrangler deploy` uploads, so the demo pages are not in it: `npm run dev`
-// serves them from a copy of dist/ of its own (demo/dev-assets.mjs).
+// Builds what the Worker serves as static assets: dist/widget.js, dist/widget.mjs, dist/panel.js,
+// dist/queue.js, dist/replies.js and dist/turnstile.js. dist/ is what `wrangler deploy` uploads, so the demo
+// pages are not in it: `npm run dev` serves them from a copy of dist/ of its own (demo/dev-assets.mjs).
 // Run from anywhere: paths are resolved against the repository root, not the working directory.
 import { build, transform } from "esbuild";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -10,38 +10,43 @@ import { gzipSync } from "node:zlib";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
-// The same source twice: a classic script for `<script src>`, and a module for `import { mount }`. And the
-// lazy parts either of them loads only when needed (load.ts): the replies view, for a respondent who has
-// answered on the site before, and the Turnstile challenge, for a site that wants one. Only widget.js and
-// widget.mjs are on every visitor's path, and count to the budget.
+// The loader twice, from the same source: a classic script for `<script src>`, and a module for
+// `import { mount }`. Only the loader is on every visitor's path: it draws the launcher and arms auto-prompts.
+// The rest loads when needed (load.ts): the panel (the form, its view layer dom.ts, and the answer queue) when it
+// opens or is likely to; the queue alone, while answers an earlier page could not send wait; the replies view,
+// for a respondent who has answered on the site before; and the Turnstile challenge, for a site that wants one.
 /**
  * @typedef {object} Output
  * @property {string} entry under widget/src
  * @property {string} file under dist/
  * @property {import("esbuild").Format} format
- * @property {boolean} [budget] whether it counts to BUDGET
+ * @property {"loader" | "panel"} [budget] which budget it counts to (test/browser/size.test.ts)
  * @property {Record<string, string>} [alias]
  * @property {boolean} [turnstile] the value of TURNSTILE in its code
  */
 /** @type {Output[]} */
 const outputs = [
-  { entry: "index.ts", file: "widget.js", format: "iife", budget: true },
-  { entry: "module.ts", file: "widget.mjs", format: "esm", budget: true },
-  // Its "preact" is the widget's own, handed over at load (preact-handoff.ts).
-  {
-    entry: "replies.ts",
-    file: "replies.js",
-    format: "iife",
-    alias: { preact: join(root, "widget/src/preact-handoff.ts") },
-  },
-  // Cloudflare Turnstile's challenge, loaded with the config of a site that wants it (shell.tsx). Its copy of
+  { entry: "index.ts", file: "widget.js", format: "iife", budget: "loader" },
+  { entry: "module.ts", file: "widget.mjs", format: "esm", budget: "loader" },
+  // Classic, like the other lazy parts: a module would need CORS.
+  { entry: "panel-entry.tsx", file: "panel.js", format: "iife", budget: "panel" },
+  // Answers an earlier page could not send: their queue (queue.ts), loaded only while some wait.
+  { entry: "queue-entry.ts", file: "queue.js", format: "iife" },
+  // Its `h` (dom.ts) only makes plain objects, which the panel's `render` draws: no renderer of its own.
+  { entry: "replies.ts", file: "replies.js", format: "iife" },
+  // Cloudflare Turnstile's challenge, loaded with the config of a site that wants it (shell.ts). Its copy of
   // queue.ts is built with TURNSTILE: answers that need a token wait apart, and it gives each try one.
   { entry: "turnstile.ts", file: "turnstile.js", format: "iife", turnstile: true },
 ];
-/** gzip -9 bytes a visitor may download for a full submission (test/browser/size.test.ts). */
-const BUDGET = 8192;
+/**
+ * gzip -9 bytes (test/browser/size.test.ts): the loader, which every visitor downloads (each of widget.js and
+ * widget.mjs); and all the JS of a full submission without Turnstile, the loader and panel.js together.
+ */
+const LOADER_BUDGET = 2048;
+const SUBMISSION_BUDGET = 8192;
 
-// One cache for all the builds: replies.js and the widget it plugs into must agree on shortened names.
+// One cache for all the builds: the loader, the panel and replies.js share one view object and must agree on
+// its shortened names.
 /** @type {Record<string, string | false>} */
 const mangleCache = {};
 
@@ -77,9 +82,9 @@ async function buildWidget({ entry, file, format, alias, turnstile = false }) {
     jsx: "transform",
     jsxFactory: "h",
     define: { "process.env.NODE_ENV": '"production"', TURNSTILE: String(turnstile) },
-    // Shorter names for properties no one outside these bundles reads: Preact's internal `__` and `__x`
-    // fields, and the view's flags and actions. Whatever is sent, stored or read as JSON keeps its name.
-    mangleProps: /^(__[a-zA-Z]?|inline|askService|show|hide|change|thread|widget|host)$/,
+    // Shorter names for properties no one outside these bundles reads: the view's flags and actions, and what
+    // dom.ts keeps on an element. Whatever is sent, stored or read as JSON keeps its name.
+    mangleProps: /^(__props|inline|askService|show|hide|change|thread|widget|host|paint|card|said|visible)$/,
     mangleCache,
     alias,
     plugins: [minifiedCss],
@@ -110,12 +115,23 @@ try {
   await writeHeaders();
   // One after the other, so each build sees the names the ones before it shortened.
   for (const output of outputs) await buildWidget(output);
+  /** @type {Record<string, number>} */
+  const gzipped = {};
   for (const { file, budget } of outputs) {
     const bundle = await readFile(join(dist, file));
-    const gzipped = gzipSync(bundle, { level: 9 }).length;
-    const note = budget ? ` of ${BUDGET} B${gzipped > BUDGET ? ": OVER BUDGET" : ""}` : ", loaded only when needed";
-    console.log(`dist/${file.padEnd(12)} ${kib(bundle.length)} raw, ${kib(gzipped)} gzip (${gzipped} B${note})`);
+    const size = gzipSync(bundle, { level: 9 }).length;
+    gzipped[file] = size;
+    /** @type {Record<string, string>} */
+    const notes = {
+      loader: `the loader: of ${LOADER_BUDGET} B${size > LOADER_BUDGET ? ": OVER BUDGET" : ""}`,
+      panel: `counts to a full submission's ${SUBMISSION_BUDGET} B`,
+    };
+    const note = notes[budget ?? ""] ?? "loaded only when needed";
+    console.log(`dist/${file.padEnd(12)} ${kib(bundle.length)} raw, ${kib(size)} gzip (${size} B, ${note})`);
   }
+  const submission = gzipped["widget.js"] + gzipped["panel.js"];
+  const over = submission > SUBMISSION_BUDGET ? ": OVER BUDGET" : "";
+  console.log(`a full submission: widget.js + panel.js = ${submission} B gzip, of ${SUBMISSION_BUDGET} B${over}`);
 } catch (error) {
   // esbuild has already printed its diagnostics; anything else gets printed here.
   if (!(error instanceof Error && "errors" in error)) console.error(error);

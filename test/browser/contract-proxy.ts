@@ -72,6 +72,8 @@ function headerOf(message: IncomingMessage, name: string): string | null {
 }
 
 function decode(raw: Buffer, encoding: string | null): string {
+  // Nothing to decode: wrangler dev marks even a 204's empty body (POST /v1/displays) as `Content-Encoding: gzip`.
+  if (!raw.length) return "";
   if (encoding === "gzip") return gunzipSync(raw).toString("utf8");
   if (encoding === "br") return brotliDecompressSync(raw).toString("utf8");
   if (encoding === "deflate") return inflateSync(raw).toString("utf8");

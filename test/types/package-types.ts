@@ -26,6 +26,6 @@ type Named<T> = keyof {
   [Key in keyof T as string extends Key ? never : Key extends `${string}-${string}` ? never : Key]: 1;
 };
 true satisfies SameNames<
-  Named<FeedloopWidgetAttributes> | "respondentToken",
+  Named<FeedloopWidgetAttributes> | "respondentToken" | "autoPrompt",
   Exclude<keyof WidgetOptions, "base" | "host" | "target" | "segment" | "strings">
 >;

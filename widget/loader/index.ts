@@ -72,6 +72,8 @@ export interface MountOptions {
   segment?: Record<string, string>;
   /** The page's own wording, over the server's. */
   strings?: Partial<UiStrings>;
+  /** `false` forbids the survey's auto-prompts on this page (they are set on the server, per survey). */
+  autoPrompt?: boolean;
 }
 
 /** `thumbsUp` → `thumbs-up`: how a camelCased option is spelled as an attribute. */
@@ -92,6 +94,8 @@ export type FeedloopWidgetAttributes = {
   position?: "bottom-right" | "bottom-left";
   theme?: "light" | "dark" | "auto";
   "respondent-token"?: string;
+  /** `off` forbids the survey's auto-prompts on this page. */
+  "auto-prompt"?: "off";
   /** A segment value: `segment-team="sales"` sends `{ team: "sales" }`. */
   [segment: `segment-${string}`]: string | undefined;
 } & { [Name in keyof UiStrings as `text-${Kebab<Name>}`]?: string };
@@ -109,6 +113,8 @@ declare global {
 export interface WidgetModule {
   /** Starts a widget: floating, or inline in `target`. `base` defaults to the origin widget.mjs came from. */
   mount(options: Omit<MountOptions, "base"> & { base?: string }): FeedloopApi;
+  /** A named event from the page (`checkout_completed`), for the surveys' event triggers. */
+  track(name: string): void;
 }
 
 const modules = new Map<string, Promise<WidgetModule>>();

@@ -1,4 +1,4 @@
-import { h } from "preact";
+import { h } from "./dom";
 import { Scale } from "./scale";
 import type { View, WidgetState } from "./state";
 import { TextBox } from "./text-box";

@@ -1,5 +1,5 @@
 import type { WidgetOptions } from "./options";
-import css from "./styles.css";
+import css from "./launcher.css";
 
 let sheet: CSSStyleSheet | undefined;
 
@@ -8,19 +8,18 @@ let sheet: CSSStyleSheet | undefined;
  * widget's cannot reach the page: a new `<div>` in `target` (else the body), or a <feedloop-widget>.
  * A constructable stylesheet rather than a `<style>` element, because pages with a strict `style-src`
  * CSP block inline styles but not adopted sheets. Browsers without them (Safari before 16.4) throw at
- * `new CSSStyleSheet()`, before anything is added to the page. One sheet serves every instance.
+ * `new CSSStyleSheet()`, before anything is added to the page. One sheet serves every instance; the panel
+ * adds its own next to it when it loads (panel-entry.tsx).
  */
 export function attach({ host: element, theme }: WidgetOptions, target?: Element | null) {
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-  }
+  sheet ||= new CSSStyleSheet();
+  sheet.replaceSync(css);
   const host = element ?? document.createElement("div");
   if (!element) {
     host.setAttribute("data-feedloop", "");
     (target ?? document.body).append(host);
   }
-  // Read by styles.css: `dark`, `light`, or anything else for the visitor's preference.
+  // Read by launcher.css: `dark`, `light`, or anything else for the visitor's preference.
   if (theme) host.setAttribute("theme", theme);
   const root = host.shadowRoot ?? host.attachShadow({ mode: "open" });
   root.adoptedStyleSheets = [sheet];

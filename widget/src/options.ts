@@ -22,6 +22,11 @@ export type WidgetOptions = {
   segment: Record<string, string>;
   /** The page's own wording, over the server's. */
   strings: Partial<UiStrings>;
+  /**
+   * Forbids the survey's auto-prompts on this page (README "Asking at the right moment"): `data-auto-prompt="off"`
+   * on the script tag, `auto-prompt="off"` on the element, `autoPrompt: false` in `mount()`.
+   */
+  autoPrompt?: "off" | boolean;
 };
 
 /**

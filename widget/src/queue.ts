@@ -6,7 +6,8 @@ import { update } from "./storage";
  * The write-ahead queue: every answer is stored before it is sent and removed once the server has
  * decided about it, so an answer given offline, or on a page closed mid-request, is sent later.
  *
- * Built twice (build.mjs): into the widget, and with TURNSTILE set into dist/turnstile.js, for sites
+ * Built three times (build.mjs): into dist/queue.js, which the loader loads when answers wait from an earlier
+ * page; into the panel, which sends answers; and with TURNSTILE set into dist/turnstile.js, for sites
  * that want a Cloudflare Turnstile token with each answer. Their answers wait under a key of their own,
  * which only that build reads: it is loaded only where a widget can render the challenge, and it signs
  * each try with a fresh token (`signWith`). A token is single use and lives 300 s: never stored.
@@ -27,6 +28,7 @@ const queue = (change?: (entries: Entry[]) => Entry[]) =>
 const url = (base: string) => base + "/v1/responses";
 let retry: ReturnType<typeof setTimeout>;
 let sign: Signer;
+let listening: unknown;
 /** The Turnstile build only: how each try gets its token. */
 export const signWith = (signer: Signer) => (sign = signer);
 
@@ -34,6 +36,7 @@ export const signWith = (signer: Signer) => (sign = signer);
 export async function send(base: string, payload: object): Promise<Outcome> {
   const entry = { body: JSON.stringify(payload), base, expires: Date.now() + LIFETIME };
   const stored = queue((entries) => [...entries, entry]).length;
+  listen();
   const outcome = await post(entry);
   // Without storage (blocked, full) nothing waits to be sent later: the respondent must try again.
   return stored || outcome != "queued" ? outcome : "error";
@@ -69,12 +72,20 @@ async function flush() {
 }
 
 /**
- * Sends what is queued: at idle after load, when the browser is back online, and by beacon when the
- * page goes away. A beacon's fate is unknown, so its entry stays queued until a flush hears back. A
- * beacon cannot wait for a Turnstile token: those answers wait for the next page with the widget.
+ * Sends what is queued: at idle after load (dist/queue.js, which the loader loads only when something is
+ * queued), when the browser is back online, and by beacon when the page goes away. A beacon's fate is unknown,
+ * so its entry stays queued until a flush hears back. A beacon cannot wait for a Turnstile token: those answers
+ * wait for the next page with the widget.
  */
 export function keepSending(): void {
   idle(flush);
+  listen();
+}
+
+/** Once per copy of this file: the queue's (dist/queue.js), the panel's, Turnstile's. A replay is deduplicated. */
+function listen() {
+  if (listening) return;
+  listening = 1;
   addEventListener("online", flush);
   // A string goes as text/plain;charset=UTF-8, like a Blob of that type (Beacon API, step "extract").
   if (!TURNSTILE)

@@ -1,19 +1,20 @@
 /**
- * Entry point of dist/replies.js, loaded by the widget at idle only for a respondent with follow-up
- * tokens (load.ts): looks for team replies not seen yet and, when there are some, hands the
- * widget the thread and the view that shows it.
+ * Entry point of dist/replies.js, loaded by the panel (panel-entry.tsx) only for a respondent with follow-up
+ * tokens, which the loader loads at idle for them: looks for team replies not seen yet and, when there are
+ * some, hands the widget the thread and the view that shows it.
  */
 import type { Reply } from "../../schema/followup";
 import { followUps } from "./follow-ups";
-import { useWidgetPreact } from "./preact-handoff";
-import type { ShowReplies } from "./load";
 import { followUpRequest } from "./follow-up-request";
 import css from "./replies.css";
+import type { View } from "./state";
 import { Thread } from "./thread";
 
+/** What dist/replies.js leaves on its own `<script>` element for the panel that loaded it. */
+export type ShowReplies = (view: View, base: string, site: string, root: ShadowRoot) => void;
+
 /** The newest thread, among the last three answers', with a team reply not seen yet. */
-const showReplies: ShowReplies = async (view, base, site, preact, root) => {
-  useWidgetPreact(preact);
+const showReplies: ShowReplies = async (view, base, site, root) => {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(css);
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];

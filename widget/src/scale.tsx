@@ -1,4 +1,4 @@
-import { h } from "preact";
+import { h } from "./dom";
 import type { View } from "./state";
 
 /**

@@ -2,9 +2,18 @@ import type { ComponentChildren } from "preact";
 import type { WidgetConfig } from "../../schema/widget";
 import type { send } from "./queue";
 
-/** Everything the UI shows. The shell (shell.tsx) owns it, changes it and re-renders. Unset is falsy. */
+/**
+ * Everything the UI shows. The shell (shell.ts, in the loader) owns it, changes it and redraws: the launcher
+ * itself, the panel through dist/panel.js (panel-entry.tsx) once that has loaded. Unset is falsy.
+ */
 export type WidgetState = {
   open?: boolean;
+  /** Opened by an auto-prompt (prompt.ts): a non-modal card that leaves focus where it is. */
+  card?: boolean;
+  /** The card's polite announcement is filled in, a moment after the card (panel-entry.tsx). */
+  said?: boolean;
+  /** An inline panel has been on screen (panel-entry.tsx). */
+  visible?: boolean;
   sending?: boolean;
   score?: number;
   comment: string;
@@ -35,7 +44,9 @@ export type View = WidgetConfig &
     show(): void;
     hide(): void;
     change(patch: Partial<WidgetState>): void;
+    /** Set by dist/panel.js (panel-entry.tsx): sends the answer, and renders the panel into the shadow root. */
     submit(): void;
+    paint?(focus?: boolean, focused?: Element | null): void;
     /** How answers are sent when the site wants Turnstile: set by dist/turnstile.js (turnstile.ts). */
     send?: typeof send;
   };

@@ -1,4 +1,4 @@
-import { h } from "preact";
+import { h } from "./dom";
 import type { View } from "./state";
 
 /** A labelled text box for the comment or the reply, capped at the server's limit (contract: 4096 after NFC). */

@@ -1,4 +1,4 @@
-import { h } from "preact";
+import { h } from "./dom";
 import type { Reply } from "../../schema/followup";
 import { followUpRequest } from "./follow-up-request";
 import { followUps } from "./follow-ups";
