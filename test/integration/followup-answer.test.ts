@@ -56,7 +56,15 @@ describe("the answer on top of the thread", () => {
 
     // Deleted by the team, or by the respondent: the thread and the answer are gone for that token only.
     expect((await admin("DELETE", `/v1/responses/${first.id}`)).status).toBe(204);
-    await expectError(await read(first.followUp), 404, "not_found");
+    const gone = await read(first.followUp);
+    await expectError(gone.clone(), 404, "not_found");
+    // The widget's page may read that 404 (then it forgets the token); a page no site lists may not.
+    expect(gone.headers.get("access-control-allow-origin")).toBe(ORIGIN);
+    const elsewhere = await api("/v1/followup", {
+      headers: { origin: "https://elsewhere.example", "x-follow-up-token": first.followUp },
+    });
+    expect(elsewhere.status).toBe(404);
+    expect(elsewhere.headers.get("access-control-allow-origin")).toBeNull();
     expect(((await (await read(second.followUp)).json()) as FollowUp).answer.score).toBe(2);
     const own = await api("/v1/followup", {
       method: "DELETE",
