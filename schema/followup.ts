@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { Timestamp } from "./common";
+import { Kind, Timestamp } from "./common";
 import { FreeText, MAX_COMMENT_LENGTH } from "./response";
 
 export const STATUSES = ["new", "in_progress", "resolved", "dismissed"] as const;
@@ -33,10 +33,29 @@ export const ResponseParam = z.object({ id: z.uuid() });
 export const Reply = z.strictObject({ from: z.enum(["team", "respondent"]), text: z.string(), at: Timestamp });
 export type Reply = z.infer<typeof Reply>;
 /**
- * `GET /v1/followup`: what the respondent sees of their answer's thread, a page at a time, oldest first.
- * `nextCursor` is null on the last page.
+ * The answer a thread is about, as its respondent gave it: the token proves it is theirs, so it tells them
+ * nothing new. `at` is when it was stored (an employee's: to the hour).
  */
-export const FollowUp = z.strictObject({ status: Status, replies: z.array(Reply), nextCursor: z.string().nullable() });
+export const FollowUpAnswer = z.strictObject({
+  survey: z.string(),
+  kind: Kind,
+  /** `null` for `text`; thumbs: 0 down, 1 up. */
+  score: z.number().int().nullable(),
+  comment: z.string().nullable(),
+  service: z.string().nullable(),
+  at: Timestamp,
+});
+export type FollowUpAnswer = z.infer<typeof FollowUpAnswer>;
+/**
+ * `GET /v1/followup`: what the respondent sees of their answer's thread, a page at a time, oldest first, with
+ * the answer itself on every page. `nextCursor` is null on the last page.
+ */
+export const FollowUp = z.strictObject({
+  status: Status,
+  answer: FollowUpAnswer,
+  replies: z.array(Reply),
+  nextCursor: z.string().nullable(),
+});
 export type FollowUp = z.infer<typeof FollowUp>;
 /** `PATCH /v1/responses/{id}`. */
 export const StatusChanged = z.strictObject({ id: z.string(), status: Status });

@@ -42,6 +42,16 @@ export const UiStrings = z.strictObject({
   you: z.string(),
   /** Label of the box for answering the team's replies. */
   answer: z.string(),
+  /** The entry back to the respondent's open conversations with the team, and the heading of their list. */
+  yourFeedback: z.string(),
+  /** Names the respondent's own answer, shown on top of its conversation. */
+  yourAnswer: z.string(),
+  /** Button that forgets a conversation in this browser (the answer stays with the team). */
+  closeThread: z.string(),
+  /** Said once a conversation is closed, next to the button that brings it back. */
+  threadClosed: z.string(),
+  /** Brings back the conversation just closed. */
+  undo: z.string(),
 });
 export type UiStrings = z.infer<typeof UiStrings>;
 

@@ -84,7 +84,7 @@ async function buildWidget({ entry, file, format, alias, turnstile = false }) {
     define: { "process.env.NODE_ENV": '"production"', TURNSTILE: String(turnstile) },
     // Shorter names for properties no one outside these bundles reads: the view's flags and actions, and what
     // dom.ts keeps on an element. Whatever is sent, stored or read as JSON keeps its name.
-    mangleProps: /^(__props|inline|askService|show|hide|change|thread|widget|host|paint|card|said|visible)$/,
+    mangleProps: /^(__props|inline|askService|show|hide|change|thread|threads|widget|host|paint|card|said|visible)$/,
     mangleCache,
     alias,
     plugins: [minifiedCss],

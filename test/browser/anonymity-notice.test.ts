@@ -77,7 +77,15 @@ describe("the widget tells employees who will see their answer", () => {
       [`feedloop:followups:${intranet.site}`, JSON.stringify([{ token, seen: 0 }])],
     );
     const reply = { from: "team", text: "Thanks, we are on it.", at: new Date().toISOString() } as const;
-    const thread: FollowUp = { status: "in_progress", replies: [reply], nextCursor: null };
+    const answer = {
+      survey: intranet.survey,
+      kind: "nps",
+      score: 6,
+      comment: null,
+      service: null,
+      at: reply.at,
+    } as const;
+    const thread: FollowUp = { status: "in_progress", answer, replies: [reply], nextCursor: null };
     const headers = { "access-control-allow-origin": "*", "cache-control": "no-store" };
     const isThread = (url: URL) => url.origin === new URL(env().proxyUrl).origin && url.pathname === "/v1/followup";
     await page.route(isThread, (route) =>

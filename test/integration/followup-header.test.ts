@@ -19,7 +19,7 @@ const withToken = (token: string, init: RequestInit = {}) => ({
 
 describe("the follow-up token in a header", () => {
   it("reads the thread, replies and deletes at /v1/followup, with no token in any URL", async () => {
-    const { id, followUp } = await answer();
+    const { id, survey, followUp } = await answer();
     await admin("POST", `/v1/responses/${id}/replies`, { text: "Fixed, thanks!" });
 
     const read = await api("/v1/followup", withToken(followUp));
@@ -28,6 +28,14 @@ describe("the follow-up token in a header", () => {
     expect(read.headers.get("deprecation")).toBeNull();
     expect(await read.json()).toEqual({
       status: "new",
+      answer: {
+        survey,
+        kind: "csat",
+        score: 2,
+        comment: "The invoice page crashes",
+        service: null,
+        at: expect.any(String),
+      },
       replies: [{ from: "team", text: "Fixed, thanks!", at: expect.any(String) }],
       nextCursor: null,
     });

@@ -205,10 +205,18 @@ describe("the thread is read a page at a time", () => {
   });
 
   it("takes a limit up to 50; a thread that fits in a page has nextCursor null", async () => {
-    const { id, followUp } = await answer();
+    const { id, survey, followUp } = await answer();
     await seedReplies(id, 3);
     expect(await (await thread(followUp)).json()).toEqual({
       status: "new",
+      answer: {
+        survey,
+        kind: "csat",
+        score: 2,
+        comment: "The invoice page crashes",
+        service: null,
+        at: expect.any(String),
+      },
       replies: [0, 1, 2].map((i) => ({ from: "respondent", text: `reply ${i}`, at: expect.any(String) })),
       nextCursor: null,
     });

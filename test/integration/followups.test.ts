@@ -17,8 +17,20 @@ const followUp = (token: string, init: RequestInit = {}) =>
 
 describe("closing the loop", () => {
   it("a team reply reaches the respondent by token, and the respondent's answer reaches the thread", async () => {
-    const { id, site, followUp: token } = await respond();
-    expect(await (await followUp(token)).json()).toEqual({ status: "new", replies: [], nextCursor: null });
+    const { id, site, survey, followUp: token } = await respond();
+    expect(await (await followUp(token)).json()).toEqual({
+      status: "new",
+      answer: {
+        survey,
+        kind: "csat",
+        score: 3,
+        comment: "The VPN drops every hour",
+        service: null,
+        at: expect.any(String),
+      },
+      replies: [],
+      nextCursor: null,
+    });
     const reply = await admin("POST", `/v1/responses/${id}/replies`, {
       text: "Thanks, we fixed the VPN <b>config</b>",
     });

@@ -49,6 +49,16 @@ export interface UiStrings {
   you: string;
   /** Label of the box for answering the team's replies. */
   answer: string;
+  /** The entry back to the respondent's open conversations with the team, and the heading of their list. */
+  yourFeedback: string;
+  /** Names the respondent's own answer, shown on top of its conversation. */
+  yourAnswer: string;
+  /** Button that forgets a conversation in this browser (the answer stays with the team). */
+  closeThread: string;
+  /** Said once a conversation is closed, next to the button that brings it back. */
+  threadClosed: string;
+  /** Brings back the conversation just closed. */
+  undo: string;
 }
 
 /** What `mount()` takes: the script tag's `data-*` attributes, camelCased, with `segment` and `strings` as objects. */

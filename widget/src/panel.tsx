@@ -56,5 +56,6 @@ export function Panel(view: View) {
         {error}
       </p>
     ),
+    view.threads?.(),
   );
 }

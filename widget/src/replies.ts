@@ -1,43 +1,61 @@
 /**
  * Entry point of dist/replies.js, loaded by the panel (panel-entry.tsx) only for a respondent with follow-up
- * tokens, which the loader loads at idle for them: looks for team replies not seen yet and, when there are
- * some, hands the widget the thread and the view that shows it.
+ * tokens, which the loader loads at idle for them: reads the threads of their answers, keeps every
+ * conversation reachable from the widget (threads.tsx) and, when a team reply has not been seen yet, shows
+ * its thread first.
  */
-import type { Reply } from "../../schema/followup";
-import { followUps } from "./follow-ups";
+import type { FollowUp as Page, Reply } from "../../schema/followup";
+import { type FollowUp, followUps } from "./follow-ups";
 import { followUpRequest } from "./follow-up-request";
 import css from "./replies.css";
 import type { View } from "./state";
-import { Thread } from "./thread";
+import { type Conversation, keepReachable } from "./threads";
 
 /** What dist/replies.js leaves on its own `<script>` element for the panel that loaded it. */
 export type ShowReplies = (view: View, base: string, site: string, root: ShadowRoot) => void;
 
-/** The newest thread, among the last three answers', with a team reply not seen yet. */
 const showReplies: ShowReplies = async (view, base, site, root) => {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(css);
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  for (const { token, seen } of followUps(site).slice(-3)) {
-    try {
-      // The whole thread, a page at a time (a page of 50 holds most threads).
-      const replies: Reply[] = [];
-      let cursor: string | null = "";
-      do {
-        const response = await followUpRequest(base, token, "?limit=50" + (cursor && "&cursor=" + cursor));
-        // The answer was deleted, or the token is not the server's: forget it.
-        if (response.status == 404) followUps(site, (list) => list.filter((item) => item.token != token));
-        const page = (await response.json()) as { replies: Reply[]; nextCursor: string | null };
-        replies.push(...page.replies);
-        cursor = page.nextCursor;
-      } while (cursor);
-      const newest = Math.max(...replies.map((reply) => (reply.from == "team" ? Date.parse(reply.at) : 0)));
-      if (newest > seen) view.thread = { Show: () => Thread(view, { base, replies, site, token, newest }) };
-    } catch {
-      // Offline, or an error body without replies: try again on the next page.
-    }
-  }
-  view.change({});
+  const stored = followUps(site);
+  // Every answer with a conversation, and the three newest without one yet, where a first reply may come.
+  const asked = [...stored.filter((item) => item.replied), ...stored.filter((item) => !item.replied).slice(-3)];
+  const gone: string[] = [];
+  const found = (await Promise.all(asked.map((item) => read(base, item, gone)))).filter((found) => !!found);
+  // At most 20 tokens, conversations last: the oldest answers nobody replied to go first.
+  const has = (item: FollowUp) => found.some((conversation) => conversation.token == item.token);
+  followUps(site, (list) => {
+    const kept = list.filter((item) => !gone.includes(item.token));
+    return [
+      ...kept.filter((item) => !item.replied && !has(item)),
+      ...kept.filter((item) => item.replied || has(item)).map((item) => ({ ...item, replied: 1 as const })),
+    ].slice(-20);
+  });
+  keepReachable(view, base, site, root, found);
 };
+
+/**
+ * The whole thread of one answer, a page of 50 at a time (one page holds most threads), when it has replies.
+ * A 404 means the answer was deleted, or the token is not the server's: it goes in `gone`, to be forgotten.
+ */
+async function read(base: string, { token, seen }: FollowUp, gone: string[]): Promise<Conversation | undefined> {
+  try {
+    const replies: Reply[] = [];
+    let page: Page;
+    let cursor: string | null = "";
+    do {
+      const response = await followUpRequest(base, token, "?limit=50" + (cursor && "&cursor=" + cursor));
+      if (response.status == 404) return void gone.push(token);
+      page = await response.json();
+      replies.push(...page.replies);
+      cursor = page.nextCursor;
+    } while (cursor);
+    const newest = Math.max(...replies.map((reply) => (reply.from == "team" ? Date.parse(reply.at) : 0)));
+    if (replies[0]) return { token, seen: seen || 0, newest, answer: page.answer, replies };
+  } catch {
+    // Offline, or an error body without replies: try again on the next page.
+  }
+}
 
 (document.currentScript as HTMLScriptElement & { feedloop: ShowReplies }).feedloop = showReplies;

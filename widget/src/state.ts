@@ -49,4 +49,6 @@ export type View = WidgetConfig &
     paint?(focus?: boolean, focused?: Element | null): void;
     /** How answers are sent when the site wants Turnstile: set by dist/turnstile.js (turnstile.ts). */
     send?: typeof send;
+    /** The way back to earlier conversations with the team, under the survey: set by dist/replies.js (threads.tsx). */
+    threads?(): ComponentChildren;
   };

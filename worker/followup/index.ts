@@ -3,7 +3,7 @@
  * capped), and deleting their answer. Plain functions: routes/followups.ts reads the token from the
  * `X-Follow-Up-Token` header (or, deprecated, from the path), checks the Origin and answers.
  */
-import { MAX_RESPONDENT_REPLIES, type Reply } from "../../schema/followup";
+import { type FollowUp, type FollowUpAnswer, MAX_RESPONDENT_REPLIES, type Reply } from "../../schema/followup";
 import type { Site } from "../../schema/config";
 import { checkReplyRateLimit } from "../abuse/rate-limit";
 import { respondentReplyStatement, readThreadPage } from "../db/replies";
@@ -30,19 +30,29 @@ export async function findFollowUp(db: D1Database, token: string): Promise<Found
   return { response, site, tokenHash };
 }
 
-/** A page of the thread, oldest first; 422 for a cursor that is not a reply of this thread. */
+/** What the respondent gave, as they gave it: the thread shows it on top. */
+const answerOf = (response: FollowUpOf): FollowUpAnswer => ({
+  survey: response.survey,
+  kind: response.kind as FollowUpAnswer["kind"],
+  score: response.score,
+  comment: response.comment,
+  service: response.service || null,
+  at: new Date(response.createdAt).toISOString(),
+});
+
+/** A page of the thread, oldest first, under the answer it is about; 422 for a cursor not of this thread. */
 export async function readThread(
   db: D1Database,
   { response }: Found,
   page: { limit: number; cursor?: string | undefined },
-) {
+): Promise<FollowUp> {
   const found = await readThreadPage(db, response.id, page.cursor ?? null, page.limit);
   if (!found) {
     throw validationFailed([
       { path: "query.cursor", message: "is not a reply of this thread; pass the nextCursor of the previous page" },
     ]);
   }
-  return { status: response.status, replies: found.replies, nextCursor: found.last };
+  return { status: response.status, answer: answerOf(response), replies: found.replies, nextCursor: found.last };
 }
 
 /**

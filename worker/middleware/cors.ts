@@ -31,17 +31,23 @@ export function assertOrigin(c: Context, origins: string[]): string | null {
   return origin;
 }
 
+/** Lets the page read an answer that names no site (a preflight, an unknown follow-up token) if any site lists it. */
+export async function allowKnownOrigin(c: Context<AppEnv>): Promise<boolean> {
+  const origin = c.req.header("origin");
+  if (!origin || !(await isKnownOrigin(c.env.DB, origin.toLowerCase()))) return false;
+  allowOrigin(c, origin);
+  return true;
+}
+
 /**
  * Answers CORS preflights of the public endpoints. A preflight names no site, so it is allowed for
  * an origin that any site lists; the request itself is then checked against its own site.
  */
 export function publicPreflight(): MiddlewareHandler<AppEnv> {
   return async function publicPreflight(c) {
-    const origin = c.req.header("origin");
-    if (!origin || !(await isKnownOrigin(c.env.DB, origin.toLowerCase()))) {
+    if (!(await allowKnownOrigin(c))) {
       throw new ApiError(403, "origin_not_allowed", "This origin is not allowed by any site");
     }
-    allowOrigin(c, origin);
     c.header("Access-Control-Allow-Methods", "GET, POST, DELETE");
     // X-Follow-Up-Token: the respondent's token, sent as a header so that it stays out of URLs and their logs.
     c.header("Access-Control-Allow-Headers", "Content-Type, Idempotency-Key, X-Follow-Up-Token");

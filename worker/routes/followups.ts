@@ -11,18 +11,25 @@ import {
 } from "../../schema/followup";
 import { deleteResponse } from "../db/responses";
 import type { AppEnv } from "../env";
-import { findFollowUp, readThread, replyAsRespondent } from "../followup";
-import { assertOrigin } from "../middleware/cors";
+import { findFollowUp, type Found, readThread, replyAsRespondent } from "../followup";
+import { allowKnownOrigin, assertOrigin } from "../middleware/cors";
 import { limitBody } from "../middleware/body-limit";
 import { jsonBody } from "../middleware/validate";
 import { declare, errors, json, router, SERVER_ERRORS } from "../openapi";
 
 /**
  * The response a follow-up token belongs to. Writes need an allowed Origin; reads check it when a browser
- * sends one.
+ * sends one. A token with no answer (deleted, or never given) names no site: its 404 is readable by a page of
+ * any site, as a preflight is, so the widget can tell that the answer is gone and forget the token.
  */
 async function resolve(c: Context<AppEnv>, token: string, write: boolean) {
-  const found = await findFollowUp(c.env.DB, token);
+  let found: Found;
+  try {
+    found = await findFollowUp(c.env.DB, token);
+  } catch (error) {
+    await allowKnownOrigin(c);
+    throw error;
+  }
   if (write || c.req.header("origin")) assertOrigin(c, found.site.origins);
   return found;
 }

@@ -39,6 +39,11 @@ export const ar: LocaleCatalog = {
     team: "الفريق",
     you: "أنت",
     answer: "اكتب ردًا",
+    yourFeedback: "ملاحظاتك",
+    yourAnswer: "إجابتك",
+    closeThread: "إغلاق هذه المحادثة",
+    threadClosed: "تم إغلاق المحادثة.",
+    undo: "تراجع",
   },
   topics: { complaint: "شكوى", suggestion: "اقتراح", praise: "إشادة", question: "استفسار" },
   scale: {

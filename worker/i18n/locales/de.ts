@@ -38,6 +38,11 @@ export const de: LocaleCatalog = {
     team: "Team",
     you: "Sie",
     answer: "Antwort schreiben",
+    yourFeedback: "Ihr Feedback",
+    yourAnswer: "Ihre Antwort",
+    closeThread: "Dieses Gespräch schließen",
+    threadClosed: "Gespräch geschlossen.",
+    undo: "Rückgängig",
   },
   topics: { complaint: "Beschwerde", suggestion: "Vorschlag", praise: "Lob", question: "Frage" },
   scale: {

@@ -22,6 +22,11 @@ export const en: LocaleCatalog = {
     team: "Team",
     you: "You",
     answer: "Write a reply",
+    yourFeedback: "Your feedback",
+    yourAnswer: "Your answer",
+    closeThread: "Close this conversation",
+    threadClosed: "Conversation closed.",
+    undo: "Undo",
   },
   topics: { complaint: "Complaint", suggestion: "Suggestion", praise: "Praise", question: "Question" },
   scale: {

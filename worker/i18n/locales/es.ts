@@ -38,6 +38,11 @@ export const es: LocaleCatalog = {
     team: "Equipo",
     you: "Usted",
     answer: "Escriba una respuesta",
+    yourFeedback: "Sus opiniones",
+    yourAnswer: "Su respuesta",
+    closeThread: "Cerrar esta conversación",
+    threadClosed: "Conversación cerrada.",
+    undo: "Deshacer",
   },
   topics: { complaint: "Queja", suggestion: "Sugerencia", praise: "Felicitación", question: "Pregunta" },
   scale: {

@@ -39,6 +39,11 @@ export const fr: LocaleCatalog = {
     team: "Équipe",
     you: "Vous",
     answer: "Écrire une réponse",
+    yourFeedback: "Vos avis",
+    yourAnswer: "Votre réponse",
+    closeThread: "Fermer cette conversation",
+    threadClosed: "Conversation fermée.",
+    undo: "Annuler",
   },
   topics: { complaint: "Réclamation", suggestion: "Suggestion", praise: "Compliment", question: "Question" },
   scale: {

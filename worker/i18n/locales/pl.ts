@@ -39,6 +39,11 @@ export const pl: LocaleCatalog = {
     team: "Zespół",
     you: "Ty",
     answer: "Napisz odpowiedź",
+    yourFeedback: "Twoje opinie",
+    yourAnswer: "Twoja odpowiedź",
+    closeThread: "Zamknij tę rozmowę",
+    threadClosed: "Rozmowa zamknięta.",
+    undo: "Cofnij",
   },
   topics: { complaint: "Skarga", suggestion: "Sugestia", praise: "Pochwała", question: "Pytanie" },
   scale: {

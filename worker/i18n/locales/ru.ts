@@ -38,6 +38,11 @@ export const ru: LocaleCatalog = {
     team: "Команда",
     you: "Вы",
     answer: "Напишите ответ",
+    yourFeedback: "Ваши отзывы",
+    yourAnswer: "Ваш ответ",
+    closeThread: "Закрыть эту переписку",
+    threadClosed: "Переписка закрыта.",
+    undo: "Отменить",
   },
   topics: { complaint: "Жалоба", suggestion: "Предложение", praise: "Благодарность", question: "Вопрос" },
   scale: {

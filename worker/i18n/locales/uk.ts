@@ -38,6 +38,11 @@ export const uk: LocaleCatalog = {
     team: "Команда",
     you: "Ви",
     answer: "Напишіть відповідь",
+    yourFeedback: "Ваші відгуки",
+    yourAnswer: "Ваша відповідь",
+    closeThread: "Закрити цю розмову",
+    threadClosed: "Розмову закрито.",
+    undo: "Скасувати",
   },
   topics: { complaint: "Скарга", suggestion: "Пропозиція", praise: "Подяка", question: "Запитання" },
   scale: {

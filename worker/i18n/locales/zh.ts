@@ -29,6 +29,11 @@ export const zh: LocaleCatalog = {
     team: "团队",
     you: "您",
     answer: "写回复",
+    yourFeedback: "您的反馈",
+    yourAnswer: "您的回答",
+    closeThread: "关闭此对话",
+    threadClosed: "对话已关闭。",
+    undo: "撤销",
   },
   topics: { complaint: "投诉", suggestion: "建议", praise: "表扬", question: "咨询" },
   scale: {
