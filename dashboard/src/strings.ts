@@ -96,6 +96,30 @@ export const strings = {
       thumbs: { low: "Thumbs down", high: "Thumbs up" },
     } as Record<"nps" | "csat" | "ces" | "thumbs", Partial<Record<"low" | "middle" | "high", string>>>,
   },
+  rates: {
+    title: "Response rate by survey",
+    survey: "Survey",
+    site: "Site",
+    shown: "Shown",
+    responses: "Responses",
+    rate: "Response rate",
+    utcDays: (first: string, last: string) =>
+      `Counted over whole UTC days, ${first} – ${last} (UTC): the widget's displays are kept per UTC day, ` +
+      "so this range may start or end a day apart from the period above.",
+    employeesNote:
+      "Employees' surveys count only reporting periods that have closed, for their displays as for their answers.",
+    notYet: "Not available yet",
+    noSurveys: "No survey of this kind here.",
+    allSurveysOf: (site: string) => `All surveys of ${site}`,
+    why: {
+      notCounted: "The API gave no display counts for this range.",
+      noDisplays: "No display reported in these days: the widget reports one each time it shows the survey.",
+      openPeriod: (appear: string) =>
+        `Employees' displays count once their reporting period has closed: this period's are added on ${appear}.`,
+      closedNone: "No display in a closed reporting period of these days.",
+      pooled: "Employees' answers to this site's surveys are released together: see the site's row.",
+    },
+  },
   services: {
     intro: "How employees rate each service next to how customers rate it.",
     owner: "Owner",
