@@ -117,8 +117,8 @@ export const strings = {
       openPeriod: (appear: string) =>
         `Employees' displays count once their reporting period has closed: this period's are added on ${appear}.`,
       closedNone: "No display in a closed reporting period of these days.",
-      pooled: "Employees' answers to this site's surveys are released together: see the site's row.",
     },
+    pooled: "Some answers were released across this site's surveys: only the row for all of them counts those.",
   },
   services: {
     intro: "How employees rate each service next to how customers rate it.",

@@ -11,7 +11,10 @@ import { useApi } from "../use-api";
 
 const t = strings.rates;
 
-/** One line of the table: a survey, or an intranet's surveys together when its answers are released so. */
+/**
+ * One line of the table: a survey, or an intranet's surveys together when some of its answers were released
+ * across surveys (`pooled`: the survey's own rate leaves those out).
+ */
 type Row = { key: string; label: string; detail: string; site: Site; cell: Partial<Group> | null; pooled: boolean };
 
 /**
@@ -41,7 +44,6 @@ export function ResponseRates({ filters, catalog }: { filters: Filters; catalog:
   const employees = rows.some((row) => row.site.audience === "internal");
   const reason = (row: Row) => {
     if (!counted) return t.why.notCounted;
-    if (row.pooled) return t.why.pooled;
     if (row.site.audience === "external") return t.why.noDisplays;
     const open = row.site.currentPeriod;
     return open && Date.parse(open.start) < Date.parse(`${days.to}T00:00:00Z`)
@@ -79,12 +81,15 @@ export function ResponseRates({ filters, catalog }: { filters: Filters; catalog:
                   <td>{row.site.name}</td>
                   <td class="number">{counted ? formatCount(row.cell?.displays ?? 0) : "–"}</td>
                   <td class="number">
-                    {row.pooled ? "–" : formatCount(row.cell?.count ?? 0)}
+                    {formatCount(row.cell?.count ?? 0)}
                     {row.cell?.withheld && <WithheldMark />}
                   </td>
                   <td>
-                    {!row.pooled && typeof row.cell?.responseRate === "number" ? (
-                      <strong>{formatRate(row.cell.responseRate)}</strong>
+                    {typeof row.cell?.responseRate === "number" ? (
+                      <>
+                        <strong>{formatRate(row.cell.responseRate)}</strong>
+                        {row.pooled && <span class="muted pooled">{t.pooled}</span>}
+                      </>
                     ) : (
                       <span class="not-yet">
                         <strong>{t.notYet}</strong> <span class="muted">{reason(row)}</span>
@@ -105,8 +110,8 @@ export function ResponseRates({ filters, catalog }: { filters: Filters; catalog:
 
 /**
  * A row per survey in scope, with its group of the answer (none: nothing shown or answered). An intranet
- * whose answers were released across its surveys (a group whose survey reads "several") gets one row for
- * them all, and its surveys' rows show their displays but no rate: their own answers are not known apart.
+ * some of whose answers were released across its surveys (a group whose survey reads "several") gets a row
+ * for all its surveys too, the only one that counts those answers.
  */
 function rowsOf(surveys: Survey[], groups: Group[], sites: Map<string, Site>): Row[] {
   const groupOf = (site: string, survey: string) =>
@@ -141,7 +146,9 @@ function rowsOf(surveys: Survey[], groups: Group[], sites: Map<string, Site>): R
     };
     rows.push({ key: `${id}/*`, label: t.allSurveysOf(site.name), detail: "", site, cell, pooled: false });
   }
-  return rows;
+  // Each site's rows together, the row for all its surveys last (a stable sort keeps it after them).
+  const order = new Map(surveys.map((survey, index): [string, number] => [survey.site, index]).reverse());
+  return rows.sort((a, b) => (order.get(a.site.id) ?? 0) - (order.get(b.site.id) ?? 0));
 }
 
 const formatRate = (rate: number) =>
