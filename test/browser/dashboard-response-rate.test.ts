@@ -164,7 +164,13 @@ describe("dashboard: response rate per survey", () => {
       await signIn(page);
       for (const site of [seeded.shop, seeded.intranet]) {
         await page.goto(`${env().workerUrl}/admin/#/overview?site=${site}`);
-        await ratesOf(page).getByText(t.notYet).first().waitFor();
+        await ratesOf(page)
+          .getByText(t.notYet)
+          .first()
+          .waitFor()
+          .catch(async (error: Error) => {
+            throw new Error(`${error.message}\nOn screen: ${await page.locator("main").textContent()}`);
+          });
         expect({ site, colorScheme, violations: await axeViolations(page) }).toEqual({
           site,
           colorScheme,
