@@ -317,6 +317,7 @@ export const strings = {
   },
   forms: {
     atLine: (line: number, message: string) => `Line ${line}: ${message}`,
+    inRow: (row: string, part: string, message: string) => `${row}${part ? ` (${part})` : ""}: ${message}`,
     checkFields: "Some fields need a change: see below.",
     forbidden: "This key may not change that.",
   },
