@@ -161,6 +161,10 @@ describe("dashboard: response rate per survey", () => {
     for (const colorScheme of ["light", "dark"] as const) {
       // axe is injected as an inline script, which the dashboard's CSP (rightly) refuses.
       const page = await browser.newPage({ viewport: { width: 375, height: 800 }, colorScheme, bypassCSP: true });
+      const pending = new Set<string>();
+      page.on("request", (request) => void pending.add(request.url()));
+      page.on("requestfinished", (request) => void pending.delete(request.url()));
+      page.on("requestfailed", (request) => void pending.delete(request.url()));
       await signIn(page);
       for (const site of [seeded.shop, seeded.intranet]) {
         await page.goto(`${env().workerUrl}/admin/#/overview?site=${site}`);
@@ -169,7 +173,8 @@ describe("dashboard: response rate per survey", () => {
           .first()
           .waitFor()
           .catch(async (error: Error) => {
-            throw new Error(`${error.message}\nOn screen: ${await page.locator("main").textContent()}`);
+            const screen = await page.locator("main").textContent();
+            throw new Error(`${error.message}\nOn screen: ${screen}\nStill loading: ${[...pending].join(", ")}`);
           });
         expect({ site, colorScheme, violations: await axeViolations(page) }).toEqual({
           site,
