@@ -117,6 +117,7 @@ export const strings = {
       openPeriod: (appear: string) =>
         `Employees' displays count once their reporting period has closed: this period's are added on ${appear}.`,
       closedNone: "No display in a closed reporting period of these days.",
+      pooledOnly: "Its answers were released together with other surveys of this site: see the row for all of them.",
     },
     pooled: "Some answers were released across this site's surveys: only the row for all of them counts those.",
   },

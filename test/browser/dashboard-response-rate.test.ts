@@ -157,6 +157,47 @@ describe("dashboard: response rate per survey", () => {
     await ratesOf(page).getByText(t.employeesNote).waitFor();
   });
 
+  test("an intranet whose answers were released across surveys: each survey's own rate, and one for them all", async () => {
+    // 3 answers to one survey and 2 to another, in one team: too few apart, so one group of 5 whose survey
+    // reads "several" (worker/domain/release-groups.ts), and the first survey's own rate counts none of them.
+    const site = uid("pooled-intranet");
+    const [few, fewer] = [uid("few"), uid("fewer")];
+    const origin = `https://${site}.example`;
+    const config = {
+      name: `Pooled ${site}`,
+      audience: "internal",
+      origins: [origin],
+      dimensions: ["team"],
+      minGroupSize: 5,
+      reportingPeriod: "week",
+      timeZone: "UTC",
+    };
+    await admin("PUT", `/v1/sites/${site}`, config);
+    for (const survey of [few, fewer]) await admin("PUT", `/v1/sites/${site}/surveys/${survey}`, question("Pulse?"));
+    const answers = [
+      ...[9, 8, 7].map((score) => ({ score, survey: few, segment: { team: "ops" } })),
+      ...[6, 10].map((score) => ({ score, survey: fewer, segment: { team: "ops" } })),
+    ];
+    await answerInClosedWeeks(site, config, origin, [answers]);
+    await queryD1(
+      `INSERT INTO display_rollups (site_id, survey_id, bucket_start, bucket_end, count)
+         VALUES ('${site}', '${few}', ${weekStart() - WEEK}, ${weekStart()}, 12),
+                ('${site}', '${fewer}', ${weekStart() - WEEK}, ${weekStart()}, 8)`,
+    );
+    const page = await browser.newPage();
+    await signIn(page);
+    await page.goto(`${env().workerUrl}/admin/#/overview?site=${site}`);
+    const name = `Pooled ${site}`;
+    for (const survey of [few, fewer])
+      expect(await rowOf(page, survey)).toEqual([
+        name,
+        survey === few ? "12" : "8",
+        "0",
+        `${t.notYet} ${t.why.pooledOnly}`,
+      ]);
+    expect(await rowOf(page, t.allSurveysOf(name))).toEqual([name, "20", "5", "25%"]);
+  });
+
   test("the table passes axe and keeps a 375 px phone from scrolling sideways, light and dark", async () => {
     for (const colorScheme of ["light", "dark"] as const) {
       // axe is injected as an inline script, which the dashboard's CSP (rightly) refuses.

@@ -42,8 +42,11 @@ export function ResponseRates({ filters, catalog }: { filters: Filters; catalog:
   const counted = answer.data?.total.displays !== undefined;
   const rows = groups ? rowsOf(surveys, groups, sites) : [];
   const employees = rows.some((row) => row.site.audience === "internal");
+  // A survey all of whose answers were released across surveys has no rate of its own: not 0 %.
+  const rateOf = (row: Row) => (row.pooled && !row.cell?.count ? null : row.cell?.responseRate);
   const reason = (row: Row) => {
     if (!counted) return t.why.notCounted;
+    if (row.pooled && row.cell?.displays) return t.why.pooledOnly;
     if (row.site.audience === "external") return t.why.noDisplays;
     const open = row.site.currentPeriod;
     return open && Date.parse(open.start) < Date.parse(`${days.to}T00:00:00Z`)
@@ -85,9 +88,9 @@ export function ResponseRates({ filters, catalog }: { filters: Filters; catalog:
                     {row.cell?.withheld && <WithheldMark />}
                   </td>
                   <td>
-                    {typeof row.cell?.responseRate === "number" ? (
+                    {typeof rateOf(row) === "number" ? (
                       <>
-                        <strong>{formatRate(row.cell.responseRate)}</strong>
+                        <strong>{formatRate(rateOf(row)!)}</strong>
                         {row.pooled && <span class="muted pooled">{t.pooled}</span>}
                       </>
                     ) : (
