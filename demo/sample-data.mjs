@@ -15,6 +15,7 @@ import { sites } from "./seed.mjs";
  * @typedef {object} SampleSummary
  * @property {number} days
  * @property {number} responses
+ * @property {number} displays
  * @property {Record<string, number>} bySite
  * @property {number} statuses
  * @property {number} replies
@@ -55,7 +56,8 @@ export function describeSample(summary) {
     .map(([site, n]) => `${n.toLocaleString("en")} in ${site}`)
     .join(", ");
   return (
-    `${summary.responses.toLocaleString("en")} responses over the last ${summary.days} days (${sites}), ` +
+    `${summary.responses.toLocaleString("en")} responses over the last ${summary.days} days (${sites}) ` +
+    `from ${summary.displays.toLocaleString("en")} displays, ` +
     `${summary.statuses} triaged, ${summary.replies} replies in threads`
   );
 }

@@ -13,10 +13,12 @@
  */
 import type { Site, Survey } from "../schema/config";
 import { ResponseInput } from "../schema/response";
+import { countDisplayStatement } from "../worker/db/displays";
 import { insertReply } from "../worker/db/replies";
 import { insertResponseStatements, setStatus } from "../worker/db/responses";
 import { siteHasResponses } from "../worker/db/sites";
 import { randomToken, sha256Hex } from "../worker/domain/crypto";
+import { displayBucket } from "../worker/domain/displays";
 import { buildResponse, type ResponseRecord } from "../worker/domain/ingest";
 import { prng } from "../shared/seeded-random";
 
@@ -49,6 +51,8 @@ export type SampleOptions = {
 export type SampleSummary = {
   days: number;
   responses: number;
+  /** How often the widget showed the surveys (POST /v1/displays), for the dashboard's response rate. */
+  displays: number;
   bySite: Record<string, number>;
   statuses: number;
   replies: number;
@@ -286,6 +290,18 @@ const COMMENTS: Record<string, Record<Tone, Comment[]>> = {
       { text: "Quick answer about my tax form.", topic: "praise" },
     ],
   },
+};
+
+/**
+ * The share of people shown each survey who answer it (the dashboard's response rate): a shop's NPS
+ * prompt is answered least, an intranet pulse more, and an escalation survey, asked of busy account
+ * managers, in between.
+ */
+const ANSWER_RATE: Record<string, number> = {
+  "demo-shop/nps": 0.14,
+  "demo-shop/csat": 0.31,
+  "demo-intranet/helpdesk": 0.35,
+  "demo-intranet/escalations": 0.22,
 };
 
 /** Threads with the team, on the newest answer that has this comment (and the status they end in). */
@@ -553,6 +569,31 @@ function statusOf(random: Random, item: Drawn): "new" | "in_progress" | "resolve
   return item.tone === "high" && status === "in_progress" ? "resolved" : status;
 }
 
+/**
+ * The displays behind the answers: per site, survey and bucket (a UTC day; an intranet's reporting period,
+ * as POST /v1/displays keeps them: domain/displays.ts `displayBucket`), about answers ÷ the survey's rate,
+ * give or take 15 %. Never fewer than the answers: each answer was shown first.
+ */
+function displaysOf(drawn: Drawn[], sites: Record<string, DemoSite>, seed: number) {
+  const random = prng(seed);
+  const answers = new Map<
+    string,
+    { site: string; survey: string; bucket: { start: number; end: number }; n: number }
+  >();
+  for (const { record } of drawn) {
+    const demo = sites[record.site]!;
+    const bucket = displayBucket(siteOf(record.site, demo), record.createdAt);
+    const key = `${record.site}/${record.survey}/${bucket.start}`;
+    const entry = answers.get(key) ?? { site: record.site, survey: record.survey, bucket, n: 0 };
+    entry.n++;
+    answers.set(key, entry);
+  }
+  return [...answers.values()].map(({ site, survey, bucket, n }) => {
+    const rate = ANSWER_RATE[`${site}/${survey}`] ?? 0.25;
+    return { site, survey, bucket, count: Math.max(n, Math.round((n / rate) * (0.85 + 0.3 * random()))) };
+  });
+}
+
 const RESPONSES_PER_BATCH = 40;
 
 /** True when none of the demo sites has a response yet (a fresh database, or one where the demo was never used). */
@@ -581,6 +622,14 @@ export async function writeSampleHistory(db: D1Database, options: SampleOptions)
     // responses share a transaction only to make the one-time load quicker.
     await db.batch(chunk.flatMap(({ record, audience }) => insertResponseStatements(db, record, audience)));
   }
+
+  const displays = displaysOf(drawn, settings.sites, settings.seed + 2);
+  for (let i = 0; i < displays.length; i += RESPONSES_PER_BATCH)
+    await db.batch(
+      displays
+        .slice(i, i + RESPONSES_PER_BATCH)
+        .map(({ site, survey, bucket, count }) => countDisplayStatement(db, site, survey, bucket, count)),
+    );
 
   const random = prng(settings.seed + 1);
   let statuses = 0;
@@ -620,6 +669,7 @@ export async function writeSampleHistory(db: D1Database, options: SampleOptions)
   return {
     days: settings.days,
     responses: drawn.length,
+    displays: displays.reduce((sum, { count }) => sum + count, 0),
     bySite,
     statuses,
     replies,

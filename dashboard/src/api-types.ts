@@ -32,3 +32,7 @@ export type Reply = InboxThread["thread"][number];
 export type Status = InboxItem["status"];
 /** A closed reporting period, which an employee's answer carries instead of a time. */
 export type Period = NonNullable<InboxItem["period"]>;
+/** When a survey asks by itself (schema/prompt.ts, issue 14): its triggers, targeting, sample and display limit. */
+export type PromptSettings = NonNullable<Survey["prompt"]>;
+export type Trigger = PromptSettings["triggers"][number];
+export type SegmentRule = PromptSettings["segment"][number];

@@ -84,6 +84,24 @@ export function aggregateQuery(filters: Filters, { groupBy, bucket, owner }: Ext
   return query;
 }
 
+const DAY = 86_400_000;
+
+/**
+ * The whole UTC days that cover the filters' local days (`to` exclusive): displays are kept per UTC day, so
+ * the API gives `displays` and `responseRate` only for a range of whole UTC days asked with `tz=UTC`
+ * (README: "Displays and response rate"). East of UTC the range starts a day early, west of it ends a day late.
+ */
+export function utcDaysOf(filters: Pick<Filters, "first" | "last">): { from: string; to: string } {
+  const midnight = (day: string) => {
+    const [year, month, date] = day.split("-").map(Number);
+    return new Date(year!, month! - 1, date!).getTime();
+  };
+  const iso = (at: number) => new Date(at).toISOString().slice(0, 10);
+  const start = midnight(filters.first);
+  const end = midnight(addDays(filters.last, 1));
+  return { from: iso(start - (start % DAY)), to: iso(Math.ceil(end / DAY) * DAY) };
+}
+
 /** The filters from the hash, and a setter that writes them back. */
 export function useFilters(): [Filters, (patch: FilterPatch) => void, URLSearchParams] {
   const [params, update] = useHashQuery();

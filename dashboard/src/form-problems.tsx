@@ -11,13 +11,20 @@ type Options = {
   aliases?: Record<string, string>;
   /** Fields typed one item per line, where `origins.2` means the third line. */
   lines?: string[];
+  /** Fields edited as rows, and how a row is called: `prompt.triggers.1.percent` reads "Trigger 2 (percent): …". */
+  rows?: Record<string, (n: number) => string>;
 };
 
 /**
  * Sorts an API failure's `details` ([{path, message}], CONTRACT: Errors) onto the form's fields: a
- * problem at `origins.2` belongs to the field `origins` and says which line.
+ * problem at `origins.2` belongs to the field `origins` and says which line. A field may be a nested path
+ * (`prompt.sample`): a problem goes to the longest field its path starts with.
  */
-export function problemsOf(error: unknown, fields: string[], { aliases = {}, lines = [] }: Options = {}): Problems {
+export function problemsOf(
+  error: unknown,
+  fields: string[],
+  { aliases = {}, lines = [], rows = {} }: Options = {},
+): Problems {
   if (!(error instanceof ApiFailure))
     return { fields: {}, general: [strings.common.error(error instanceof Error ? error.message : String(error))] };
   const details = Array.isArray(error.details) ? (error.details as { path?: unknown; message?: unknown }[]) : [];
@@ -26,15 +33,22 @@ export function problemsOf(error: unknown, fields: string[], { aliases = {}, lin
     const path = typeof detail.path === "string" ? detail.path : "";
     const message = typeof detail.message === "string" ? detail.message : error.message;
     const [head = "", ...rest] = path.split(".");
-    const field = aliases[head] ?? head;
-    if (!fields.includes(field)) {
+    const parts = [aliases[head] ?? head, ...rest];
+    const field = fields
+      .filter((name) => parts.slice(0, name.split(".").length).join(".") === name)
+      .sort((a, b) => b.length - a.length)[0];
+    if (field === undefined) {
       problems.general.push(path ? `${path}: ${message}` : message);
       continue;
     }
-    const where = rest.join(".");
+    const inside = parts.slice(field.split(".").length);
+    const where = inside.join(".");
     const item = /^\d+$/.test(where) ? Number(where) : null;
     let text = where === "" ? message : `${where}: ${message}`;
     if (item !== null) text = lines.includes(field) ? strings.forms.atLine(item + 1, message) : message;
+    const row = rows[field];
+    if (row && /^\d+$/.test(inside[0] ?? ""))
+      text = strings.forms.inRow(row(Number(inside[0]) + 1), inside.slice(1).join("."), message);
     problems.fields[field] ??= [];
     problems.fields[field].push(text);
   }

@@ -96,6 +96,31 @@ export const strings = {
       thumbs: { low: "Thumbs down", high: "Thumbs up" },
     } as Record<"nps" | "csat" | "ces" | "thumbs", Partial<Record<"low" | "middle" | "high", string>>>,
   },
+  rates: {
+    title: "Response rate by survey",
+    survey: "Survey",
+    site: "Site",
+    shown: "Shown",
+    responses: "Responses",
+    rate: "Response rate",
+    utcDays: (first: string, last: string) =>
+      `Counted over whole UTC days, ${first} – ${last} (UTC): the widget's displays are kept per UTC day, ` +
+      "so this range may start or end a day apart from the period above.",
+    employeesNote:
+      "Employees' surveys count only reporting periods that have closed, for their displays as for their answers.",
+    notYet: "Not available yet",
+    noSurveys: "No survey of this kind here.",
+    allSurveysOf: (site: string) => `All surveys of ${site}`,
+    why: {
+      notCounted: "The API gave no display counts for this range.",
+      noDisplays: "No display reported in these days: the widget reports one each time it shows the survey.",
+      openPeriod: (appear: string) =>
+        `Employees' displays count once their reporting period has closed: this period's are added on ${appear}.`,
+      closedNone: "No display in a closed reporting period of these days.",
+      pooledOnly: "Its answers were released together with other surveys of this site: see the row for all of them.",
+    },
+    pooled: "Some answers were released across this site's surveys: only the row for all of them counts those.",
+  },
   services: {
     intro: "How employees rate each service next to how customers rate it.",
     owner: "Owner",
@@ -244,6 +269,19 @@ export const strings = {
     >,
     timeZone: "Time zone",
     timeZoneHint: "An IANA name, e.g. Europe/Warsaw or UTC.",
+    autoPrompt: "Auto-prompt",
+    autoPromptEnabled: "Let this site's surveys ask by themselves",
+    autoPromptHint:
+      "Off: surveys open only from the widget's button. Each survey's triggers say when it asks; " +
+      "a page's script tag can still forbid it.",
+    autoPromptInternal:
+      "On an intranet each employee is asked once per reporting period, until they answer or dismiss it. " +
+      "A page's script tag can still forbid it.",
+    autoPromptOn: (days: number) => `On, ${days} ${days === 1 ? "day" : "days"} between asks after an answer`,
+    autoPromptOnInternal: "On, once per reporting period",
+    recontactDays: "Days before asking again",
+    recontactDaysHint:
+      "0 to 365: after a visitor answers or dismisses any survey here, no survey asks them by itself for this long.",
     turnstile: "Turnstile",
     turnstileOn: (siteKey: string) => `On (site key ${siteKey})`,
     identity: "Verified employees",
@@ -291,8 +329,63 @@ export const strings = {
     embed: "Embed it with this tag:",
     copyByHand: "Selected: press Ctrl+C (⌘C) to copy.",
   },
+  prompt: {
+    legend: "Asking by itself",
+    enabled: "Ask by itself when a trigger fires",
+    enabledHint:
+      "Only on sites whose auto-prompt is on, and only as often as the settings below allow. " +
+      "The widget's button always opens the survey.",
+    triggers: "Triggers (the first to fire asks, at most once per page)",
+    trigger: (n: number) => `Trigger ${n}`,
+    on: {
+      pageview: "Page view, after a delay",
+      scroll: "Scroll depth",
+      exit: "Exit intent (desktop)",
+      click: "Click on an element",
+      event: "Event from the page",
+    } as Record<string, string>,
+    setting: {
+      pageview: "Delay (seconds)",
+      scroll: "Scrolled (% of the page)",
+      click: "CSS selector",
+      event: "Event name (feedloop.track)",
+    } as Record<string, string>,
+    exitNote: "When the pointer leaves the page through its top edge; never on touch screens.",
+    addTrigger: "Add a trigger",
+    include: "Pages to ask on",
+    includeHint: "Path patterns, one per line, e.g. /checkout/*; * is any text. Empty: every page.",
+    exclude: "Pages never to ask on",
+    excludeHint: "Path patterns, one per line, e.g. /account/*.",
+    segment: "Who to ask (every rule must hold)",
+    rule: (n: number) => `Rule ${n}`,
+    ruleDimension: (n: number) => `Rule ${n}: dimension`,
+    ruleOp: (n: number) => `Rule ${n}: test`,
+    ruleValue: (n: number) => `Rule ${n}: value`,
+    eq: "is",
+    ne: "is not",
+    addRule: "Add a rule",
+    noDimensions: "This site has no segment dimensions to target.",
+    sample: "Share of visitors asked (%)",
+    sampleHint: "0 to 100: each browser draws once per survey and keeps its draw.",
+    maxDisplays: "Most times one browser is asked",
+    maxDisplaysHint: "1 to 1000, ever, per browser; empty for no limit.",
+    summary: {
+      trigger: {
+        pageview: (seconds: string) => `page view after ${seconds} s`,
+        scroll: (percent: string) => `scrolled ${percent}%`,
+        exit: () => "exit intent",
+        click: (selector: string) => `click on ${selector}`,
+        event: (name: string) => `event ${name}`,
+      } as Record<string, (setting: string) => string>,
+      on: (patterns: string) => `on ${patterns}`,
+      notOn: (patterns: string) => `not on ${patterns}`,
+      sample: (percent: number) => `${percent}% of visitors`,
+      maxDisplays: (n: number) => `at most ${n} ${n === 1 ? "time" : "times"} per browser`,
+    },
+  },
   forms: {
     atLine: (line: number, message: string) => `Line ${line}: ${message}`,
+    inRow: (row: string, part: string, message: string) => `${row}${part ? ` (${part})` : ""}: ${message}`,
     checkFields: "Some fields need a change: see below.",
     forbidden: "This key may not change that.",
   },

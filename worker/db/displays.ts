@@ -1,18 +1,19 @@
 /** Display counts (migration 0015): one row per site, survey and bucket start, counted by an upsert. */
 
-/** Counts one display in its bucket, [start, end). */
+/** Counts one display in its bucket, [start, end); `count` of them at once for the demo's sample history. */
 export function countDisplayStatement(
   db: D1Database,
   site: string,
   survey: string,
   bucket: { start: number; end: number },
+  count = 1,
 ) {
   return db
     .prepare(
-      `INSERT INTO display_rollups (site_id, survey_id, bucket_start, bucket_end, count) VALUES (?, ?, ?, ?, 1)
-       ON CONFLICT (site_id, bucket_start, survey_id) DO UPDATE SET count = count + 1`,
+      `INSERT INTO display_rollups (site_id, survey_id, bucket_start, bucket_end, count) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (site_id, bucket_start, survey_id) DO UPDATE SET count = count + excluded.count`,
     )
-    .bind(site, survey, bucket.start, bucket.end);
+    .bind(site, survey, bucket.start, bucket.end, count);
 }
 
 export type DisplayRow = {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { client, read } from "../api";
 import type { ReportingPeriod, Site, SiteInput } from "../api-types";
-import { FormProblems } from "../form-problems";
+import { FieldProblem, FormProblems } from "../form-problems";
 import { strings } from "../strings";
 import { IdField } from "./id-field";
 import { Field, FormActions, useConfigForm } from "./form-kit";
@@ -19,6 +19,8 @@ const FIELDS = [
   "minGroupSize",
   "reportingPeriod",
   "timeZone",
+  "autoPrompt",
+  "autoPrompt.recontactDays",
 ];
 const PERIODS: ReportingPeriod[] = ["day", "week", "month", "quarter"];
 
@@ -50,6 +52,8 @@ export function SiteForm({ site, taken, onSaved, onCancel }: Props) {
   const [minGroupSize, setMinGroupSize] = useState(String(site?.minGroupSize ?? 5));
   const [reportingPeriod, setReportingPeriod] = useState<ReportingPeriod>(site?.reportingPeriod ?? "week");
   const [timeZone, setTimeZone] = useState(site?.timeZone ?? "UTC");
+  const [autoPrompt, setAutoPrompt] = useState(site?.autoPrompt.enabled ?? false);
+  const [recontactDays, setRecontactDays] = useState(String(site?.autoPrompt.recontactDays ?? 7));
   const { saving, problems, setProblems, field, save } = useConfigForm(form);
 
   useEffect(() => document.getElementById(`${form}-${site ? "name" : "id"}`)?.focus(), []);
@@ -68,6 +72,8 @@ export function SiteForm({ site, taken, onSaved, onCancel }: Props) {
       minGroupSize: Number(minGroupSize),
       reportingPeriod,
       timeZone: timeZone.trim(),
+      // An intranet asks once per reporting period instead: its wait is kept as it was.
+      autoPrompt: { enabled: autoPrompt, recontactDays: recontactDays.trim() === "" ? 7 : Number(recontactDays) },
       ...untouched(site),
     };
     const param = { site: encodeURIComponent(id.trim()) };
@@ -193,6 +199,43 @@ export function SiteForm({ site, taken, onSaved, onCancel }: Props) {
           </Field>
         </>
       )}
+      <fieldset class="auto-prompt">
+        <legend>{t.autoPrompt}</legend>
+        <label class="check">
+          <input
+            id={`${form}-autoPrompt`}
+            type="checkbox"
+            checked={autoPrompt}
+            aria-describedby={`${form}-autoPrompt-hint`}
+            onChange={(e) => setAutoPrompt(e.currentTarget.checked)}
+          />{" "}
+          {t.autoPromptEnabled}
+        </label>
+        <p id={`${form}-autoPrompt-hint`} class="hint muted">
+          {audience === "internal" ? t.autoPromptInternal : t.autoPromptHint}
+        </p>
+        <FieldProblem problems={problems} form={form} field="autoPrompt" />
+        {audience === "external" && (
+          <Field
+            form={form}
+            name="autoPrompt.recontactDays"
+            label={t.recontactDays}
+            hint={t.recontactDaysHint}
+            problems={problems}
+          >
+            <input
+              {...field("autoPrompt.recontactDays", true)}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={365}
+              step={1}
+              value={recontactDays}
+              onInput={(e) => setRecontactDays(e.currentTarget.value)}
+            />
+          </Field>
+        )}
+      </fieldset>
       {site && (site.turnstile || site.identity) && <p class="hint muted">{t.keptAsIs}</p>}
       <FormActions saving={saving} onCancel={onCancel} />
     </form>

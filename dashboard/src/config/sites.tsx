@@ -112,6 +112,16 @@ function SiteCard({ site }: { site: Site }) {
             <dd>{`${t.reportingPeriods[site.reportingPeriod] ?? site.reportingPeriod}, ${site.timeZone}`}</dd>
           </>
         )}
+        <dt>{t.autoPrompt}</dt>
+        <dd>
+          {!site.autoPrompt.enabled ? (
+            <span class="muted">{t.off}</span>
+          ) : site.audience === "internal" ? (
+            t.autoPromptOnInternal
+          ) : (
+            t.autoPromptOn(site.autoPrompt.recontactDays)
+          )}
+        </dd>
         <dt>{t.turnstile}</dt>
         <dd>{site.turnstile ? t.turnstileOn(site.turnstile.siteKey) : <span class="muted">{t.off}</span>}</dd>
         {site.audience === "internal" && (

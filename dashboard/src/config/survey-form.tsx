@@ -7,13 +7,17 @@ import { IdField } from "./id-field";
 import { Field, FormActions, useConfigForm } from "./form-kit";
 import { linesOf, toLines } from "./lines";
 import { LocalizedRows, rowsOf, textOf, type Row } from "./localized-rows";
+import { draftOf, PROMPT_FIELDS, PROMPT_LINES, PROMPT_ROWS, settingsOf } from "./prompt-draft";
+import { PromptFields } from "./prompt-fields";
 
 const t = strings.config;
 const KINDS: Survey["kind"][] = ["nps", "csat", "ces", "thumbs", "text"];
-const FIELDS = ["id", "kind", "question", "commentPrompt", "services", "topics", "active"];
+const FIELDS = ["id", "kind", "question", "commentPrompt", "services", "topics", "active", ...PROMPT_FIELDS];
 
 type Props = {
   site: string;
+  /** The site's segment dimensions, which the survey's targeting rules may test. */
+  dimensions: string[];
   survey: Survey | null;
   services: Service[];
   taken: string[];
@@ -22,7 +26,7 @@ type Props = {
 };
 
 /** One survey of a site: its kind, its question and comment prompt in each language, what it rates. */
-export function SurveyForm({ site, survey, services, taken, onSaved, onCancel }: Props) {
+export function SurveyForm({ site, dimensions, survey, services, taken, onSaved, onCancel }: Props) {
   const form = survey ? `survey-${survey.id}` : "survey-new";
   const [id, setId] = useState(survey?.id ?? "");
   const [kind, setKind] = useState<Survey["kind"]>(survey?.kind ?? "nps");
@@ -31,6 +35,7 @@ export function SurveyForm({ site, survey, services, taken, onSaved, onCancel }:
   const [rated, setRated] = useState<string[]>(survey?.services ?? []);
   const [topics, setTopics] = useState(toLines(survey?.topics ?? []));
   const [active, setActive] = useState(survey?.active ?? true);
+  const [promptDraft, setPromptDraft] = useState(draftOf(survey?.prompt));
   const { saving, problems, setProblems, field, save } = useConfigForm(form);
   useEffect(() => document.getElementById(`${form}-${survey ? "kind" : "id"}`)?.focus(), []);
 
@@ -51,12 +56,14 @@ export function SurveyForm({ site, survey, services, taken, onSaved, onCancel }:
       services: rated,
       topics: linesOf(topics),
       active,
+      prompt: settingsOf(promptDraft),
     };
     const param = { site, survey: encodeURIComponent(id.trim()) };
     const put = () => client.v1.sites[":site"].surveys[":survey"].$put({ param, json: body });
     await save(async () => onSaved(await read(put())), FIELDS, {
       aliases: { survey: "id" },
-      lines: ["topics"],
+      lines: ["topics", ...PROMPT_LINES],
+      rows: PROMPT_ROWS,
     });
   };
   const problemId = (name: string) => (problems.fields[name] ? `${form}-${name}-problem` : undefined);
@@ -136,6 +143,13 @@ export function SurveyForm({ site, survey, services, taken, onSaved, onCancel }:
         />{" "}
         {t.active}
       </label>
+      <PromptFields
+        form={form}
+        draft={promptDraft}
+        onChange={setPromptDraft}
+        problems={problems}
+        dimensions={dimensions}
+      />
       <FormActions saving={saving} onCancel={onCancel} />
     </form>
   );

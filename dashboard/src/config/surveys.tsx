@@ -4,6 +4,7 @@ import { firstText, type Catalog } from "../catalog";
 import { strings } from "../strings";
 import { useSectionEditing } from "./form-kit";
 import { Snippet } from "./snippet";
+import { promptSummary } from "./prompt-draft";
 import { SurveyForm } from "./survey-form";
 
 const t = strings.config;
@@ -19,6 +20,7 @@ export function SurveysSection({ catalog, canWrite, onSaved }: Props) {
     (survey) => t.savedSurvey(survey.id),
   );
   const surveys = catalog.surveys.filter((survey) => survey.site === site);
+  const dimensions = catalog.sites.find((s) => s.id === site)?.dimensions ?? [];
   const serviceNames = (ids: string[]) =>
     ids.map((id) => catalog.services.find((service) => service.id === id)?.name ?? id).join(", ");
 
@@ -62,6 +64,7 @@ export function SurveysSection({ catalog, canWrite, onSaved }: Props) {
       {editing === "" && (
         <SurveyForm
           site={site}
+          dimensions={dimensions}
           survey={null}
           services={catalog.services}
           taken={surveys.map((s) => s.id)}
@@ -76,6 +79,7 @@ export function SurveysSection({ catalog, canWrite, onSaved }: Props) {
             {editing === survey.id ? (
               <SurveyForm
                 site={site}
+                dimensions={dimensions}
                 survey={survey}
                 services={catalog.services}
                 taken={[]}
@@ -111,6 +115,8 @@ export function SurveysSection({ catalog, canWrite, onSaved }: Props) {
                   </dd>
                   <dt>{t.topics}</dt>
                   <dd>{survey.topics.length ? survey.topics.join(", ") : <span class="muted">{t.none}</span>}</dd>
+                  <dt>{strings.prompt.legend}</dt>
+                  <dd>{promptSummary(survey.prompt) ?? <span class="muted">{t.off}</span>}</dd>
                 </dl>
                 <Snippet
                   site={survey.site}

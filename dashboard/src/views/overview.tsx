@@ -18,6 +18,7 @@ import {
 import type { ViewProps } from "../main";
 import { ReleaseNotes, WithheldMark } from "../marks";
 import { PeriodLines } from "../period-line";
+import { ResponseRates } from "./response-rates";
 import { bucketFor, bucketsFor, internalInScope } from "../release";
 import { Status } from "../status";
 import { strings } from "../strings";
@@ -107,6 +108,7 @@ export function Overview(_props: ViewProps) {
           minGroupSize={internal.length ? Math.max(...internal.map((site) => site.minGroupSize)) : null}
         />
       )}
+      {catalog && <ResponseRates filters={filters} catalog={catalog} />}
     </>
   );
 }
