@@ -37,6 +37,9 @@ const outputs = [
   // Cloudflare Turnstile's challenge, loaded with the config of a site that wants it (shell.ts). Its copy of
   // queue.ts is built with TURNSTILE: answers that need a token wait apart, and it gives each try one.
   { entry: "turnstile.ts", file: "turnstile.js", format: "iife", turnstile: true },
+  // Auto-prompts' rules and triggers (prompt-entry.ts), loaded by the loader only for a survey that may ask by
+  // itself on the page (prompt.ts).
+  { entry: "prompt-entry.ts", file: "prompt.js", format: "iife" },
 ];
 /**
  * gzip -9 bytes (test/browser/size.test.ts): the loader, which every visitor downloads (each of widget.js and

@@ -1,23 +1,25 @@
-import type { WidgetPrompt } from "../../schema/prompt";
-
 /**
- * Auto-prompts (issue 14): the survey's triggers, targeting, sampling and fatigue, evaluated in the loader so that
- * a page that never asks loads no panel. A stub for now: it arms nothing, and events tracked are dropped.
+ * Asking at the right moment (README), the loader's part: `track`, and the memory an auto-prompt leaves. The
+ * rules and the triggers are dist/prompt.js (prompt-entry.ts), loaded only for a survey that may ask by itself
+ * on this page: every other page pays nothing for them.
  */
-export type PromptContext = {
-  site: string;
-  survey: string;
-  audience: "internal" | "external";
-  segment: Record<string, string>;
-  prompt: WidgetPrompt;
-};
+import { load } from "./load";
+import type { ArmPrompt } from "./prompt-entry";
+import type { PromptContext } from "./prompt-rules";
 
-/** Arms the survey's triggers if pages/segment/sample/fatigue allow; calls `show()` at most once per page. */
-export function arm(_context: PromptContext, _show: () => void): void {}
+export type { PromptContext };
+export { noteDone, noteShown } from "./prompt-memory";
 
-/** `feedloop.track(name)`: a named event from the page, for event triggers. */
-export function track(_name: string): void {}
+/** The names the page has tracked so far; each is also an event on `tracks`, for the triggers armed now. */
+const tracked: string[] = [];
+const tracks = new EventTarget();
 
-/** Fatigue bookkeeping, kept in localStorage: an auto-prompt was shown; the visitor answered or dismissed. */
-export function noteShown(_site: string, _survey: string): void {}
-export function noteDone(_site: string): void {}
+/** `feedloop.track(name)`: fires the event triggers armed now or later on this page. */
+export function track(name: string): void {
+  tracked.push(name);
+  tracks.dispatchEvent(new Event(name));
+}
+
+/** Arms the survey's triggers (dist/prompt.js) when this page view may ask; the first to fire calls `show`, once. */
+export const arm = (context: PromptContext & { base: string }, show: () => void) =>
+  load<ArmPrompt>(context.base + "/prompt.js", context, show, tracked, tracks);

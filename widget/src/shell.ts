@@ -115,7 +115,7 @@ export function start(options: WidgetOptions): FeedloopApi {
     // The page may forbid auto-prompts: `data-auto-prompt="off"`, `auto-prompt="off"`, `autoPrompt: false`.
     const { prompt } = config;
     const asks = prompt && autoPrompt !== false && autoPrompt != "off";
-    if (asks) arm({ site, survey, audience: view.audience, segment: options.segment, prompt }, showAuto);
+    if (asks) arm({ base, site, survey, audience: view.audience, segment: options.segment, prompt }, showAuto);
     // The panel ready before it is needed: replies to look for (it loads replies.js), or a prompt that may show.
     if (asks || followUps(site)[0]) idle(loadPanel);
   })()
