@@ -12,7 +12,8 @@ export const TRIGGERS: On[] = ["pageview", "scroll", "exit", "click", "event"];
 
 /** A trigger as the form edits it: its kind, and its one setting as typed (none for exit intent). */
 export type TriggerRow = { on: On; value: string };
-export type RuleRow = { dimension: string; op: SegmentRule["op"]; value: string };
+/** A segment rule as the form edits it: the API's own shape, every field a string. */
+export type RuleRow = SegmentRule;
 /** What Add puts in a new trigger row. */
 export const NEW_TRIGGER: TriggerRow = { on: "pageview", value: "5" };
 
