@@ -72,11 +72,15 @@ async function bundleSizes(outdir, name) {
 }
 
 function buildOurs() {
-  const built = spawnSync(process.execPath, [join(root, "widget/build.mjs")], { encoding: "utf8" });
-  if (built.status !== 0) {
-    // A comparison against a stale dist/ would be worse than none.
-    process.stderr.write(`${built.stdout}${built.stderr}bench:widget: node widget/build.mjs failed\n`);
-    process.exit(built.status ?? 1);
+  // The dashboard's build too: widget/build.mjs starts dist/_headers afresh, and the dashboard's build adds its
+  // CSP to it. Without it, a dist/ left by this bench would serve the dashboard with no CSP.
+  for (const script of ["widget/build.mjs", "dashboard/build.mjs"]) {
+    const built = spawnSync(process.execPath, [join(root, script)], { encoding: "utf8" });
+    if (built.status !== 0) {
+      // A comparison against a stale dist/ would be worse than none.
+      process.stderr.write(`${built.stdout}${built.stderr}bench:widget: node ${script} failed\n`);
+      process.exit(built.status ?? 1);
+    }
   }
   const loader = measureOurs("widget.js");
   const panel = measureOurs("panel.js");
@@ -86,7 +90,7 @@ function buildOurs() {
     gzip: loader.gzip + panel.gzip,
     brotli: loader.brotli + panel.brotli,
   };
-  return { loader, module: measureOurs("widget.mjs"), panel, submission };
+  return { loader, module: measureOurs("widget.mjs"), panel, prompt: measureOurs("prompt.js"), submission };
 }
 
 /** @param {string} file */
@@ -184,7 +188,7 @@ if (!Number.isInteger(loads) || loads < 1) {
   console.error("usage: npm run bench:widget [-- --loads N (a whole number, 1 or more) | --no-browser]");
   process.exit(2);
 }
-const { loader, module: loaderModule, panel, submission } = buildOurs();
+const { loader, module: loaderModule, panel, prompt, submission } = buildOurs();
 const ours = submission;
 const outdir = await mkdtemp(join(tmpdir(), "feedloop-widget-size-"));
 try {
@@ -210,6 +214,11 @@ try {
     { name: "feedloop loader (ours)", measured: "dist/widget.js as served: every page view", size: loader },
     { name: "feedloop loader, module", measured: "dist/widget.mjs, not in the ratios", size: loaderModule },
     { name: "feedloop panel", measured: "dist/panel.js: loaded when the panel opens", size: panel },
+    {
+      name: "feedloop auto-prompt rules",
+      measured: "dist/prompt.js: only for a survey that may ask by itself",
+      size: prompt,
+    },
     {
       name: "feedloop full submission",
       measured: "loader + panel, each gzipped alone: all JS for an answer",
