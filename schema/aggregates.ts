@@ -3,8 +3,11 @@ import { Kind } from "./common";
 import { Dimension } from "./config";
 import { filterQuery } from "./filters";
 
+/** A 95% interval `[lo, hi]` in the figure's own units: NPS points or percent. */
+export const Interval = z.tuple([z.number(), z.number()]);
+
 export const GROUP_FIELDS = ["site", "survey", "service", "owner", "audience", "topic"] as const;
-const GroupField = z
+export const GroupField = z
   .string()
   .refine(
     (field) =>
@@ -67,6 +70,11 @@ export const Cell = z.strictObject({
   down: z.number().int().optional(),
   positive: z.number().nullable().optional(),
   withheld: z.literal(true).optional(),
+  /**
+   * The 95% interval of the headline figure (`nps`, `csat`, `ces` or `positive`), in its units: adjusted Wald
+   * for NPS, Wilson for the percentages (shared/stats/intervals.ts). Null when count is 0; absent for text.
+   */
+  interval: Interval.nullable().optional(),
   /**
    * How often the surveys in this cell were shown (POST /v1/displays), and `count` ÷ `displays` (null when
    * displays is 0). Present only when the query filters and groups by nothing but site, survey, audience and

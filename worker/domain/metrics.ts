@@ -1,4 +1,6 @@
 import { SCORE_RANGE, type Kind } from "../../schema/common";
+import { headlineInterval } from "../../shared/stats/cells";
+import type { Interval } from "../../shared/stats/intervals";
 
 /** Counts of one cell: `n` responses, `scores[s]` of them gave score s (index 0..10). */
 export type Tally = { n: number; scores: number[] };
@@ -31,6 +33,8 @@ export type Cell = {
   up?: number;
   down?: number;
   positive?: number | null;
+  /** The headline figure's 95% interval (shared/stats/cells.ts); null with no answers. */
+  interval?: Interval | null;
 };
 
 const share = (part: number, count: number) => (count === 0 ? null : (100 * part) / count);
@@ -40,8 +44,13 @@ const sumScores = (tally: Tally, from: number, to: number) => {
   return sum;
 };
 
-/** The contract's Cell for a kind, with exactly its formulas (figures unrounded). */
+/** The contract's Cell for a kind, with exactly its formulas (figures unrounded) and its headline's interval. */
 export function toCell(kind: Kind, tally: Tally): Cell {
+  const cell = figuresOf(kind, tally);
+  return kind === "text" ? cell : { ...cell, interval: headlineInterval(kind, cell) };
+}
+
+function figuresOf(kind: Kind, tally: Tally): Cell {
   const count = tally.n;
   if (kind === "text") return { count, mean: null, distribution: {} };
   const { min, max } = SCORE_RANGE[kind];
