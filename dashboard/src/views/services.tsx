@@ -15,6 +15,7 @@ import {
   type ScoreKind,
 } from "../format";
 import type { ViewProps } from "../main";
+import { Margin } from "../margin";
 import { ReleaseNotes, WithheldMark } from "../marks";
 import { PeriodLines } from "../period-line";
 import { bucketFor, internalInScope } from "../release";
@@ -188,7 +189,10 @@ function SideCell({ side, kind, cell, bucket, service }: SideProps) {
     <td class={`side ${side} ${state}`} data-label={strings.audiences[side]}>
       <span class="cell-figure">
         {state === "shown" && value !== null ? (
-          <strong>{format(value)}</strong>
+          <>
+            <strong>{format(value)}</strong>
+            <Margin interval={cell?.interval} format={format} />
+          </>
         ) : (
           <span class="no-figure">{state === "withheld" ? strings.release.withheldFigure : strings.common.noData}</span>
         )}
