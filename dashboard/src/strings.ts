@@ -404,6 +404,16 @@ export const strings = {
         : `${count} ${count === 1 ? "point differs" : "points differ"} significantly from the one before ` +
           "(95%, corrected for the number of points).",
   },
+  // The services view's opening kind and one-sided services (issue 15, item 5).
+  servicesKind: {
+    opened: (kind: string, services: number) =>
+      `Showing ${kind}: the kind employees and customers both rate for the most services ` +
+      `(${services} ${services === 1 ? "service" : "services"}). Pick another kind above.`,
+    noneShared: (kind: string) =>
+      `Showing ${kind}: no service is rated by both employees and customers in the same kind.`,
+    notRated: { internal: "Not rated by employees", external: "Not rated by customers" } as Record<string, string>,
+    otherKinds: (kinds: string) => `Not asked in this kind; rated in ${kinds}`,
+  },
 } as const;
 
 export type Strings = typeof strings;
