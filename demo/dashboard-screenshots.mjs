@@ -98,8 +98,8 @@ async function shoot(browser, baseUrl, token, threadId) {
     const views = [
       // The default overview: NPS of the last 30 days, every site.
       { name: "overview", hash: "#/overview", ready: () => page.locator(".headline .figure").waitFor() },
-      // CSAT, the kind both sides rate: Customer support has a figure from employees and one from customers.
-      { name: "services", hash: "#/services?kind=csat", ready: () => page.locator(".services-table").waitFor() },
+      // No kind named: the view opens on CSAT, the kind both sides rate (Customer support), and says so.
+      { name: "services", hash: "#/services", ready: () => page.locator(".services-table").waitFor() },
       // Answers with a comment; on a desktop, one with the team's reply open beside the list.
       {
         name: "inbox",

@@ -1,3 +1,5 @@
+import type { Interval } from "../../shared/stats/intervals";
+import { significantSteps } from "../../shared/stats/cells";
 import type { AggregatesQuery, Cell, Kind, Point } from "./api-types";
 import type { TrendPoint } from "./charts/parts";
 import { strings } from "./strings";
@@ -91,12 +93,48 @@ export function formatDay(day: string): string {
 
 /** An aggregate's series as chart points. */
 export function trendOf(kind: ScoreKind, series: Point[], bucket: Bucket): TrendPoint[] {
-  return series.map((cell) => ({
+  // Only shown points are compared: a withheld or empty bucket has no figure to differ from.
+  const shown = series.map((cell) => (stateOf(kind, cell) === "shown" ? cell : null));
+  const significant = significantSteps(kind, shown);
+  return series.map((cell, i) => ({
     label: formatBucket(cell.start, bucket),
     longLabel: formatBucket(cell.start, bucket, true),
     value: figureOf(kind, cell),
     state: stateOf(kind, cell),
     count: cell.count ?? 0,
     withheld: !!cell.withheld,
+    interval: shown[i]?.interval ?? null,
+    step: significant[i] ? stepOf(kind, shown, i, bucket) : null,
   }));
+}
+
+// Margins of error (issue 15, item 1): every aggregate cell carries its headline figure's 95% interval.
+
+/**
+ * A figure's margin of error: half its 95% interval's width. The adjusted-Wald interval of an NPS is centred on
+ * the adjusted NPS, not the observed one (shared/stats/intervals.ts), and Wilson's pulls towards 50%, so
+ * "figure ± margin" is a summary of the interval's width, not its exact ends; the ends are in the tooltip.
+ * Null without an interval (no answers, or nothing released).
+ */
+export const marginOf = (interval: Interval | null | undefined): number | null =>
+  interval ? (interval[1] - interval[0]) / 2 : null;
+
+/** "±9", in points; below one point "±0.4", so a tiny margin never reads as none. */
+export const formatMargin = (margin: number) =>
+  `±${new Intl.NumberFormat(locale(), { maximumFractionDigits: margin < 0.95 ? 1 : 0 }).format(margin)}`;
+
+/** A figure as written with its margin: "+20 ±9", "82% ±6"; the figure alone without an interval. */
+export function withMargin(figure: string, interval: Interval | null | undefined): string {
+  const margin = marginOf(interval);
+  return margin === null ? figure : `${figure} ${formatMargin(margin)}`;
+}
+
+/** How a significant point moved from the last shown point before it (the one significantSteps tested it against). */
+function stepOf(kind: ScoreKind, shown: (Point | null)[], i: number, bucket: Bucket): TrendPoint["step"] {
+  let before = i - 1;
+  while (before >= 0 && !shown[before]) before--;
+  const [previous, current] = [shown[before], shown[i]];
+  if (!previous || !current) return null;
+  const change = (figureOf(kind, current) ?? 0) - (figureOf(kind, previous) ?? 0);
+  return change === 0 ? null : { rise: change > 0, from: formatBucket(previous.start, bucket, true) };
 }

@@ -389,6 +389,31 @@ export const strings = {
     checkFields: "Some fields need a change: see below.",
     forbidden: "This key may not change that.",
   },
+  // Margins of error and significant changes (issue 15, items 1 and 2).
+  margins: {
+    /** What a screen reader hears for "±9": words, not a symbol it may skip. */
+    spoken: (margin: string) => `margin of error ${margin} points at 95%`,
+    range: (lo: string, hi: string) => `95% interval: ${lo} to ${hi}`,
+    band: "95% interval",
+    stepMark: "Significant change from the point before",
+    step: (rise: boolean, from: string) => `a significant ${rise ? "rise" : "fall"} from ${from}`,
+    change: "Change",
+    steps: (count: number) =>
+      count === 0
+        ? "No point differs significantly from the one before it."
+        : `${count} ${count === 1 ? "point differs" : "points differ"} significantly from the one before ` +
+          "(95%, corrected for the number of points).",
+  },
+  // The services view's opening kind and one-sided services (issue 15, item 5).
+  servicesKind: {
+    opened: (kind: string, services: number) =>
+      `Showing ${kind}: the kind employees and customers both rate for the most services ` +
+      `(${services} ${services === 1 ? "service" : "services"}). Pick another kind above.`,
+    noneShared: (kind: string) =>
+      `Showing ${kind}: no service is rated by both employees and customers in the same kind.`,
+    notRated: { internal: "Not rated by employees", external: "Not rated by customers" } as Record<string, string>,
+    otherKinds: (kinds: string) => `Not asked in this kind; rated in ${kinds}`,
+  },
 } as const;
 
 export type Strings = typeof strings;

@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, test } from "vitest";
 import { strings } from "../../dashboard/src/strings";
+import { npsInterval } from "../../shared/stats/intervals";
 import { answerInClosedWeeks, respondAs, weekStart, type InternalAnswer } from "./closed-periods";
 import { admin, axeViolations, env, uid, useBrowser } from "./helpers";
 
@@ -9,6 +10,12 @@ const browser = useBrowser();
 /** The contract's NPS: 100 · (promoters (9–10) − detractors (0–6)) / count. */
 const npsOf = (scores: number[]) =>
   (100 * (scores.filter((s) => s >= 9).length - scores.filter((s) => s <= 6).length)) / scores.length;
+/** The half-width of an NPS's adjusted-Wald interval, as the dashboard writes it beside the figure: "±9". */
+function npsMargin(scores: number[]): string {
+  const counts = { n: scores.length, promoters: scores.filter((s) => s >= 9).length };
+  const [lo, hi] = npsInterval({ ...counts, detractors: scores.filter((s) => s <= 6).length })!;
+  return `±${Math.round((hi - lo) / 2)}`;
+}
 /** As the dashboard writes NPS and differences: signed, at most one decimal, in English. */
 const signed = (value: number) =>
   new Intl.NumberFormat("en", { maximumFractionDigits: 1, signDisplay: "exceptZero" }).format(value);
@@ -207,9 +214,10 @@ describe("dashboard: overview, services and breakdowns", () => {
         name: new RegExp(`^${strings.services.trendOf(seeded.serviceName, strings.audiences.external!)}`),
       })
       .waitFor();
+    // Each point with its margin of error (shared/stats: adjusted Wald), as "+40 ±38".
     const lastWeek = LAST_WEEK.map((a) => a.score);
     expect(await employeesTrend.getAttribute("aria-label")).toContain(
-      strings.charts.figureWithCount(signed(npsOf(lastWeek)), lastWeek.length),
+      strings.charts.figureWithCount(`${signed(npsOf(lastWeek))} ${npsMargin(lastWeek)}`, lastWeek.length),
     );
     await page.getByText(periodLine(1)).waitFor();
     expect(refused).toEqual([]);

@@ -1,7 +1,9 @@
 import { useId } from "preact/hooks";
 import { formatCount } from "../format";
 import { strings } from "../strings";
+import { Margin } from "../margin";
 import { WithheldMark } from "../marks";
+import { bandPaths, MarginLegend, StepMark } from "./interval-marks";
 import { Hatch, Legend, pointText, scale, ticksOf, type TrendPoint } from "./parts";
 import { useWidth } from "./use-width";
 
@@ -21,7 +23,9 @@ const LABEL_SPACING = 72;
 /**
  * A trend as a line. A withheld bucket (employees' answers not released) is a gap with a hatched band; a bucket with no
  * responses is a strip under the baseline, and the line bridges it with a dashed stroke, since
- * nothing is hidden there. Screen readers get the title, a summary and the same points as a table.
+ * nothing is hidden there. Behind the line, each figure's 95% interval is shaded; a point that differs
+ * significantly from the one before is ringed with an arrow. Screen readers get the title, a summary and the same
+ * points as a table, with each margin and each significant change in words.
  */
 export function LineChart({ points, domain, format, title, seriesLabel }: Props) {
   const [ref, width] = useWidth<HTMLDivElement>(640);
@@ -55,8 +59,11 @@ export function LineChart({ points, domain, format, title, seriesLabel }: Props)
   const withheld = points.filter((p) => p.state === "withheld").length;
   const empty = points.filter((p) => p.state === "empty").length;
   const shown = points.length - withheld - empty;
+  const steps = points.filter((p) => p.step).length;
+  const bands = bandPaths(points, x, y, Math.min(8, band * 0.6));
+  const [first, last] = [points[0]?.longLabel ?? "", points[points.length - 1]?.longLabel ?? ""];
   const summary = points.length
-    ? strings.charts.trendSummary(points[0]!.longLabel, points[points.length - 1]!.longLabel, shown, withheld, empty)
+    ? `${strings.charts.trendSummary(first, last, shown, withheld, empty)} ${strings.margins.steps(steps)}`
     : strings.charts.noResponses;
 
   return (
@@ -98,6 +105,9 @@ export function LineChart({ points, domain, format, title, seriesLabel }: Props)
               </rect>
             ) : null,
           )}
+          {bands.map((d) => (
+            <path key={d} class="interval-band" d={d} />
+          ))}
           {bridges.map(([from, to]) => (
             <path key={`b${from}`} class="series-bridge" d={path([from, to])} />
           ))}
@@ -120,6 +130,17 @@ export function LineChart({ points, domain, format, title, seriesLabel }: Props)
               >
                 <title>{`${point.longLabel}: ${strings.charts.noResponses}`}</title>
               </rect>
+            ) : null,
+          )}
+          {points.map((point, i) =>
+            point.step ? (
+              <StepMark
+                key={`m${i}`}
+                cx={x(i)}
+                cy={y(point.value!)}
+                rise={point.step.rise}
+                size={band < 8 ? 2.5 : 3.5}
+              />
             ) : null,
           )}
           {points.map((point, i) => {
@@ -146,6 +167,7 @@ export function LineChart({ points, domain, format, title, seriesLabel }: Props)
           withheld={withheld > 0}
           empty={empty > 0}
           hatchId={hatchId}
+          more={<MarginLegend band={bands.length > 0} steps={steps > 0} />}
         />
       </figcaption>
       <details class="chart-table">
@@ -158,6 +180,7 @@ export function LineChart({ points, domain, format, title, seriesLabel }: Props)
                 <th scope="col">{strings.charts.period}</th>
                 <th scope="col">{seriesLabel}</th>
                 <th scope="col">{strings.charts.responses}</th>
+                <th scope="col">{strings.margins.change}</th>
               </tr>
             </thead>
             <tbody>
@@ -165,14 +188,20 @@ export function LineChart({ points, domain, format, title, seriesLabel }: Props)
                 <tr key={point.longLabel} class={point.state}>
                   <th scope="row">{point.longLabel}</th>
                   <td>
-                    {point.state === "shown"
-                      ? format(point.value!)
-                      : point.state === "withheld"
-                        ? strings.release.withheld
-                        : strings.common.noData}
+                    {point.state === "shown" ? (
+                      <>
+                        <span>{format(point.value!)}</span>
+                        <Margin interval={point.interval} format={format} />
+                      </>
+                    ) : point.state === "withheld" ? (
+                      strings.release.withheld
+                    ) : (
+                      strings.common.noData
+                    )}
                     {point.state === "shown" && point.withheld && <WithheldMark />}
                   </td>
                   <td>{formatCount(point.count)}</td>
+                  <td>{point.step ? strings.margins.step(point.step.rise, point.step.from) : ""}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,4 +1,6 @@
-import type { CellState } from "../format";
+import type { ComponentChildren } from "preact";
+import type { Interval } from "../../../shared/stats/intervals";
+import { withMargin, type CellState } from "../format";
 import { strings } from "../strings";
 
 /** One point of a trend: a bucket's label, its figure when shown, and whether employees' answers were withheld. */
@@ -11,6 +13,13 @@ export type TrendPoint = {
   count: number;
   /** Some employees' answers of this bucket are not counted (the figure, if any, is of the rest). */
   withheld: boolean;
+  /** The figure's 95% interval, when shown. */
+  interval: Interval | null;
+  /**
+   * Set when the figure differs from the last shown point before it (`from`, its long label) at 95% across
+   * the whole series (shared/stats/cells.ts significantSteps); null for noise.
+   */
+  step: { rise: boolean; from: string } | null;
 };
 
 /** A linear scale from `domain` onto [from, to] pixels (to may be smaller: SVG's y grows downwards). */
@@ -37,10 +46,9 @@ export function Hatch({ id }: { id: string }) {
 export function pointText(point: TrendPoint, format: (value: number) => string): string {
   if (point.state === "withheld") return strings.release.withheld;
   if (point.state === "empty" || point.value === null) return strings.charts.noResponses;
-  return (point.withheld ? strings.charts.figureWithheld : strings.charts.figureWithCount)(
-    format(point.value),
-    point.count,
-  );
+  const figure = withMargin(format(point.value), point.interval);
+  const text = (point.withheld ? strings.charts.figureWithheld : strings.charts.figureWithCount)(figure, point.count);
+  return point.step ? `${text}, ${strings.margins.step(point.step.rise, point.step.from)}` : text;
 }
 
 /** The key under a chart; only the marks that appear in it are explained. */
@@ -49,6 +57,8 @@ export function Legend(props: {
   withheld?: boolean;
   empty?: boolean;
   hatchId: string;
+  /** Further keys (a trend's interval band and significance mark). */
+  more?: ComponentChildren;
 }) {
   return (
     <ul class="legend">
@@ -76,6 +86,7 @@ export function Legend(props: {
           {strings.charts.noResponses}
         </li>
       )}
+      {props.more}
     </ul>
   );
 }

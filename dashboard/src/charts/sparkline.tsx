@@ -1,5 +1,6 @@
 import { useId } from "preact/hooks";
 import { strings } from "../strings";
+import { bandPaths, StepMark } from "./interval-marks";
 import { Hatch, pointText, scale, type TrendPoint } from "./parts";
 
 const WIDTH = 104;
@@ -8,7 +9,8 @@ const PAD = 4;
 
 /**
  * A trend in a table cell: the same marks as the line chart (a hatched gap when withheld, a dashed
- * bridge over buckets with no responses) without axes. Its accessible name reads every point.
+ * bridge over buckets with no responses, the shaded 95% interval, the mark of a significant change) without
+ * axes. Its accessible name reads every point, with its margin and any significant change.
  */
 export function Sparkline(props: {
   points: TrendPoint[];
@@ -59,6 +61,9 @@ export function Sparkline(props: {
           />
         ) : null,
       )}
+      {bandPaths(points, x, y, Math.min(4, band * 0.6)).map((d) => (
+        <path key={d} class="interval-band" d={d} />
+      ))}
       {bridges.map((d) => (
         <path key={d} class="series-bridge" d={d} />
       ))}
@@ -78,6 +83,9 @@ export function Sparkline(props: {
             height="2.5"
           />
         ) : null,
+      )}
+      {points.map((point, i) =>
+        point.step ? <StepMark key={`m${i}`} cx={x(i)} cy={y(point.value!)} rise={point.step.rise} size={1.8} /> : null,
       )}
     </svg>
   );

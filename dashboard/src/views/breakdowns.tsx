@@ -7,6 +7,7 @@ import { FigureBar } from "../charts/figure-bar";
 import { aggregateQuery, FilterBar, useFilters } from "../filters";
 import { FIGURE_DOMAIN, figureOf, formatCount, formatFigure, stateOf, type ScoreKind } from "../format";
 import type { ViewProps } from "../main";
+import { Margin } from "../margin";
 import { GroupValue, ReleaseNotes, WithheldMark } from "../marks";
 import { PeriodLines } from "../period-line";
 import { internalInScope } from "../release";
@@ -152,7 +153,10 @@ function Row({ kind, cell, name }: { kind: ScoreKind; cell: Cell; name: Componen
         <div class="figure-line">
           <span class="figure-text">
             {state === "shown" && value !== null ? (
-              <span>{formatFigure(kind, value)}</span>
+              <>
+                <span>{formatFigure(kind, value)}</span>
+                <Margin interval={cell.interval} format={(figure) => formatFigure(kind, figure)} />
+              </>
             ) : (
               <span class="no-figure">
                 {state === "withheld" ? strings.release.withheldFigure : strings.common.noData}
@@ -160,7 +164,7 @@ function Row({ kind, cell, name }: { kind: ScoreKind; cell: Cell; name: Componen
             )}
             {state === "shown" && cell.withheld && <WithheldMark />}
           </span>
-          <FigureBar value={value} state={state} domain={FIGURE_DOMAIN[kind]} />
+          <FigureBar value={value} state={state} domain={FIGURE_DOMAIN[kind]} interval={cell.interval} />
         </div>
       </td>
       <td class="number">{formatCount(cell.count ?? 0)}</td>

@@ -16,6 +16,7 @@ import {
   type ScoreKind,
 } from "../format";
 import type { ViewProps } from "../main";
+import { Margin } from "../margin";
 import { ReleaseNotes, WithheldMark } from "../marks";
 import { PeriodLines } from "../period-line";
 import { ResponseRates } from "./response-rates";
@@ -122,6 +123,7 @@ function Headline({ kind, total, period }: { kind: ScoreKind; total: Cell; perio
       {state === "shown" && value !== null ? (
         <p class="figure">
           <span>{formatFigure(kind, value)}</span>
+          <Margin interval={total.interval} format={(figure) => formatFigure(kind, figure)} />
           {total.withheld && <WithheldMark />}
         </p>
       ) : (

@@ -2,6 +2,7 @@ import { useId } from "preact/hooks";
 import { SEVERAL } from "../api";
 import type { Group, Service } from "../api-types";
 import { useCatalog } from "../catalog";
+import { commonKind, kindsBySide, type Side } from "../service-sides";
 import { Sparkline } from "../charts/sparkline";
 import { aggregateQuery, FilterBar, useFilters, type Filters } from "../filters";
 import {
@@ -9,12 +10,14 @@ import {
   figureOf,
   formatDelta,
   formatFigure,
+  isScoreKind,
   stateOf,
   trendOf,
   type Bucket,
   type ScoreKind,
 } from "../format";
 import type { ViewProps } from "../main";
+import { Margin } from "../margin";
 import { ReleaseNotes, WithheldMark } from "../marks";
 import { PeriodLines } from "../period-line";
 import { bucketFor, internalInScope } from "../release";
@@ -34,9 +37,15 @@ const trendBucket = (filters: Filters): Bucket =>
  * the finest (a monthly intranet: by month), so the two sides stay comparable point by point.
  */
 export function Services(_props: ViewProps) {
-  const [filters, setFilters, params] = useFilters();
+  const [asked, setFilters, params] = useFilters();
   const owner = params.get("owner") || null;
   const { catalog, error: catalogError, reload } = useCatalog();
+  const services = catalog?.services ?? [];
+  const rated = catalog ? kindsBySide(catalog) : new Map<string, Record<Side, Set<string>>>();
+  const ownersServices = services.filter((service) => !owner || service.owner === owner).map((service) => service.id);
+  // A link that names no kind opens on the one both sides rate for the most of the services listed.
+  const opening = isScoreKind(params.get("kind")) ? null : commonKind(rated, ownersServices);
+  const filters = opening ? { ...asked, kind: opening.kind } : asked;
   const kind = filters.kind;
   const internal = catalog ? internalInScope(catalog.sites, catalog.surveys, { kind }) : [];
   const everySite = { ...filters, site: null };
@@ -46,7 +55,6 @@ export function Services(_props: ViewProps) {
   );
   const bucket = answer.bucket;
   const ownerId = useId();
-  const services = catalog?.services ?? [];
 
   const sides = new Map<string, Partial<Record<(typeof SIDES)[number], Group>>>();
   if (answer.data?.kind === kind) {
@@ -93,6 +101,13 @@ export function Services(_props: ViewProps) {
           </select>
         </div>
       </FilterBar>
+      {opening && catalog && (
+        <p class="note opening-kind">
+          {opening.services
+            ? strings.servicesKind.opened(strings.kinds[kind]!, opening.services)
+            : strings.servicesKind.noneShared(strings.kinds[kind]!)}
+        </p>
+      )}
       <PeriodLines sites={internal} />
       <Status
         loading={answer.loading || !catalog}
@@ -141,6 +156,7 @@ export function Services(_props: ViewProps) {
                             cell={row[side]}
                             bucket={bucket}
                             service={service.name}
+                            rated={service.id === SEVERAL ? null : (rated.get(service.id)?.[side] ?? new Set())}
                           />
                         ))}
                         <td class="gap" data-label={strings.services.gap}>
@@ -178,9 +194,11 @@ type SideProps = {
   cell: Group | undefined;
   bucket: Bucket | null;
   service: string;
+  /** The kinds this side rates the service in (null: not known, as for the "several" row). */
+  rated: Set<string> | null;
 };
 
-function SideCell({ side, kind, cell, bucket, service }: SideProps) {
+function SideCell({ side, kind, cell, bucket, service, rated }: SideProps) {
   const state = cell ? stateOf(kind, cell) : "empty";
   const value = cell ? figureOf(kind, cell) : null;
   const format = (v: number) => formatFigure(kind, v);
@@ -188,9 +206,14 @@ function SideCell({ side, kind, cell, bucket, service }: SideProps) {
     <td class={`side ${side} ${state}`} data-label={strings.audiences[side]}>
       <span class="cell-figure">
         {state === "shown" && value !== null ? (
-          <strong>{format(value)}</strong>
+          <>
+            <strong>{format(value)}</strong>
+            <Margin interval={cell?.interval} format={format} />
+          </>
         ) : (
-          <span class="no-figure">{state === "withheld" ? strings.release.withheldFigure : strings.common.noData}</span>
+          <span class="no-figure">
+            {state === "withheld" ? strings.release.withheldFigure : noFigure(side, kind, rated)}
+          </span>
         )}
         {state === "shown" && <span class="muted count">{strings.common.responses(cell?.count ?? 0)}</span>}
         {state === "shown" && cell?.withheld && <WithheldMark />}
@@ -206,4 +229,11 @@ function SideCell({ side, kind, cell, bucket, service }: SideProps) {
       )}
     </td>
   );
+}
+
+/** Why an empty cell is empty: the side rates the service in no kind, or in others only, or nobody answered. */
+function noFigure(side: (typeof SIDES)[number], kind: ScoreKind, rated: Set<string> | null): string {
+  if (!rated || rated.has(kind)) return strings.common.noData;
+  if (rated.size === 0) return strings.servicesKind.notRated[side]!;
+  return strings.servicesKind.otherKinds([...rated].map((other) => strings.kinds[other] ?? other).join(", "));
 }
