@@ -23,7 +23,10 @@ const readers = {
   middleware: [requireAuth({ scope: "read" })],
 };
 // Services span sites, so, as for PUT /v1/services, only an admin credential for every site may change them.
-const writers = { security: [{ bearer: [] }] };
+const writers = {
+  security: [{ bearer: [] }],
+  middleware: [requireAuth({ scope: "admin", everySite: true })],
+};
 const HIDDEN =
   "Read keys may call this. A key limited to some sites gets 404 for a service only other sites rate " +
   "(GET /v1/services/{service} says which it sees).";
@@ -60,7 +63,7 @@ const putRoute = createRoute({
   summary: "Record or replace an action on a service",
   description: "Admin credentials for every site only (403 otherwise). 404 when the service does not exist.",
   ...writers,
-  middleware: [requireAuth({ scope: "admin", everySite: true }), limitBody(), jsonBody()],
+  middleware: [...writers.middleware, limitBody(), jsonBody()],
   request: {
     params: ActionParam,
     body: { required: true, content: { "application/json": { schema: ActionInput } } },
@@ -78,7 +81,6 @@ const deleteRoute = createRoute({
   summary: "Delete an action",
   description: "Admin credentials for every site only (403 otherwise).",
   ...writers,
-  middleware: [requireAuth({ scope: "admin", everySite: true })],
   request: { params: ActionParam },
   responses: { 204: { description: "Deleted" }, ...errors([401, 403, 404, 422, 429, ...SERVER_ERRORS]) },
 });
