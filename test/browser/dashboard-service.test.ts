@@ -1,0 +1,173 @@
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, test } from "vitest";
+import { strings } from "../../dashboard/src/strings";
+import { leadLag, MIN_PAIRED_PERIODS } from "../../shared/stats/correlation";
+import { answerInClosedWeeks, weekStart } from "./closed-periods";
+import { admin, axeViolations, env, uid, useBrowser } from "./helpers";
+import { answersInPastWeeks } from "./past-answers";
+
+const browser = useBrowser();
+
+/**
+ * Issue 15 items 3 and 4, the dashboard side: a service's page with both sides' trends at the intranet's
+ * week, and the correlation of the employees' CSAT with the customers' 0 to 3 weeks later.
+ *
+ * Employees (a weekly UTC intranet, groups of at least 5) answer 6 a week for 12 closed weeks; customers 10 a
+ * week, their share satisfied following the employees' of the week before. A second service has 5 weeks only:
+ * too few paired periods for a number.
+ */
+const EMPLOYEES_SATISFIED = [1, 3, 5, 2, 6, 4, 1, 5, 3, 6, 2, 4]; // of 6, oldest week first
+const CUSTOMERS_SATISFIED = [5, 2, 5, 8, 4, 9, 6, 3, 8, 5, 9, 4]; // of 10: about the employees' a week before
+const SHORT_WEEKS = 5;
+
+/** A week's CSAT answers with `satisfied` 4s and 5s and the rest 2s and 3s. */
+const scoresOf = (satisfied: number, count: number) =>
+  Array.from({ length: count }, (_, i) => (i < satisfied ? 4 + (i % 2) : 2 + (i % 2)));
+const csatOf = (scores: number[]) => (100 * scores.filter((s) => s >= 4).length) / scores.length;
+
+const seeded = { long: "", longName: "", short: "", shortName: "", intranet: "", shop: "" };
+
+beforeAll(async () => {
+  seeded.long = uid("svc-long");
+  seeded.longName = `Support ${seeded.long}`;
+  seeded.short = uid("svc-short");
+  seeded.shortName = `Payroll ${seeded.short}`;
+  seeded.intranet = uid("intranet");
+  seeded.shop = uid("shop");
+  const intranet = {
+    name: `Intranet ${seeded.intranet}`,
+    audience: "internal",
+    origins: [`https://${seeded.intranet}.example`],
+    dimensions: [],
+    minGroupSize: 5,
+    reportingPeriod: "week",
+    timeZone: "UTC",
+  };
+  await admin("PUT", `/v1/services/${seeded.long}`, { name: seeded.longName, owner: "support" });
+  await admin("PUT", `/v1/services/${seeded.short}`, { name: seeded.shortName, owner: "finance" });
+  await admin("PUT", `/v1/sites/${seeded.intranet}`, intranet);
+  await admin("PUT", `/v1/sites/${seeded.shop}`, {
+    name: `Shop ${seeded.shop}`,
+    audience: "external",
+    origins: [`https://${seeded.shop}.example`],
+  });
+  for (const site of [seeded.intranet, seeded.shop])
+    await admin("PUT", `/v1/sites/${site}/surveys/pulse`, {
+      kind: "csat",
+      question: { en: "How satisfied are you?" },
+      services: [seeded.long, seeded.short],
+    });
+  const employees = EMPLOYEES_SATISFIED.map((satisfied, w) => [
+    ...scoresOf(satisfied, 6).map((score) => ({ score, segment: {}, service: seeded.long, survey: "pulse" })),
+    ...(w >= EMPLOYEES_SATISFIED.length - SHORT_WEEKS
+      ? scoresOf(3, 6).map((score) => ({ score, segment: {}, service: seeded.short, survey: "pulse" }))
+      : []),
+  ]);
+  await answerInClosedWeeks(seeded.intranet, intranet, `https://${seeded.intranet}.example`, employees);
+  const shop = { site: seeded.shop, survey: "pulse", kind: "csat" };
+  await answersInPastWeeks(
+    { ...shop, service: seeded.long },
+    weekStart(),
+    CUSTOMERS_SATISFIED.map((satisfied) => scoresOf(satisfied, 10)),
+  );
+  await answersInPastWeeks(
+    { ...shop, service: seeded.short },
+    weekStart(),
+    Array.from({ length: SHORT_WEEKS }, (_, w) => scoresOf(3 + w, 10)),
+  );
+});
+
+async function signIn(page: Page): Promise<void> {
+  await page.goto(`${env().workerUrl}/admin/`);
+  await page.getByLabel(strings.signIn.label).pressSequentially(env().adminToken);
+  await page.getByRole("button", { name: strings.signIn.submit }).click();
+  await page.getByRole("navigation", { name: "Sections" }).waitFor();
+}
+
+/** Opens a service's page the way a person does: by its name in the services table. */
+async function openService(page: Page, name: string): Promise<void> {
+  await page.goto(`${env().workerUrl}/admin/#/services?kind=csat`);
+  await page.getByRole("link", { name, exact: true }).click();
+  await page.getByRole("heading", { level: 1, name }).waitFor();
+}
+
+/** Messages of CSP violations the page reports from now on. */
+function recordCspViolations(page: Page): string[] {
+  const refused: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+  });
+  return refused;
+}
+
+const leadLagPanel = (page: Page) => page.getByRole("region", { name: strings.leadLag.title });
+const r2 = (value: number) =>
+  new Intl.NumberFormat("en", { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
+
+describe("dashboard: a service's page", () => {
+  test("both sides at the intranet's week, r at lags 0–3 as recomputed, and no CSP violation", async () => {
+    const page = await browser.newPage({ timezoneId: "UTC" });
+    const refused = recordCspViolations(page);
+    await signIn(page);
+    await openService(page, seeded.longName);
+    const chart = page.getByRole("region", {
+      name: strings.service.chartTitle(strings.service.both, "CSAT", "by week"),
+    });
+    await chart.waitFor();
+    // One line per side, each with its shaded interval over the 12 closed weeks.
+    await expect.poll(() => chart.locator(".paired-line.internal .series-dot").count()).toBe(12);
+    expect(await chart.locator(".paired-line.external .series-dot").count()).toBe(12);
+    expect(await chart.locator(".interval-band").count()).toBeGreaterThanOrEqual(2);
+
+    // The page's 26 weeks: 14 before the history with nothing, 12 closed weeks, and this week (open, no answers).
+    const gaps = Array<null>(26 - 12 - 1).fill(null);
+    const internal = [...gaps, ...EMPLOYEES_SATISFIED.map((s) => csatOf(scoresOf(s, 6))), null];
+    const external = [...gaps, ...CUSTOMERS_SATISFIED.map((s) => csatOf(scoresOf(s, 10))), null];
+    const expected = leadLag(internal, external, 3);
+    const panel = leadLagPanel(page);
+    for (const lag of expected) {
+      expect(lag.r).not.toBeNull();
+      const row = panel.locator(`tr[data-lag="${lag.lag}"]`);
+      const when =
+        lag.lag === 0
+          ? strings.leadLag.sameTime
+          : strings.leadLag.later(strings.leadLag.lagName(lag.lag, strings.leadLag.units.week!));
+      await expect
+        .poll(() => row.textContent())
+        .toContain(
+          strings.leadLag.sentence("CSAT", "CSAT", when, r2(lag.r!), r2(lag.interval![0]), r2(lag.interval![1])),
+        );
+      expect(await row.locator("td.number").textContent()).toBe(String(lag.pairs));
+    }
+    // The customers follow the employees a week later: the strongest correlation is at lag 1.
+    const strongest = expected.reduce((best, lag) => (lag.r! > best.r! ? lag : best));
+    expect(strongest.lag).toBe(1);
+    await expect.poll(() => panel.textContent()).toContain(strings.leadLag.caution);
+    expect(refused).toEqual([]);
+  });
+
+  test("fewer than 8 paired periods: 'Not enough periods yet' instead of a number", async () => {
+    const page = await browser.newPage({ timezoneId: "UTC" });
+    await signIn(page);
+    await openService(page, seeded.shortName);
+    const panel = leadLagPanel(page);
+    await panel.waitFor();
+    for (let lag = 0; lag <= 3; lag++) {
+      const row = panel.locator(`tr[data-lag="${lag}"]`);
+      await expect
+        .poll(() => row.textContent())
+        .toContain(strings.leadLag.notEnough(SHORT_WEEKS - lag, MIN_PAIRED_PERIODS));
+      expect(await row.textContent()).not.toMatch(/r = /);
+    }
+  });
+
+  test("axe finds no violation on the page, light and dark", async () => {
+    for (const colorScheme of ["light", "dark"] as const) {
+      const page = await browser.newPage({ timezoneId: "UTC", colorScheme, bypassCSP: true });
+      await signIn(page);
+      await openService(page, seeded.longName);
+      await expect.poll(() => leadLagPanel(page).locator("tr[data-lag]").count()).toBe(4);
+      expect({ colorScheme, violations: await axeViolations(page) }).toEqual({ colorScheme, violations: [] });
+    }
+  });
+});
