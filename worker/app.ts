@@ -4,6 +4,7 @@ import { onError, onNotFound } from "./errors";
 import { declare, DOCUMENT, errors, json, router } from "./openapi";
 import { publicPreflight } from "./middleware/cors";
 import { aggregates } from "./routes/aggregates";
+import { compare } from "./routes/compare";
 import { displays } from "./routes/displays";
 import { csvExport, ndjsonExport } from "./routes/exports";
 import { followup, followupsByPath } from "./routes/followups";
@@ -42,6 +43,7 @@ export const app = $(
   .route("/v1/followups", followupsByPath)
   .route("/v1/keys", keys)
   .route("/v1/webhooks", webhooks)
+  .route("/v1/aggregates/compare", compare)
   .route("/v1/aggregates", aggregates)
   .openapi(...declare(openApiRoute(), (c) => c.json(openApiDocument(), 200, { "Access-Control-Allow-Origin": "*" })));
 
