@@ -3,6 +3,7 @@ import { resilient } from "./db/resilient";
 import { onError, onNotFound } from "./errors";
 import { declare, DOCUMENT, errors, json, router } from "./openapi";
 import { publicPreflight } from "./middleware/cors";
+import { actions } from "./routes/actions";
 import { aggregates } from "./routes/aggregates";
 import { compare } from "./routes/compare";
 import { displays } from "./routes/displays";
@@ -33,6 +34,7 @@ export const app = $(
 )
   .route("/v1/sites", sites)
   .route("/v1/services", services)
+  .route("/v1/services", actions)
   .route("/v1/widget", widget)
   .route("/v1/responses.csv", csvExport)
   .route("/v1/responses.ndjson", ndjsonExport)
