@@ -47,3 +47,13 @@ export type ActionEffect = z.infer<typeof ActionEffect>;
 
 /** `GET /v1/services/{service}/actions/{id}`: the action with its before/after. */
 export const ActionWithEffect = Action.extend({ effect: ActionEffect });
+
+/** `GET /v1/services/{service}/actions/{id}?days=`: the longest before/after, in days (about six months). */
+export const ActionEffectQuery = z.strictObject({
+  days: z.coerce
+    .number()
+    .int("must be a whole number of days")
+    .min(1, "must be at least 1")
+    .max(182, "must be at most 182 (about six months)")
+    .default(28),
+});

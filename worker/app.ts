@@ -3,7 +3,9 @@ import { resilient } from "./db/resilient";
 import { onError, onNotFound } from "./errors";
 import { declare, DOCUMENT, errors, json, router } from "./openapi";
 import { publicPreflight } from "./middleware/cors";
+import { actions } from "./routes/actions";
 import { aggregates } from "./routes/aggregates";
+import { compare } from "./routes/compare";
 import { displays } from "./routes/displays";
 import { csvExport, ndjsonExport } from "./routes/exports";
 import { followup, followupsByPath } from "./routes/followups";
@@ -32,6 +34,7 @@ export const app = $(
 )
   .route("/v1/sites", sites)
   .route("/v1/services", services)
+  .route("/v1/services", actions)
   .route("/v1/widget", widget)
   .route("/v1/responses.csv", csvExport)
   .route("/v1/responses.ndjson", ndjsonExport)
@@ -42,6 +45,7 @@ export const app = $(
   .route("/v1/followups", followupsByPath)
   .route("/v1/keys", keys)
   .route("/v1/webhooks", webhooks)
+  .route("/v1/aggregates/compare", compare)
   .route("/v1/aggregates", aggregates)
   .openapi(...declare(openApiRoute(), (c) => c.json(openApiDocument(), 200, { "Access-Control-Allow-Origin": "*" })));
 

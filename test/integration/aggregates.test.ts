@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { admin, adminOk, expectError, postResponse, seedSurvey } from "./helpers";
+import { referenceNpsInterval, round, roundCell, wilson } from "./reference";
 import { insertAt } from "./seed";
 
 type Answer = {
@@ -17,7 +18,7 @@ describe("GET /v1/aggregates: the metrics of each kind", () => {
       expect((await postResponse({ site, survey, score })).status).toBe(201);
     const { total } = await aggregates(`survey=${survey}&site=${site}`);
     // promoters 9,9,10,10 = 4; passives 7,8,8 = 3; detractors 0,6,6 = 3; NPS = 100 × (4 − 3) / 10.
-    expect(total).toEqual({
+    expect(roundCell(total)).toEqual({
       count: 10,
       mean: 7.3,
       distribution: { 0: 1, 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: 2, 7: 1, 8: 2, 9: 2, 10: 2 },
@@ -25,6 +26,8 @@ describe("GET /v1/aggregates: the metrics of each kind", () => {
       passives: 3,
       detractors: 3,
       nps: 10,
+      // Adjusted Wald: (4.75 − 3.75) / 13 ± 1.96 × √((8.5/13 − (1/13)²) / 13), in points.
+      interval: round(referenceNpsInterval(10, 4, 3)),
       // The survey was never reported shown (POST /v1/displays): no response rate.
       displays: 0,
       responseRate: null,
@@ -38,18 +41,20 @@ describe("GET /v1/aggregates: the metrics of each kind", () => {
     expect(total).toMatchObject({ count: 7, satisfied: 3, distribution: { 1: 1, 2: 1, 3: 2, 4: 2, 5: 1 } });
     expect(total.csat).toBeCloseTo(300 / 7, 10);
     expect(total.mean).toBeCloseTo(22 / 7, 10);
+    expect(roundCell(total).interval).toEqual(round(wilson(3, 7)));
   });
 
   it("ces with the 4/5 boundary", async () => {
     const { site, survey } = await seedSurvey({ kind: "ces" });
     for (const score of [1, 4, 4, 5, 7]) await postResponse({ site, survey, score });
     const { total } = await aggregates(`survey=${survey}&site=${site}`);
-    expect(total).toEqual({
+    expect(roundCell(total)).toEqual({
       count: 5,
       mean: 4.2,
       distribution: { 1: 1, 2: 0, 3: 0, 4: 2, 5: 1, 6: 0, 7: 1 },
       easy: 2,
       ces: 40,
+      interval: round(wilson(2, 5)),
       displays: 0,
       responseRate: null,
     });
@@ -58,13 +63,14 @@ describe("GET /v1/aggregates: the metrics of each kind", () => {
   it("thumbs and text", async () => {
     const thumbs = await seedSurvey({ kind: "thumbs" });
     for (const score of [1, 1, 1, 0]) await postResponse({ ...thumbs, score });
-    expect((await aggregates(`survey=${thumbs.survey}&site=${thumbs.site}`)).total).toEqual({
+    expect(roundCell((await aggregates(`survey=${thumbs.survey}&site=${thumbs.site}`)).total)).toEqual({
       count: 4,
       mean: 0.75,
       distribution: { 0: 1, 1: 3 },
       up: 3,
       down: 1,
       positive: 75,
+      interval: round(wilson(3, 4)),
       displays: 0,
       responseRate: null,
     });
@@ -82,7 +88,7 @@ describe("GET /v1/aggregates: the metrics of each kind", () => {
   it("metrics are null when nothing was counted", async () => {
     const { site, survey } = await seedSurvey({ kind: "nps" });
     const { total } = await aggregates(`survey=${survey}&site=${site}`);
-    expect(total).toMatchObject({ count: 0, mean: null, promoters: 0, nps: null });
+    expect(total).toMatchObject({ count: 0, mean: null, promoters: 0, nps: null, interval: null });
   });
 });
 
