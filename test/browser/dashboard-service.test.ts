@@ -1,6 +1,8 @@
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, test } from "vitest";
 import { strings } from "../../dashboard/src/strings";
+import { effectSentence } from "../../dashboard/src/service/effect-sentence";
+import { headlineDifference } from "../../shared/stats/cells";
 import { leadLag, MIN_PAIRED_PERIODS } from "../../shared/stats/correlation";
 import { answerInClosedWeeks, weekStart } from "./closed-periods";
 import { admin, axeViolations, env, uid, useBrowser } from "./helpers";
@@ -25,7 +27,13 @@ const scoresOf = (satisfied: number, count: number) =>
   Array.from({ length: count }, (_, i) => (i < satisfied ? 4 + (i % 2) : 2 + (i % 2)));
 const csatOf = (scores: number[]) => (100 * scores.filter((s) => s >= 4).length) / scores.length;
 
-const seeded = { long: "", longName: "", short: "", shortName: "", intranet: "", shop: "" };
+const seeded = { long: "", longName: "", short: "", shortName: "", intranet: "", shop: "", readKey: "" };
+
+const WEEK = 7 * 86_400_000;
+/** An action on the Monday that started the 7th of the 12 weeks: 4 whole weeks before it and 4 after, both closed. */
+const ACTION = { id: "evening-agents", title: "Two more agents in the evenings", weekIndex: 6 };
+const actionDay = () =>
+  new Date(weekStart() - (EMPLOYEES_SATISFIED.length - ACTION.weekIndex) * WEEK).toISOString().slice(0, 10);
 
 beforeAll(async () => {
   seeded.long = uid("svc-long");
@@ -70,6 +78,8 @@ beforeAll(async () => {
     weekStart(),
     CUSTOMERS_SATISFIED.map((satisfied) => scoresOf(satisfied, 10)),
   );
+  await admin("PUT", `/v1/services/${seeded.long}/actions/${ACTION.id}`, { title: ACTION.title, date: actionDay() });
+  seeded.readKey = (await admin<{ key: string }>("POST", "/v1/keys", { name: uid("read"), scope: "read" })).key;
   await answersInPastWeeks(
     { ...shop, service: seeded.short },
     weekStart(),
@@ -77,9 +87,9 @@ beforeAll(async () => {
   );
 });
 
-async function signIn(page: Page): Promise<void> {
+async function signIn(page: Page, key = env().adminToken): Promise<void> {
   await page.goto(`${env().workerUrl}/admin/`);
-  await page.getByLabel(strings.signIn.label).pressSequentially(env().adminToken);
+  await page.getByLabel(strings.signIn.label).pressSequentially(key);
   await page.getByRole("button", { name: strings.signIn.submit }).click();
   await page.getByRole("navigation", { name: "Sections" }).waitFor();
 }
@@ -99,6 +109,10 @@ function recordCspViolations(page: Page): string[] {
   });
   return refused;
 }
+
+/** As the dashboard writes a difference: signed, at most one decimal, in English. */
+const signed = (value: number) =>
+  new Intl.NumberFormat("en", { maximumFractionDigits: 1, signDisplay: "exceptZero" }).format(value);
 
 const leadLagPanel = (page: Page) => page.getByRole("region", { name: strings.leadLag.title });
 const r2 = (value: number) =>
@@ -161,13 +175,102 @@ describe("dashboard: a service's page", () => {
     }
   });
 
-  test("axe finds no violation on the page, light and dark", async () => {
+  test("axe finds no violation on the page, its cards and its open form, light and dark", async () => {
     for (const colorScheme of ["light", "dark"] as const) {
       const page = await browser.newPage({ timezoneId: "UTC", colorScheme, bypassCSP: true });
       await signIn(page);
       await openService(page, seeded.longName);
       await expect.poll(() => leadLagPanel(page).locator("tr[data-lag]").count()).toBe(4);
+      await page.locator(".effect-sentence").first().waitFor();
+      await page.getByRole("button", { name: strings.actions.add }).click();
+      await page.getByRole("form", { name: strings.actions.addTitle }).waitFor();
       expect({ colorScheme, violations: await axeViolations(page) }).toEqual({ colorScheme, violations: [] });
     }
+  });
+
+  test("the action's marker on the chart, and its card's figures and sentences as recomputed", async () => {
+    const page = await browser.newPage({ timezoneId: "UTC" });
+    await signIn(page);
+    await openService(page, seeded.longName);
+    const marker = page.locator(`.action-marker[data-action="${ACTION.id}"]`);
+    await marker.waitFor({ state: "attached" });
+    const day = new Intl.DateTimeFormat("en", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+    const label = strings.service.actionMark(ACTION.title, day.format(new Date(`${actionDay()}T00:00:00Z`)));
+    expect(await marker.locator("title").textContent()).toBe(label);
+
+    // 28 days each side of a Monday: the 4 weeks before it and the 4 from it, for both sides.
+    const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: ACTION.title }) });
+    await expect.poll(() => card.textContent()).toContain(strings.actions.beforeAfter(28));
+    const sides = [
+      { audience: "internal", weeks: EMPLOYEES_SATISFIED, perWeek: 6 },
+      { audience: "external", weeks: CUSTOMERS_SATISFIED, perWeek: 10 },
+    ];
+    for (const { audience, weeks, perWeek } of sides) {
+      const cellOf = (from: number) => {
+        const scores = weeks.slice(from, from + 4).flatMap((satisfied) => scoresOf(satisfied, perWeek));
+        return { count: scores.length, satisfied: scores.filter((s) => s >= 4).length };
+      };
+      const [before, after] = [cellOf(ACTION.weekIndex - 4), cellOf(ACTION.weekIndex)];
+      const change = headlineDifference("csat", before, after)!;
+      const sentence = effectSentence({
+        audience,
+        kind: "csat",
+        ...change,
+        before: before.count,
+        after: after.count,
+      });
+      const row = card.locator(`tr.${audience}`);
+      await expect.poll(() => row.textContent()).toContain(sentence);
+      const percent = (cell: { count: number; satisfied: number }) =>
+        new Intl.NumberFormat("en", { style: "percent", maximumFractionDigits: 1 }).format(cell.satisfied / cell.count);
+      const text = await row.textContent();
+      expect(text).toContain(`${percent(before)} (n = ${before.count})`);
+      expect(text).toContain(`${percent(after)} (n = ${after.count})`);
+      expect(text).toContain(signed(change.difference));
+    }
+  });
+
+  test("an admin records an action through the form (its problems shown first) and deletes it", async () => {
+    const page = await browser.newPage({ timezoneId: "UTC" });
+    await signIn(page);
+    await openService(page, seeded.shortName);
+    const actions = page.getByRole("region", { name: strings.actions.title });
+    await actions.getByRole("button", { name: strings.actions.add }).click();
+    const form = page.getByRole("form", { name: strings.actions.addTitle });
+    // No title: the API's 422 goes next to the field, and the form says so at the top.
+    await form.getByRole("button", { name: strings.common.save }).click();
+    await expect.poll(() => form.getByRole("alert").textContent()).toBe(strings.forms.checkFields);
+    const title = form.getByLabel(strings.actions.what);
+    expect(await title.getAttribute("aria-invalid")).toBe("true");
+    expect(await form.locator("#action-new-title-problem").textContent()).toMatch(/empty/);
+
+    const name = `Payslip walkthrough ${seeded.short}`;
+    await title.fill(name);
+    await form.getByLabel(strings.actions.date, { exact: true }).fill("2026-01-15");
+    await form.getByRole("button", { name: strings.common.save }).click();
+    await actions.getByRole("heading", { name, level: 3 }).waitFor();
+    await expect.poll(() => actions.getByRole("status").textContent()).toBe(strings.actions.saved(name));
+    const listed = await admin<{ items: { title: string; date: string }[] }>(
+      "GET",
+      `/v1/services/${seeded.short}/actions`,
+    );
+    expect(listed.items.map(({ title, date }) => ({ title, date }))).toEqual([{ title: name, date: "2026-01-15" }]);
+
+    await actions.getByRole("button", { name: strings.actions.removeNamed(name) }).click();
+    await expect.poll(() => actions.getByRole("status").textContent()).toBe(strings.actions.removed(name));
+    await expect.poll(() => actions.getByRole("heading", { name, level: 3 }).count()).toBe(0);
+    expect((await admin<{ items: unknown[] }>("GET", `/v1/services/${seeded.short}/actions`)).items).toEqual([]);
+  });
+
+  test("a read key sees the actions and their cards but no form and no delete button", async () => {
+    const page = await browser.newPage({ timezoneId: "UTC" });
+    await signIn(page, seeded.readKey);
+    await openService(page, seeded.longName);
+    const actions = page.getByRole("region", { name: strings.actions.title });
+    await actions.getByRole("heading", { name: ACTION.title, level: 3 }).waitFor();
+    await expect.poll(() => actions.textContent()).toContain(strings.actions.readOnly);
+    expect(await actions.getByRole("button", { name: strings.actions.add }).count()).toBe(0);
+    expect(await actions.getByRole("button", { name: strings.actions.removeNamed(ACTION.title) }).count()).toBe(0);
+    expect(await page.getByRole("form", { name: strings.actions.addTitle }).count()).toBe(0);
   });
 });

@@ -30,12 +30,19 @@ const points = (value: number) => Math.round(Math.abs(value));
  */
 export function effectSentence(facts: EffectFacts): string {
   const t = strings.actions.sentence;
-  const fewest = Math.min(facts.before, facts.after);
-  if (facts.difference === null || facts.interval === null) return t.noChangeYet(fewest);
-  if (!facts.significant && fewest < MIN_ANSWERS_PER_SIDE) return t.noChangeYet(fewest);
+  const verdict = verdictOf(facts);
+  if (verdict === "unknown" || facts.difference === null || facts.interval === null)
+    return t.noChangeYet(Math.min(facts.before, facts.after));
   const who = t.whose(strings.audiences[facts.audience] ?? facts.audience, strings.kinds[facts.kind] ?? facts.kind);
   const margin = points((facts.interval[1] - facts.interval[0]) / 2);
   const size = points(facts.difference);
   const moved = size === 0 ? t.held(who, margin) : t.moved(who, facts.difference > 0, size, margin);
-  return facts.significant ? t.real(moved) : t.noise(moved);
+  return verdict === "real" ? t.real(moved) : t.noise(moved);
+}
+
+/** What a comparison shows: a real change, noise, or nothing yet (a side with no or too few answers). */
+export function verdictOf(facts: EffectFacts): "real" | "noise" | "unknown" {
+  if (facts.difference === null || facts.interval === null) return "unknown";
+  if (facts.significant) return "real";
+  return Math.min(facts.before, facts.after) < MIN_ANSWERS_PER_SIDE ? "unknown" : "noise";
 }

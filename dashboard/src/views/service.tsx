@@ -4,14 +4,15 @@ import type { Catalog } from "../catalog";
 import { useCatalog } from "../catalog";
 import { PairedChart, type Marker, type PairedLine } from "../charts/paired-chart";
 import { addDays, localDate, timeZone } from "../filters";
-import { FIGURE_DOMAIN, formatFigure, type Bucket, type ScoreKind } from "../format";
+import { FIGURE_DOMAIN, formatDay, formatFigure, type Bucket, type ScoreKind } from "../format";
 import { useHashQuery } from "../hash-query";
 import type { ViewProps } from "../main";
 import { ReleaseNotes } from "../marks";
 import { PeriodLines } from "../period-line";
 import { bucketFor } from "../release";
+import { ActionsPanel } from "../service/actions-panel";
 import { LeadLagPanel } from "../service/lead-lag-panel";
-import { bandPointsOf, figuresOf, sidesOf, SIDES, type Side } from "../service/sides";
+import { bandPointsOf, figuresOf, positionOf, sidesOf, SIDES, type Side } from "../service/sides";
 import { Status } from "../status";
 import { strings } from "../strings";
 import { useApi } from "../use-api";
@@ -83,8 +84,11 @@ type TrendsProps = ViewProps & {
   onSpan: (periods: number) => void;
 };
 
-function Trends({ catalog, service, span, onSpan }: TrendsProps) {
+function Trends({ catalog, service, span, onSpan, access }: TrendsProps) {
   const spanId = useId();
+  const actions = useApi(client.v1.services[":service"].actions.$get, {
+    param: { service: encodeURIComponent(service) },
+  });
   const { kinds, internalSites } = sidesOf(catalog, service);
   const bucket = internalSites.length ? bucketFor("week", internalSites) : "week";
   const from = bucket ? firstDay(bucket, span) : null;
@@ -99,7 +103,26 @@ function Trends({ catalog, service, span, onSpan }: TrendsProps) {
   const answers = { internal, external };
   const rated = SIDES.filter((side) => kinds[side]);
   if (rated.length === 0) return <p>{strings.service.notRated}</p>;
-  if (!bucket) return <p class="note">{strings.service.quarterly}</p>;
+  const actionsPanel = (
+    <>
+      <Status loading={false} error={actions.error} reload={actions.reload} />
+      {actions.data && (
+        <ActionsPanel
+          service={service}
+          actions={actions.data.items}
+          canWrite={access.scope === "admin" && access.sites === null}
+          reload={actions.reload}
+        />
+      )}
+    </>
+  );
+  if (!bucket)
+    return (
+      <>
+        <p class="note">{strings.service.quarterly}</p>
+        {actionsPanel}
+      </>
+    );
 
   const by = strings.filters.byBucket[bucket];
   const lines: (PairedLine & { kind: ScoreKind })[] = rated.flatMap((side) => {
@@ -110,7 +133,12 @@ function Trends({ catalog, service, span, onSpan }: TrendsProps) {
   });
   const shared = lines.length === 2 && lines[0]!.kind === lines[1]!.kind;
   const charts = shared ? [lines] : lines.map((line) => [line]);
-  const markers: Marker[] = [];
+  const starts = lines[0]?.points.map((point) => point.start) ?? [];
+  const markers: Marker[] = (actions.data?.items ?? []).flatMap((action) => {
+    const position = positionOf(action.date, starts, bucket);
+    const label = strings.service.actionMark(action.title, formatDay(action.date));
+    return position === null ? [] : [{ id: action.id, position, label }];
+  });
   const loading = rated.some((side) => answers[side].loading);
   const error = rated.map((side) => answers[side].error).find(Boolean) ?? null;
   const internalSeries = answers.internal.data?.series;
@@ -165,6 +193,7 @@ function Trends({ catalog, service, span, onSpan }: TrendsProps) {
           bucket={bucket}
         />
       )}
+      {actionsPanel}
       <ReleaseNotes
         withheld={!!internalSeries?.some((point) => point.withheld)}
         several={false}
