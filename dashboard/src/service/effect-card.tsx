@@ -37,7 +37,8 @@ export function EffectCard({ action, canWrite, onDelete, deleting }: Props) {
       {effect && effect.days === 0 && <p class="muted">{t.tooRecent}</p>}
       {effect && effect.days > 0 && effect.comparisons.length === 0 && <p class="muted">{t.noComparison}</p>}
       {effect && effect.days > 0 && effect.comparisons.length > 0 && (
-        <div class="table-scroll">
+        // Focusable and named: on a phone the table scrolls sideways, by keyboard too (WCAG 2.1.1).
+        <section class="table-scroll" aria-label={strings.charts.tableRegion(action.title)} tabindex={0}>
           <table class="effect-table">
             <thead>
               <tr>
@@ -53,7 +54,7 @@ export function EffectCard({ action, canWrite, onDelete, deleting }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
       {effect?.comparisons.some((comparison) => comparison.withheld) && <p class="note">{t.withheld}</p>}
       {canWrite && (

@@ -26,7 +26,8 @@ export function LeadLagPanel({ internal, external, kinds, bucket }: Props) {
     <section class="panel lead-lag" aria-labelledby="lead-lag-title">
       <h2 id="lead-lag-title">{t.title}</h2>
       <p class="muted">{t.intro}</p>
-      <div class="table-scroll">
+      {/* Focusable and named: on a phone the table scrolls sideways, by keyboard too (WCAG 2.1.1). */}
+      <section class="table-scroll" aria-label={strings.charts.tableRegion(t.title)} tabindex={0}>
         <table class="lead-lag-table">
           <thead>
             <tr>
@@ -49,7 +50,7 @@ export function LeadLagPanel({ internal, external, kinds, bucket }: Props) {
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
       <p class="note">{t.caution}</p>
     </section>
   );
