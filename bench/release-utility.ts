@@ -26,11 +26,11 @@ const SMALL = [
   { dimension: "team", value: "legal" },
   { dimension: "role", value: "director" },
 ];
-/** Longer than the sample's 60 days: the range holds every closed period of it. */
-const RANGE_WEEKS = 10;
+/** Longer than the sample's longest history (112 days, the escalations survey): every closed period of it. */
+const RANGE_WEEKS = 17;
 const WEEK = 7 * 86_400_000;
 
-// The sample's draws are fixed (its seed); "now" places its 60 days, and with them the periods' edges.
+// The sample's draws are fixed (its seed); "now" places its days, and with them the periods' edges.
 const { values: options } = parseArgs({ options: { now: { type: "string" } } });
 const now = options.now ? Date.parse(options.now) : Date.now();
 if (Number.isNaN(now) || now > Date.now()) {

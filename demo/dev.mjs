@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { applyMigrations, hasWrangler, root, startWranglerDev } from "../harness/wrangler.mjs";
 import { devAssets, prepareDevAssets } from "./dev-assets.mjs";
 import { describeSample, seedSampleData } from "./sample-data.mjs";
-import { SeedError, seedDemo } from "./seed.mjs";
+import { SeedError, seedActions, seedDemo } from "./seed.mjs";
 
 const host = "127.0.0.1";
 const port = Number(process.env.PORT || 8787);
@@ -113,8 +113,10 @@ async function sampleHistory() {
   try {
     const summary = await seedSampleData({ pageOrigin: baseUrl });
     if (summary) say(`sample data: wrote ${describeSample(summary)}, since the demo sites had none yet`);
+    return summary;
   } catch (error) {
     say(`sample data: not written (${error instanceof Error ? error.message : error}); the server starts without it`);
+    return null;
   }
 }
 
@@ -136,7 +138,7 @@ async function main() {
       ? "the local D1 database is up to date (schema/migrations/)"
       : `applied ${applied.length} D1 migration(s) to the local database: ${applied[0]} … ${applied.at(-1)}`,
   );
-  await sampleHistory();
+  const sample = await sampleHistory();
 
   say(`starting wrangler dev on ${baseUrl}`);
   // Ctrl-C (or a kill) stops wrangler, even while it starts, and then this process with 0.
@@ -176,6 +178,8 @@ async function main() {
   try {
     const origins = [`http://${host}:${port}`, `http://localhost:${port}`];
     await seedDemo({ baseUrl, token, origins, log: (line) => say(`seed: ${line}`) });
+    // The sample's actions go with the sample: dated from when it was written, after the services exist.
+    if (sample) await seedActions({ baseUrl, token, actions: sample.actions, log: (line) => say(`seed: ${line}`) });
   } catch (error) {
     console.error(`[dev] ${error instanceof SeedError ? "seeding the demo config failed:" : "error:"}`);
     console.error(error instanceof SeedError ? error.message : error);

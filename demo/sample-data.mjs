@@ -21,6 +21,7 @@ import { sites } from "./seed.mjs";
  * @property {number} replies
  * @property {number} from
  * @property {number} to
+ * @property {{ service: string, id: string, title: string, date: string, note?: string }[]} actions
  */
 
 /**

@@ -58,7 +58,11 @@ export type SampleSummary = {
   replies: number;
   from: number;
   to: number;
+  /** What the teams did, for the seed to record through the API (PUT /v1/services/{service}/actions/{id}). */
+  actions: SampleAction[];
 };
+
+export type SampleAction = { service: string; id: string; title: string; date: string; note?: string };
 
 // ---------------------------------------------------------------------------------------------------
 // What the sample looks like.
@@ -69,6 +73,8 @@ type Comment = { text: string; topic: string; locale?: string };
 
 /** One stream of answers: a survey, how many a weekday, which services and segments, and which pages. */
 type Stream = {
+  /** Days of history when longer than the sample's: Customer support's two sides go back further. */
+  days?: number;
   site: string;
   survey: string;
   perDay: number;
@@ -99,6 +105,7 @@ const STREAMS: Stream[] = [
   {
     site: "demo-shop",
     survey: "csat",
+    days: 112,
     perDay: 9,
     services: [
       ["delivery", 55],
@@ -145,7 +152,8 @@ const STREAMS: Stream[] = [
   {
     site: "demo-intranet",
     survey: "escalations",
-    perDay: 4,
+    days: 112,
+    perDay: 6,
     services: [["support", 1]],
     segment: {
       team: [
@@ -187,6 +195,47 @@ const INCIDENT = {
   toDaysAgo: 19,
   shift: { nps: -2.2, csat: -1.1 } as Record<string, number>,
 };
+
+/**
+ * Customer support, both sides (README: "Acting on feedback"): employees who hand cases over feel a change in
+ * support a week or two before its customers do, so the service page's lead/lag panel has something to show at
+ * lag 1 to 2 weeks over 16 weeks. Both follow the same slow swings (staffing, backlog), customers `lagDays`
+ * later, and both step up after the escalation desk's longer hours, employees first. The actions are what the
+ * seed records (their before/after cards): the desk, a checklist that moved little, and a review that did nothing.
+ */
+const SUPPORT = {
+  lagDays: 8,
+  swing: (daysAgo: number) =>
+    0.35 * Math.sin((2 * Math.PI * daysAgo) / 35) + 0.25 * Math.sin((2 * Math.PI * daysAgo) / 61 + 1),
+  actions: [
+    {
+      id: "escalation-desk-evenings",
+      daysAgo: 49,
+      shift: { internal: 0.8, external: 0.6 },
+      title: "Escalation desk staffed until 20:00",
+      note: "Two more agents take escalated cases in the evenings, when the queue used to wait until morning.",
+    },
+    {
+      id: "hand-over-checklist",
+      daysAgo: 21,
+      shift: { internal: 0.15, external: 0 },
+      title: "Hand-over checklist for account managers",
+    },
+    {
+      id: "weekly-escalation-review",
+      daysAgo: 84,
+      shift: { internal: 0, external: 0 },
+      title: "Weekly review of escalations with sales",
+    },
+  ],
+};
+
+/** How far Customer support's side `audience` sits from its usual mean `daysAgo` days ago. */
+function supportShift(audience: "internal" | "external", daysAgo: number): number {
+  const felt = audience === "internal" ? daysAgo : daysAgo + SUPPORT.lagDays;
+  const steps = SUPPORT.actions.reduce((sum, action) => sum + (felt < action.daysAgo ? action.shift[audience] : 0), 0);
+  return (audience === "internal" ? 1 : 0.8) * SUPPORT.swing(felt) + steps;
+}
 
 const COMMENTS: Record<string, Record<Tone, Comment[]>> = {
   checkout: {
@@ -467,15 +516,20 @@ type Drawn = { record: ResponseRecord; audience: "external" | "internal"; tone: 
 
 /** The answers, oldest first, each built by the Worker's ingest from a body the widget could have sent. */
 async function draw(options: Required<SampleOptions>): Promise<Drawn[]> {
-  const random = prng(options.seed);
+  // The longer history draws from a generator of its own, so the last `days` draw as they always did.
+  const [recent, older] = [prng(options.seed), prng(options.seed + 3)];
   const today = Math.floor(options.now / DAY) * DAY;
   const drawn: Drawn[] = [];
-  for (let daysAgo = options.days - 1; daysAgo >= 0; daysAgo--) {
+  const longest = Math.max(options.days, ...STREAMS.map((stream) => stream.days ?? 0));
+  for (let daysAgo = longest - 1; daysAgo >= 0; daysAgo--) {
+    const random = daysAgo >= options.days ? older : recent;
     const dayStart = today - daysAgo * DAY;
     const weekday = new Date(dayStart).getUTCDay();
     const weekend = weekday === 0 || weekday === 6;
-    const progress = 1 - daysAgo / Math.max(1, options.days - 1); // 0 the first day, 1 today
+    // 0 the sample's first day (and before), 1 today.
+    const progress = Math.max(0, 1 - daysAgo / Math.max(1, options.days - 1));
     for (const stream of STREAMS) {
+      if (daysAgo >= (stream.days ?? options.days)) continue;
       const demo = options.sites[stream.site];
       const surveyConfig = demo?.surveys[stream.survey];
       if (!demo || !surveyConfig)
@@ -501,6 +555,7 @@ async function draw(options: Required<SampleOptions>): Promise<Drawn[]> {
           (PLAN_SHIFT[segment.plan ?? ""] ?? 0) * (survey.kind === "nps" ? 1 : 0.4);
         if (service === INCIDENT.service && daysAgo <= INCIDENT.fromDaysAgo && daysAgo >= INCIDENT.toDaysAgo)
           mean += INCIDENT.shift[survey.kind] ?? 0;
+        if (service === "support" && survey.kind === "csat") mean += supportShift(audience, daysAgo);
         const [min, max] = survey.kind === "nps" ? [0, 10] : [1, 5];
         const score = Math.min(max, Math.max(min, Math.round(normal(random, mean, quality.sd))));
         const tone = toneOf(survey.kind, score);
@@ -667,7 +722,7 @@ export async function writeSampleHistory(db: D1Database, options: SampleOptions)
   const bySite: Record<string, number> = {};
   for (const { record } of drawn) bySite[record.site] = (bySite[record.site] ?? 0) + 1;
   return {
-    days: settings.days,
+    days: Math.max(settings.days, ...STREAMS.map((stream) => stream.days ?? 0)),
     responses: drawn.length,
     displays: displays.reduce((sum, { count }) => sum + count, 0),
     bySite,
@@ -675,5 +730,12 @@ export async function writeSampleHistory(db: D1Database, options: SampleOptions)
     replies,
     from: drawn[0]?.record.createdAt ?? settings.now,
     to: settings.now,
+    actions: SUPPORT.actions.map(({ id, daysAgo, title, note }) => ({
+      service: "support",
+      id,
+      title,
+      date: new Date(settings.now - daysAgo * DAY).toISOString().slice(0, 10),
+      ...(note ? { note } : {}),
+    })),
   };
 }

@@ -120,6 +120,21 @@ export async function seedDemo({ baseUrl, token, origins, log }) {
 }
 
 /**
+ * Records the teams' actions of the sample history (SampleSummary `actions`), dated from the moment it was
+ * written: so only right after writing it, when their dates and the answers' swings line up. A PUT replaces
+ * an action with the same id, so running it twice changes nothing.
+ * @param {{ baseUrl: string; token: string; actions: { service: string; id: string; title: string; date: string;
+ *   note?: string }[]; log: (line: string) => void }} options
+ */
+export async function seedActions({ baseUrl, token, actions, log }) {
+  const api = adminClient(baseUrl, token);
+  for (const { service, id, ...action } of actions) {
+    await api("PUT", `/v1/services/${service}/actions/${id}`, action);
+    log(`recorded action ${service}/${id} on ${action.date}`);
+  }
+}
+
+/**
  * The PUT body of a site as the API returned it: only the contract's input fields, so a re-PUT keeps the rest.
  * @param {SiteFields} site
  */

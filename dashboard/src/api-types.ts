@@ -36,3 +36,11 @@ export type Period = NonNullable<InboxItem["period"]>;
 export type PromptSettings = NonNullable<Survey["prompt"]>;
 export type Trigger = PromptSettings["triggers"][number];
 export type SegmentRule = PromptSettings["segment"][number];
+
+/** What a team did about a service, and what followed (issue 15 item 3). */
+type ServiceActions = (typeof client.v1.services)[":service"]["actions"];
+export type Action = Ok<ServiceActions["$get"]>["items"][number];
+export type ActionInput = InferRequestType<ServiceActions[":id"]["$put"]>["json"];
+export type ActionWithEffect = Ok<ServiceActions[":id"]["$get"]>;
+/** One audience and kind's before (`a`) and after (`b`), with the difference and its interval. */
+export type ActionComparison = ActionWithEffect["effect"]["comparisons"][number];

@@ -8,6 +8,7 @@ import { Services } from "./views/services";
 import { Breakdowns } from "./views/breakdowns";
 import { Inbox } from "./views/inbox";
 import { Config } from "./views/config";
+import { ServicePage } from "./views/service";
 
 export type Access = CurrentKey;
 export type ViewProps = { access: Access };
@@ -18,8 +19,11 @@ const VIEWS = {
   breakdowns: Breakdowns,
   inbox: Inbox,
   config: Config,
+  // Reached from a service's name in the services table, not from the navigation.
+  service: ServicePage,
 } as const;
 type ViewName = keyof typeof VIEWS;
+const NAV = ["overview", "services", "breakdowns", "inbox", "config"] as const satisfies ViewName[];
 
 const viewOf = (hash: string): ViewName => {
   const name = hash.replace(/^#\/?/, "").split("?")[0] as ViewName;
@@ -109,7 +113,7 @@ function App() {
         <span class="brand">{strings.product}</span>
         <nav aria-label="Sections">
           <ul>
-            {(Object.keys(VIEWS) as ViewName[]).map((name) => (
+            {NAV.map((name) => (
               <li key={name}>
                 <a href={`#/${name}`} aria-current={name === view ? "page" : undefined}>
                   {strings.nav[name]}

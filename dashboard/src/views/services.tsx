@@ -21,6 +21,7 @@ import { Margin } from "../margin";
 import { ReleaseNotes, WithheldMark } from "../marks";
 import { PeriodLines } from "../period-line";
 import { bucketFor, internalInScope } from "../release";
+import { serviceHref } from "../service/href";
 import { Status } from "../status";
 import { strings } from "../strings";
 import { useAggregate } from "../use-aggregate";
@@ -144,7 +145,11 @@ export function Services(_props: ViewProps) {
                       <tr key={service.id}>
                         <th scope="row">
                           <span class={service.id === SEVERAL ? "service-name several" : "service-name"}>
-                            {service.name}
+                            {service.id === SEVERAL ? (
+                              service.name
+                            ) : (
+                              <a href={serviceHref(service.id)}>{service.name}</a>
+                            )}
                           </span>
                           {service.owner && <span class="muted owner">{strings.services.ownedBy(service.owner)}</span>}
                         </th>
