@@ -4,7 +4,7 @@ import { strings } from "../strings";
 import { Margin } from "../margin";
 import { WithheldMark } from "../marks";
 import { bandPaths, MarginLegend, StepMark } from "./interval-marks";
-import { Hatch, Legend, pointText, scale, ticksOf, type TrendPoint } from "./parts";
+import { Hatch, Legend, pointText, scale, ValueAxis, type TrendPoint } from "./parts";
 import { useWidth } from "./use-width";
 
 type Props = {
@@ -75,21 +75,7 @@ export function LineChart({ points, domain, format, title, seriesLabel }: Props)
           <defs>
             <Hatch id={hatchId} />
           </defs>
-          {ticksOf(domain).map((tick) => (
-            <g key={tick}>
-              <line
-                class={tick === 0 ? "axis zero" : "grid"}
-                x1={plot.left}
-                x2={plot.right}
-                y1={y(tick)}
-                y2={y(tick)}
-              />
-              <text class="tick" x={plot.left - 6} y={y(tick)} text-anchor="end" dominant-baseline="middle">
-                {format(tick)}
-              </text>
-            </g>
-          ))}
-          <line class="axis" x1={plot.left} x2={plot.right} y1={plot.bottom} y2={plot.bottom} />
+          <ValueAxis domain={domain} plot={plot} y={y} format={format} />
           {points.map((point, i) =>
             point.state === "withheld" ? (
               <rect

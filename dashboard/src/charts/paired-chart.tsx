@@ -2,7 +2,7 @@ import { useId } from "preact/hooks";
 import type { BandPoint } from "../service/sides";
 import { strings } from "../strings";
 import { ChartTable } from "./paired-table";
-import { Hatch, Legend, pointText, scale, ticksOf } from "./parts";
+import { Hatch, Legend, pointText, scale, ValueAxis } from "./parts";
 import { useWidth } from "./use-width";
 
 export type PairedLine = { side: "internal" | "external"; label: string; points: BandPoint[] };
@@ -51,21 +51,7 @@ export function PairedChart({ lines, domain, format, title, markers = [] }: Prop
           <defs>
             <Hatch id={hatchId} />
           </defs>
-          {ticksOf(domain).map((tick) => (
-            <g key={tick}>
-              <line
-                class={tick === 0 ? "axis zero" : "grid"}
-                x1={plot.left}
-                x2={plot.right}
-                y1={y(tick)}
-                y2={y(tick)}
-              />
-              <text class="tick" x={plot.left - 6} y={y(tick)} text-anchor="end" dominant-baseline="middle">
-                {format(tick)}
-              </text>
-            </g>
-          ))}
-          <line class="axis" x1={plot.left} x2={plot.right} y1={plot.bottom} y2={plot.bottom} />
+          <ValueAxis domain={domain} plot={plot} y={y} format={format} />
           {lines.map((line) =>
             line.points.map((point, i) =>
               point.state === "withheld" ? (

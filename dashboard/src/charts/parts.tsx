@@ -29,8 +29,31 @@ export const scale =
     from + ((value - min) / (max - min || 1)) * (to - from);
 
 /** Four equal steps: −100, −50, 0, 50, 100 for NPS; 0, 25, 50, 75, 100 for shares. */
-export const ticksOf = ([min, max]: [number, number]) =>
+const ticksOf = ([min, max]: [number, number]) =>
   Array.from({ length: 5 }, (_, i) => min + ((max - min) * i) / 4);
+
+/** The value axis of a trend: a grid line and a label per tick (a solid line at 0), and the baseline. */
+export function ValueAxis(props: {
+  domain: [number, number];
+  plot: { left: number; right: number; bottom: number };
+  y: (value: number) => number;
+  format: (value: number) => string;
+}) {
+  const { domain, plot, y, format } = props;
+  return (
+    <>
+      {ticksOf(domain).map((tick) => (
+        <g key={tick}>
+          <line class={tick === 0 ? "axis zero" : "grid"} x1={plot.left} x2={plot.right} y1={y(tick)} y2={y(tick)} />
+          <text class="tick" x={plot.left - 6} y={y(tick)} text-anchor="end" dominant-baseline="middle">
+            {format(tick)}
+          </text>
+        </g>
+      ))}
+      <line class="axis" x1={plot.left} x2={plot.right} y1={plot.bottom} y2={plot.bottom} />
+    </>
+  );
+}
 
 /** Diagonal hatching: the mark of a withheld bucket in every chart, never used for "no data". */
 export function Hatch({ id }: { id: string }) {
