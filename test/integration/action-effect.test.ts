@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { ActionEffect } from "../../schema/actions";
 import { headlineDifference } from "../../shared/stats/cells";
 import { setClock } from "./clock";
 import { adminOk, seedSurvey, uid } from "./helpers";
@@ -10,22 +11,7 @@ const WEEK = 7 * DAY;
 const MONDAY = Date.parse("2026-01-05T00:00:00Z"); // weeks of an internal site start on Monday, UTC
 const MIN_GROUP = 3;
 
-type Cell = { count: number; satisfied: number; csat: number | null };
-type Effect = {
-  days: number;
-  before: { from: string; to: string };
-  after: { from: string; to: string };
-  comparisons: {
-    audience: string;
-    kind: string;
-    a: Cell;
-    b: Cell;
-    difference: number | null;
-    interval: [number, number] | null;
-    significant: boolean;
-    withheld?: true;
-  }[];
-};
+type Effect = ActionEffect;
 type Stored = { at: number; score: number; service: string };
 
 /** CSAT counts of answers, recomputed from the raw scores. */

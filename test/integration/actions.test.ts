@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { Action } from "../../schema/actions";
 import { admin, adminOk, expectError, seedSurvey, uid } from "./helpers";
-
-type Action = { id: string; service: string; title: string; date: string; note?: string; createdAt: string };
 
 const key = async (scope: "admin" | "read", sites?: string[]) =>
   (await adminOk<{ key: string }>("POST", "/v1/keys", { name: uid("key"), scope, ...(sites ? { sites } : {}) })).key;

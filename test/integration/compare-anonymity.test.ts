@@ -1,4 +1,6 @@
 import { env } from "cloudflare:test";
+import type { Cell } from "../../schema/aggregates";
+import type { Comparison as CompareAnswer } from "../../schema/compare";
 import { describe, expect, it } from "vitest";
 import { setClock } from "./clock";
 import { adminOk, seedSurvey, uid } from "./helpers";
@@ -15,8 +17,7 @@ const MIN_GROUP = 3;
 const HOUR = 3_600_000;
 const at = (day: string, hour = 9) => Date.parse(`2026-03-${day}T00:00:00Z`) + hour * HOUR;
 
-type Cell = { count: number; distribution: Record<string, number> };
-type Comparison = { a: Cell; b: Cell; difference: number | null; audience?: string };
+type Comparison = CompareAnswer & { audience?: string };
 
 /** Whether `cell` is the sum of some of `groups` (score counts 1..5): a figure made only of released groups. */
 function isSumOfGroups(cell: Cell, groups: number[][]): boolean {

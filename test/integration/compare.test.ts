@@ -1,19 +1,9 @@
 import { describe, expect, it } from "vitest";
+import type { Cell } from "../../schema/aggregates";
+import type { Comparison } from "../../schema/compare";
 import { headlineDifference } from "../../shared/stats/cells";
 import { admin, adminOk, expectError, seedSurvey, uid } from "./helpers";
 import { insertAt } from "./seed";
-
-type Cell = { count: number; nps?: number | null; csat?: number | null; interval: [number, number] | null };
-type Comparison = {
-  kind: string;
-  metric: string;
-  a: Cell;
-  b: Cell;
-  difference: number | null;
-  interval: [number, number] | null;
-  significant: boolean;
-  withheld?: true;
-};
 
 const A = { from: "2026-01-05T00:00:00Z", to: "2026-01-12T00:00:00Z" };
 const B = { from: "2026-01-12T00:00:00Z", to: "2026-01-19T00:00:00Z" };
