@@ -1,4 +1,4 @@
-// Builds the dashboard the Worker serves at /admin: dist/admin/{index.html, app.js, admin.css}, and its
+// Builds the dashboard the Worker serves at /admin: dist/admin/{index.html, app.js, admin.css, favicon.svg}, and its
 // headers (a strict Content-Security-Policy: no inline script, no inline style, nothing from elsewhere).
 // Run after widget/build.mjs (`npm run build` does), which writes dist/_headers first.
 import { build } from "esbuild";
@@ -36,6 +36,8 @@ try {
     logLevel: "warning",
   });
   await copyFile(join(root, "dashboard/index.html"), join(out, "index.html"));
+  // Its own copy of the icon: the demo pages are not deployed, so /demo/favicon.svg is a 404 in production.
+  await copyFile(join(root, "demo/favicon.svg"), join(out, "favicon.svg"));
   // Appended to what widget/build.mjs wrote, once.
   const headersFile = join(root, "dist", "_headers");
   const existing = await readFile(headersFile, "utf8").catch(() => "");

@@ -11,7 +11,7 @@ import { env, seedSurvey, useBrowser } from "./helpers";
 const browser = useBrowser();
 
 const VIEWS = ["overview", "services", "breakdowns", "inbox", "config"] as const;
-const ADMIN_FILES = ["/admin/", "/admin/app.js", "/admin/admin.css"];
+const ADMIN_FILES = ["/admin/", "/admin/app.js", "/admin/admin.css", "/admin/favicon.svg"];
 
 /** A CSP header as a map of directive name to its sources (names lowercased, as browsers compare them). */
 function directivesOf(header: string): Map<string, string[]> {

@@ -16,6 +16,7 @@ const DOCS_FILES = [
   "/docs/swagger-ui-bundle.js",
   "/docs/swagger-ui.css",
   "/docs/reference.css",
+  "/docs/favicon.svg",
 ];
 
 type Recorded = { violations: { directive: string; blocked: string }[]; inlineRan?: boolean };
