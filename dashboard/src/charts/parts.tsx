@@ -29,8 +29,7 @@ export const scale =
     from + ((value - min) / (max - min || 1)) * (to - from);
 
 /** Four equal steps: −100, −50, 0, 50, 100 for NPS; 0, 25, 50, 75, 100 for shares. */
-const ticksOf = ([min, max]: [number, number]) =>
-  Array.from({ length: 5 }, (_, i) => min + ((max - min) * i) / 4);
+const ticksOf = ([min, max]: [number, number]) => Array.from({ length: 5 }, (_, i) => min + ((max - min) * i) / 4);
 
 /** The value axis of a trend: a grid line and a label per tick (a solid line at 0), and the baseline. */
 export function ValueAxis(props: {
