@@ -494,6 +494,9 @@ export const strings = {
       `Showing ${kind}: no service is rated by both employees and customers in the same kind.`,
     notRated: { internal: "Not rated by employees", external: "Not rated by customers" } as Record<string, string>,
     otherKinds: (kinds: string) => `Not asked in this kind; rated in ${kinds}`,
+    /** Beside a gap whose 95% interval leaves out 0 (shared/stats: the two sides are independent samples). */
+    realGap: "a real gap",
+    noiseGap: "within the noise",
   },
 } as const;
 

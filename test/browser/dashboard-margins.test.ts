@@ -4,7 +4,17 @@ import { strings } from "../../dashboard/src/strings";
 import { headlineDifference, significantSteps } from "../../shared/stats/cells";
 import { wilsonInterval } from "../../shared/stats/intervals";
 import { axeViolations, env, useBrowser } from "./helpers";
-import { JUMP, nameOf, SHOP_SCORES, STEADY, WEEK_ANSWERS, seedMargins, seeded, weekLabel } from "./margins-seed";
+import {
+  EMPLOYEES_SATISFIED,
+  JUMP,
+  nameOf,
+  SHOP_SCORES,
+  STEADY,
+  WEEK_ANSWERS,
+  seedMargins,
+  seeded,
+  weekLabel,
+} from "./margins-seed";
 
 /**
  * Issue 15, items 1, 2 and 5 in the dashboard: each figure's margin of error beside it, the interval shaded on
@@ -124,6 +134,20 @@ describe("dashboard: margins of error and significant changes", () => {
     expect(await page.getByLabel(strings.filters.kind).inputValue()).toBe("csat");
     const [, customers] = sides(seeded.shared[0]!);
     await expectMargin(customers!, percent(satisfiedOf(SHOP_SCORES), 20), shareMargin(satisfiedOf(SHOP_SCORES), 20));
+    // The gap: employees minus customers, its margin and verdict from the same test as compare's.
+    const gap = headlineDifference(
+      "csat",
+      { count: 20, satisfied: satisfiedOf(SHOP_SCORES) },
+      { count: WEEK_ANSWERS, satisfied: EMPLOYEES_SATISFIED },
+    )!;
+    expect(gap.significant).toBe(true);
+    const gapCell = rowOf(seeded.shared[0]!).getByRole("cell").nth(2);
+    await gapCell.getByText(strings.servicesKind.realGap, { exact: true }).waitFor();
+    expect(await gapCell.textContent()).toContain(String(Math.round(gap.difference)));
+    expect(await gapCell.locator(".margin [aria-hidden=true]").textContent()).toBe(
+      `±${Math.round((gap.interval[1] - gap.interval[0]) / 2)}`,
+    );
+    await rowOf(seeded.shared[1]!).getByRole("cell").nth(2).getByText(strings.services.noGap).waitFor();
     const [employees] = sides(seeded.customersOnly);
     await employees!.getByText(strings.servicesKind.notRated.internal!, { exact: true }).waitFor();
     for (const cell of sides(seeded.npsOnly))

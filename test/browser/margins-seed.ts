@@ -8,7 +8,8 @@ import { answerInClosedWeeks, respondAs, weekStart, type InternalAnswer } from "
  * - two weekly intranets asked CSAT over four closed weeks of 20 answers each: one steady with noise, one that
  *   jumps in its last week;
  * - a shop and an intranet rating four services: two in CSAT on both sides, one in NPS on both sides, one by
- *   customers only (in CSAT), so the services view should open on CSAT and say the fourth has no employees' side.
+ *   customers only (in CSAT), so the services view should open on CSAT and say the fourth has no employees' side;
+ *   the first shared service has answers on both sides, far apart, so its gap is more than noise.
  */
 export const WEEK_ANSWERS = 20;
 /**
@@ -17,6 +18,8 @@ export const WEEK_ANSWERS = 20;
  */
 export const STEADY = [12, 8, 15, 12];
 export const JUMP = [5, 6, 5, 19];
+/** Employees' CSAT of the first shared service, in one closed week: 4 satisfied of 20. */
+export const EMPLOYEES_SATISFIED = 4;
 /** Customers' CSAT of the first shared service: 16 satisfied of 20. */
 export const SHOP_SCORES = [5, 4, 5, 5, 4, 5, 4, 4, 5, 5, 5, 4, 4, 5, 5, 5, 3, 2, 1, 3];
 
@@ -85,6 +88,11 @@ export async function seedMargins(): Promise<void> {
   await admin("PUT", `/v1/sites/${seeded.intranet}/surveys/nps`, nps([npsOnly]));
   for (const score of SHOP_SCORES)
     await respondAs(seeded.shop, `https://${seeded.shop}.example`, { survey: "csat", score, service: shared[0] });
+  const employees = weekScores(EMPLOYEES_SATISFIED).map(
+    (score): InternalAnswer => ({ score, survey: "csat", service: shared[0], segment: { team: "ops" } }),
+  );
+  const intranet = seeded.intranet;
+  await answerInClosedWeeks(intranet, intranetConfig(intranet), `https://${intranet}.example`, [employees]);
   await weeklyIntranet(seeded.steady, STEADY);
   await weeklyIntranet(seeded.jump, JUMP);
 }

@@ -1,4 +1,5 @@
 import { useId } from "preact/hooks";
+import { headlineDifference } from "../../../shared/stats/cells";
 import { SEVERAL } from "../api";
 import type { Group, Service } from "../api-types";
 import { useCatalog } from "../catalog";
@@ -164,13 +165,10 @@ export function Services(_props: ViewProps) {
                             rated={service.id === SEVERAL ? null : (rated.get(service.id)?.[side] ?? new Set())}
                           />
                         ))}
-                        <td class="gap" data-label={strings.services.gap}>
-                          {figures[0] !== null && figures[1] !== null ? (
-                            formatDelta(figures[0]! - figures[1]!)
-                          ) : (
-                            <span class="muted">{strings.services.noGap}</span>
-                          )}
-                        </td>
+                        <GapCell
+                          kind={kind}
+                          sides={figures[0] !== null && figures[1] !== null ? [row.internal!, row.external!] : null}
+                        />
                       </tr>
                     );
                   })}
@@ -241,4 +239,26 @@ function noFigure(side: (typeof SIDES)[number], kind: ScoreKind, rated: Set<stri
   if (!rated || rated.has(kind)) return strings.common.noData;
   if (rated.size === 0) return strings.servicesKind.notRated[side]!;
   return strings.servicesKind.otherKinds([...rated].map((other) => strings.kinds[other] ?? other).join(", "));
+}
+
+/**
+ * Employees' figure minus customers', with the margin of that difference and whether it is more than noise: the
+ * two sides are independent samples, so it is the same test as GET /v1/aggregates/compare's (shared/stats).
+ */
+function GapCell({ kind, sides }: { kind: ScoreKind; sides: [internal: Group, external: Group] | null }) {
+  const gap = sides && headlineDifference(kind, sides[1], sides[0]);
+  return (
+    <td class="gap" data-label={strings.services.gap}>
+      {gap ? (
+        <>
+          {formatDelta(gap.difference)} <Margin interval={gap.interval} format={formatDelta} />
+          <span class={gap.significant ? "gap-verdict real" : "gap-verdict muted"}>
+            {gap.significant ? strings.servicesKind.realGap : strings.servicesKind.noiseGap}
+          </span>
+        </>
+      ) : (
+        <span class="muted">{strings.services.noGap}</span>
+      )}
+    </td>
+  );
 }
