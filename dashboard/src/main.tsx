@@ -25,6 +25,9 @@ const VIEWS = {
 type ViewName = keyof typeof VIEWS;
 const NAV = ["overview", "services", "breakdowns", "inbox", "config"] as const satisfies ViewName[];
 
+/** The navigation entry a view belongs to: a service's page is under Services (aria-current="true", not "page"). */
+const sectionOf = (view: ViewName) => (view === "service" ? "services" : view);
+
 const viewOf = (hash: string): ViewName => {
   const name = hash.replace(/^#\/?/, "").split("?")[0] as ViewName;
   return name in VIEWS ? name : "overview";
@@ -115,7 +118,10 @@ function App() {
           <ul>
             {NAV.map((name) => (
               <li key={name}>
-                <a href={`#/${name}`} aria-current={name === view ? "page" : undefined}>
+                <a
+                  href={`#/${name}`}
+                  aria-current={name === view ? "page" : name === sectionOf(view) ? "true" : undefined}
+                >
                   {strings.nav[name]}
                 </a>
               </li>

@@ -62,6 +62,9 @@ describe("dashboard: a service's page", () => {
     const refused = recordCspViolations(page);
     await signIn(page);
     await openService(page, seeded.longName);
+    // The navigation still says where the page is: under Services, as a section rather than the page itself.
+    const sections = page.getByRole("navigation", { name: "Sections" });
+    expect(await sections.getByRole("link", { name: strings.nav.services }).getAttribute("aria-current")).toBe("true");
     const chart = page.getByRole("region", {
       name: strings.service.chartTitle(strings.service.both, "CSAT", "by week"),
     });
