@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, test } from "vitest";
 import { strings } from "../../dashboard/src/strings";
+import { headlineDifference } from "../../shared/stats/cells";
 import { npsInterval } from "../../shared/stats/intervals";
 import { answerInClosedWeeks, respondAs, weekStart, type InternalAnswer } from "./closed-periods";
 import { admin, axeViolations, env, uid, useBrowser } from "./helpers";
@@ -17,6 +18,12 @@ function npsMargin(scores: number[]): string {
   return `±${Math.round((hi - lo) / 2)}`;
 }
 /** As the dashboard writes NPS and differences: signed, at most one decimal, in English. */
+/** The counts a cell holds for scores: its size, promoters and detractors. */
+const npsCounts = (scores: number[]) => ({
+  count: scores.length,
+  promoters: scores.filter((s) => s >= 9).length,
+  detractors: scores.filter((s) => s <= 6).length,
+});
 const signed = (value: number) =>
   new Intl.NumberFormat("en", { maximumFractionDigits: 1, signDisplay: "exceptZero" }).format(value);
 
@@ -193,7 +200,15 @@ describe("dashboard: overview, services and breakdowns", () => {
     await employees.getByText(strings.common.responses(RELEASED.length)).waitFor();
     await customers.getByText(signed(npsOf(EXTERNAL)), { exact: true }).waitFor();
     await customers.getByText(strings.common.responses(EXTERNAL.length)).waitFor();
-    expect(await gap.textContent()).toBe(signed(npsOf(RELEASED.map((a) => a.score)) - npsOf(EXTERNAL)));
+    // The gap: employees minus customers, with the margin and verdict of the two-sample test (shared/stats).
+    const released = RELEASED.map((a) => a.score);
+    const gapOf = headlineDifference("nps", npsCounts(EXTERNAL), npsCounts(released))!;
+    const verdict = gapOf.significant ? strings.servicesKind.realGap : strings.servicesKind.noiseGap;
+    await gap.getByText(verdict, { exact: true }).waitFor();
+    expect((await gap.textContent())?.startsWith(`${signed(npsOf(released) - npsOf(EXTERNAL))} ±`)).toBe(true);
+    expect(await gap.locator(".margin [aria-hidden=true]").textContent()).toBe(
+      `±${Math.round((gapOf.interval[1] - gapOf.interval[0]) / 2)}`,
+    );
     // The columns are in that order: employees, then customers.
     const headers = await page.getByRole("columnheader").allTextContents();
     expect(headers).toEqual([
