@@ -36,8 +36,8 @@ try {
     logLevel: "warning",
   });
   await copyFile(join(root, "dashboard/index.html"), join(out, "index.html"));
-  // Its own copy of the icon: the demo pages are not deployed, so /demo/favicon.svg is a 404 in production.
-  await copyFile(join(root, "demo/favicon.svg"), join(out, "favicon.svg"));
+  // The product's icon (the demo pages link it too): it lived in demo/, which a deploy does not ship.
+  await copyFile(join(root, "dashboard/favicon.svg"), join(out, "favicon.svg"));
   // Appended to what widget/build.mjs wrote, once.
   const headersFile = join(root, "dist", "_headers");
   const existing = await readFile(headersFile, "utf8").catch(() => "");

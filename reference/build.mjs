@@ -41,8 +41,8 @@ try {
     copyWithoutSourceMap("swagger-ui.css"),
     copyFile(join(here, "index.html"), join(out, "index.html")),
     copyFile(join(here, "reference.css"), join(out, "reference.css")),
-    // Its own icon: the demo pages (and /demo/favicon.svg) are not deployed.
-    copyFile(join(root, "demo/favicon.svg"), join(out, "favicon.svg")),
+    // The product's icon, as the dashboard serves it, under /docs/ too: each page stays whole on its own.
+    copyFile(join(root, "dashboard/favicon.svg"), join(out, "favicon.svg")),
     // GET / sends a newcomer somewhere useful: what this server answers, as links.
     copyFile(join(here, "home.html"), join(root, "dist", "index.html")),
   ]);
