@@ -1,4 +1,4 @@
-import type { Page } from "playwright-core";
+import { signIn } from "./dashboard-session";
 import { beforeAll, describe, expect, test } from "vitest";
 import { strings } from "../../dashboard/src/strings";
 import { env, seedSurvey, useBrowser } from "./helpers";
@@ -78,13 +78,6 @@ beforeAll(async () => {
   for (const [i, score] of [10, 9, 9, 8, 7, 6, 3, 10].entries())
     await respond(site, survey, score, i % 3 === 0 ? `Comment <b>${i}</b> onload=alert(1)` : undefined);
 });
-
-async function signIn(page: Page): Promise<void> {
-  await page.goto(`${env().workerUrl}/admin/`);
-  await page.getByLabel(strings.signIn.label).fill(env().adminToken);
-  await page.getByRole("button", { name: strings.signIn.submit }).click();
-  await page.getByRole("navigation", { name: "Sections" }).waitFor();
-}
 
 describe("dashboard: Content-Security-Policy", () => {
   test("everything under /admin comes with a CSP that runs scripts from 'self' only", async () => {

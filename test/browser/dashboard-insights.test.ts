@@ -1,4 +1,5 @@
 import type { Page } from "playwright-core";
+import { recordCspViolations } from "./dashboard-session";
 import { beforeAll, describe, expect, test } from "vitest";
 import { strings } from "../../dashboard/src/strings";
 import { headlineDifference } from "../../shared/stats/cells";
@@ -127,16 +128,6 @@ async function signIn(page: Page): Promise<void> {
 }
 
 const filtersOf = (page: Page) => page.getByRole("form", { name: strings.filters.label });
-
-/** Messages of CSP violations the page reports from now on. */
-function recordCspViolations(page: Page): string[] {
-  const refused: string[] = [];
-  page.on(
-    "console",
-    (message) => void (/Content Security Policy/i.test(message.text()) && refused.push(message.text())),
-  );
-  return refused;
-}
 
 /**
  * The intranet's period line: `count` answers so far this week, shown on the Monday after it (the site is

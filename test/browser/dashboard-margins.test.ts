@@ -1,4 +1,5 @@
 import type { Locator, Page } from "playwright-core";
+import { recordCspViolations, signIn } from "./dashboard-session";
 import { beforeAll, describe, expect, test } from "vitest";
 import { strings } from "../../dashboard/src/strings";
 import { headlineDifference, significantSteps } from "../../shared/stats/cells";
@@ -23,23 +24,6 @@ import {
  */
 const browser = useBrowser();
 beforeAll(seedMargins);
-
-async function signIn(page: Page): Promise<void> {
-  await page.goto(`${env().workerUrl}/admin/`);
-  await page.getByLabel(strings.signIn.label).fill(env().adminToken);
-  await page.getByRole("button", { name: strings.signIn.submit }).click();
-  await page.getByRole("navigation", { name: "Sections" }).waitFor();
-}
-
-/** Messages of CSP violations the page reports from now on. */
-function recordCspViolations(page: Page): string[] {
-  const refused: string[] = [];
-  page.on(
-    "console",
-    (message) => void (/Content Security Policy/i.test(message.text()) && refused.push(message.text())),
-  );
-  return refused;
-}
 
 /** The half-width of a share's Wilson interval, as the dashboard writes it: "±11". */
 function shareMargin(satisfied: number, count: number): string {

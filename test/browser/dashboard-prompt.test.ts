@@ -1,7 +1,8 @@
 import type { Locator, Page } from "playwright-core";
+import { recordCspViolations, signIn } from "./dashboard-session";
 import { describe, expect, test } from "vitest";
 import { strings } from "../../dashboard/src/strings";
-import { admin, axeViolations, env, focusMovesTo, seedSurvey, useBrowser } from "./helpers";
+import { admin, axeViolations, focusMovesTo, seedSurvey, useBrowser } from "./helpers";
 
 /**
  * Issue 14: an admin sets when a survey asks by itself (triggers, pages, segment rules, sample, display
@@ -11,23 +12,6 @@ import { admin, axeViolations, env, focusMovesTo, seedSurvey, useBrowser } from 
 const browser = useBrowser();
 const t = strings.prompt;
 const c = strings.config;
-
-async function signIn(page: Page): Promise<void> {
-  await page.goto(`${env().workerUrl}/admin/`);
-  await page.getByLabel(strings.signIn.label).fill(env().adminToken);
-  await page.getByRole("button", { name: strings.signIn.submit }).click();
-  await page.getByRole("navigation", { name: "Sections" }).waitFor();
-}
-
-/** Messages of CSP violations the page reports from now on. */
-function recordCspViolations(page: Page): string[] {
-  const refused: string[] = [];
-  page.on(
-    "console",
-    (message) => void (/Content Security Policy/i.test(message.text()) && refused.push(message.text())),
-  );
-  return refused;
-}
 
 /** The survey's form, opened from its card in the configuration. */
 async function openSurveyForm(page: Page, site: string, survey: string): Promise<Locator> {

@@ -1,4 +1,5 @@
 import type { Page } from "playwright-core";
+import { signIn } from "./dashboard-session";
 import { beforeAll, describe, expect, test } from "vitest";
 import { strings } from "../../dashboard/src/strings";
 import { answerInClosedWeeks, respondAs, weekStart } from "./closed-periods";
@@ -77,13 +78,6 @@ beforeAll(async () => {
   for (const survey of [seeded.closed, seeded.open, seeded.open])
     await display(seeded.intranet, survey, intranetOrigin);
 });
-
-async function signIn(page: Page): Promise<void> {
-  await page.goto(`${env().workerUrl}/admin/`);
-  await page.getByLabel(strings.signIn.label).fill(env().adminToken);
-  await page.getByRole("button", { name: strings.signIn.submit }).click();
-  await page.getByRole("navigation", { name: "Sections" }).waitFor();
-}
 
 const ratesOf = (page: Page) => page.getByRole("region", { name: t.title, exact: true });
 /** A survey's row: its cells' text, as a manager reads them. */
